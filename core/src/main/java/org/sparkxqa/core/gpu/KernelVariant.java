@@ -1,0 +1,65 @@
+package org.sparkxqa.core.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
+
+/**
+ * One compiled specialisation of the spec-dec kernel: everything that becomes a macro of the kernel
+ * source. Lengths, scale and window are launch-time values and are not part of a variant. Immutable.
+ *
+ * @param qType q/out element type
+ * @param kvType k/v element type
+ * @param headDim head dim (64, 128 or 256)
+ * @param group query heads per KV head (1..32)
+ */
+public record KernelVariant(ElementType qType, ElementType kvType, int headDim, int group) {
+
+  public KernelVariant {
+    if (!AttentionSpec.HEAD_DIMS.contains(headDim) || group < 1 || group > AttentionSpec.MAX_GROUP) {
+      throw new IllegalArgumentException("no kernel variant for head dim " + headDim + ", group " + group);
+    }
+  }
+
+  /** The variant a spec needs. */
+  public static KernelVariant of(AttentionSpec spec) {
+    return new KernelVariant(spec.qType(), spec.kvType(), spec.headDim(), spec.group());
+  }
+
+  /** Every variant: all type pairs × head dims × groups. */
+  public static List<KernelVariant> all() {
+    List<KernelVariant> all = new ArrayList<>();
+    for (ElementType q : ElementType.values()) {
+      for (ElementType kv : ElementType.values()) {
+        for (int d : new int[] {64, 128, 256}) {
+          for (int g = 1; g <= AttentionSpec.MAX_GROUP; g++) {
+            all.add(new KernelVariant(q, kv, d, g));
+          }
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The macros that specialise the source, as numbers only (compile options are never built from user
+   * strings): {@code XQA_Q_TYPE}/{@code XQA_KV_TYPE} (0 fp16, 1 bf16), {@code XQA_HEAD_DIM},
+   * {@code XQA_GROUP}.
+   */
+  public Map<String, Integer> macros() {
+    Map<String, Integer> m = new TreeMap<>();
+    m.put("XQA_Q_TYPE", qType.ordinal());
+    m.put("XQA_KV_TYPE", kvType.ordinal());
+    m.put("XQA_HEAD_DIM", headDim);
+    m.put("XQA_GROUP", group);
+    return m;
+  }
+
+  /** A readable name, usable in file names: e.g. {@code q_bf16-kv_bf16-d128-g4}. */
+  public String label() {
+    return "q_" + qType.sqlName() + "-kv_" + kvType.sqlName() + "-d" + headDim + "-g" + group;
+  }
+}
