@@ -1,0 +1,86 @@
+package org.sparkxqa.spark.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.BackendKind;
+
+/**
+ * Every {@code spark.xqa.*} key, declared once, and an immutable validated snapshot of their values.
+ * {@code docs/configs.md} is generated from these declarations ({@link ConfigDocs}). Thread-safe.
+ */
+public final class XqaConf {
+  public static final String PREFIX = "spark.xqa.";
+
+  public static final ConfigKey<BackendKind> BACKEND = new ConfigKey<>(PREFIX + "backend", "auto|gpu|cpu", "auto",
+      true, BackendKind::parse,
+      "Which backend computes attention. auto: the GPU when one is usable, else the CPU backend, logging why. "
+          + "gpu: fail fast with a message naming what is missing (driver, device, NVRTC). cpu: the reference backend.");
+  public static final ConfigKey<Integer> BATCH_MAX_ROWS = new ConfigKey<>(PREFIX + "batch.maxRows", "int (>= 1)", "256",
+      false, ConfigKey::positiveInt, "Most requests (rows) evaluated by one kernel launch.");
+  public static final ConfigKey<Long> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes", "bytes (k/m/g suffix)",
+      "256m", false, ConfigKey::bytes,
+      "Most q+k+v bytes buffered for one launch. A single row larger than this forms a batch of its own.");
+  public static final ConfigKey<Double> MEMORY_POOL_FRACTION = new ConfigKey<>(PREFIX + "memory.poolFraction",
+      "double in (0, 0.95]", "0.5", true, ConfigKey::fraction,
+      "Fraction of the GPU's free memory given to the RMM pool at executor start (skipped when RMM is already set up, "
+          + "e.g. by spark-rapids).");
+  public static final ConfigKey<String> JIT_CACHE_DIR = new ConfigKey<>(PREFIX + "jit.cacheDir", "path", "",
+      true, s -> s,
+      "Folder of the on-disk kernel cache (created 0700). Empty: ${XDG_CACHE_HOME:-~/.cache}/spark-xqa/jit.");
+  public static final ConfigKey<List<AttentionSpec>> JIT_WARMUP = new ConfigKey<>(PREFIX + "jit.warmup",
+      "list of dtype:Hq:Hkv:D[:kvDtype]", "", true, WarmupSpecs::parse,
+      "Specs whose kernels every executor compiles (or loads from the disk cache) at startup, e.g. bf16:32:8:128.");
+  public static final ConfigKey<String> NVRTC_PATH = new ConfigKey<>(PREFIX + "nvrtc.path", "path", "", true, s -> s,
+      "libnvrtc.so.13 (or its folder). Empty: XQA_NVRTC_PATH, CUDA_HOME/CUDA_PATH, /usr/local/cuda, the pip package "
+          + "nvidia-cuda-nvrtc, then the loader's path.");
+  public static final ConfigKey<InvalidRowPolicy> ON_INVALID_ROW = new ConfigKey<>(PREFIX + "onInvalidRow", "fail|null",
+      "fail", false, InvalidRowPolicy::parse,
+      "fail: the task fails with the row's id and the reason. null: out is NULL and the xqa_error column says why.");
+  public static final ConfigKey<Integer> CONCURRENT_GPU_TASKS = new ConfigKey<>(PREFIX + "concurrentGpuTasks",
+      "int (>= 1)", "2", true, ConfigKey::positiveInt,
+      "Most tasks of one executor using the GPU at the same time; others wait.");
+
+  /** All keys, in documentation order. */
+  public static final List<ConfigKey<?>> ALL = List.of(BACKEND, BATCH_MAX_ROWS, BATCH_MAX_BYTES, MEMORY_POOL_FRACTION,
+      JIT_CACHE_DIR, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW, CONCURRENT_GPU_TASKS);
+
+  private final Map<ConfigKey<?>, Object> values;
+
+  private XqaConf(Map<ConfigKey<?>, Object> values) {
+    this.values = values;
+  }
+
+  /**
+   * Validates every {@code spark.xqa.*} entry of {@code settings} (other keys are ignored).
+   *
+   * @throws IllegalArgumentException on an unknown {@code spark.xqa.*} key or a bad value, naming it
+   */
+  public static XqaConf from(Map<String, String> settings) {
+    Map<ConfigKey<?>, Object> values = new HashMap<>();
+    for (ConfigKey<?> key : ALL) {
+      values.put(key, key.defaultValue());
+    }
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      if (!e.getKey().startsWith(PREFIX)) {
+        continue;
+      }
+      ConfigKey<?> key = ALL.stream().filter(k -> k.name().equals(e.getKey())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown setting " + e.getKey() + "; known: "
+              + ALL.stream().map(ConfigKey::name).toList()));
+      values.put(key, key.parse(e.getValue()));
+    }
+    return new XqaConf(Map.copyOf(values));
+  }
+
+  /** All defaults. */
+  public static XqaConf defaults() {
+    return from(Map.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T get(ConfigKey<T> key) {
+    return (T) values.get(key);
+  }
+}
