@@ -32,7 +32,7 @@ public record AttentionSpec(
     require(qHeads % kvHeads == 0, "Hq=" + qHeads + " is not a multiple of Hkv=" + kvHeads);
     require(qHeads / kvHeads <= MAX_GROUP,
         "group Hq/Hkv=" + qHeads / kvHeads + " is larger than the supported " + MAX_GROUP);
-    require(HEAD_DIMS.contains(headDim), "head dim " + headDim + " is not supported: supported are 64, 128, 256");
+    requireSupportedHeadDim(headDim);
     require(Float.isFinite(scale) && scale > 0, "scale must be finite and positive, got " + scale);
     require(window >= 0, "window must be >= 0 (0: no window), got " + window);
   }
@@ -42,9 +42,9 @@ public record AttentionSpec(
     return new AttentionSpec(type, type, qHeads, kvHeads, headDim, defaultScale(headDim), 0);
   }
 
-  /** {@code 1/sqrt(D)}; requires a positive {@code D}. */
+  /** {@code 1/sqrt(D)}; requires a supported {@code D}. */
   public static float defaultScale(int headDim) {
-    require(headDim > 0, "head dim must be positive, got " + headDim);
+    requireSupportedHeadDim(headDim);
     return (float) (1.0 / Math.sqrt(headDim));
   }
 
@@ -73,6 +73,10 @@ public record AttentionSpec(
   /** Bytes of one key (or value) token: {@code Hkv * D * 2}. */
   public int kvTokenBytes() {
     return kvHeads * headDim * kvType.bytes();
+  }
+
+  private static void requireSupportedHeadDim(int headDim) {
+    require(HEAD_DIMS.contains(headDim), "head dim " + headDim + " is not supported: supported are 64, 128, 256");
   }
 
   private static void require(boolean ok, String message) {

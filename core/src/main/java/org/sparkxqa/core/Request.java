@@ -42,11 +42,11 @@ public record Request(byte[] q, byte[] k, byte[] v, DraftMask mask, int lq, int 
     if (parents != null && packedMask != null) {
       throw new InvalidRequestException("both a parent list and a packed mask were given");
     }
+    if (parents != null && parents.length != lq) {
+      throw new InvalidRequestException("tree has " + parents.length + " entries but q has Lq=" + lq + " tokens");
+    }
     DraftMask mask = parents != null ? DraftMask.fromParents(parents)
         : packedMask != null ? DraftMask.fromPacked(packedMask, lq) : DraftMask.chain(lq);
-    if (mask.lq() != lq) {
-      throw new InvalidRequestException("tree has " + mask.lq() + " entries but q has Lq=" + lq + " tokens");
-    }
     return new Request(q, k, v, mask, lq, lk);
   }
 
