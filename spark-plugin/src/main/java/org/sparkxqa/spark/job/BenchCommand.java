@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     if (rows < 1 || iterations < 1 || (partitions != null && partitions < 1)) {
       throw new ParameterException(command.commandLine(), "--rows, --iterations and --partitions must be >= 1");
     }
-    RequestGenerator generator = new RequestGenerator(spec, maxQLen, maxKvLen, seed);
+    RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
     SparkSession spark = session.open("xqa bench");
     AttentionRunner.openBackendIfLocal(spark, options);
     int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();

@@ -45,7 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (rows < 0 || (partitions != null && partitions < 1)) {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--rows must be >= 0 and --partitions >= 1");
     }
-    RequestGenerator generator = new RequestGenerator(spec, maxQLen, maxKvLen, seed);
+    RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
     SparkSession spark = session.open("xqa generate");
     long start = System.nanoTime();
     write(spark, generator, rows, partitions, output, overwrite);

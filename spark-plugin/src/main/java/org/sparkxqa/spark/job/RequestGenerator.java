@@ -15,6 +15,8 @@ import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.spark.exec.PortableSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Synthetic requests in the canonical schema: {@code Lq} in {@code 1..maxQLen}, {@code Lk} in
@@ -52,6 +54,15 @@ final class RequestGenerator implements Serializable {
     this.seed = seed;
   }
 
+  /** The generator for these flags; a bad length is a usage error. */
+  static RequestGenerator checked(CommandSpec command, AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
+    try {
+      return new RequestGenerator(spec, maxQLen, maxKvLen, seed);
+    } catch (UserInputException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
+  }
+
   /** {@code rows} requests with ids {@code 0..rows-1} over {@code partitions} partitions. */
   Dataset<Row> generate(SparkSession spark, long rows, int partitions) {
     MapPartitionsFunction<Long, Row> make = ids -> new Iterator<>() {
@@ -72,7 +83,7 @@ final class RequestGenerator implements Serializable {
   Row row(long id) {
     SplittableRandom random = new SplittableRandom(mix(seed) ^ mix(id + 0x9E3779B97F4A7C15L));
     int lq = 1 + random.nextInt(maxQLen);
-    int lk = Math.max(lq, lq + random.nextInt(Math.max(1, maxKvLen - lq + 1)));
+    int lk = lq + random.nextInt(Math.max(1, maxKvLen - lq + 1));
     int[] parents = random.nextInt(3) == 0 ? null : tree(random, lq);
     byte[] q = values(random, spec.qType(), lq * spec.qHeads() * spec.headDim());
     byte[] k = values(random, spec.kvType(), lk * spec.kvHeads() * spec.headDim());
