@@ -26,10 +26,7 @@ final class UserErrors {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof InvalidRowException || t instanceof BackendUnavailableException
-          || t instanceof UserInputException || t instanceof IllegalArgumentException) {
-        return Optional.of(firstLine(t.getMessage()));
-      }
-      if (t instanceof AnalysisException) {
+          || t instanceof UserInputException || t instanceof AnalysisException) {
         return Optional.of(firstLine(t.getMessage()));
       }
     }
