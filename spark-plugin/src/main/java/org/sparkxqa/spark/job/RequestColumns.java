@@ -1,0 +1,126 @@
+package org.sparkxqa.spark.job;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.StructType;
+import org.sparkxqa.spark.exec.InvalidRowPolicy;
+import org.sparkxqa.spark.exec.RequestInput;
+import org.sparkxqa.spark.exec.RowResult;
+
+/**
+ * Where the canonical columns (DESIGN.md §2) sit in a table, and how a {@link Row} becomes a
+ * {@link RequestInput} and back. {@code id} is optional (rows are then named by partition and
+ * position); {@code tree} may be ARRAY&lt;INT&gt;, a BINARY packed mask, or absent (all chains).
+ * Immutable; shipped to executors.
+ */
+final class RequestColumns implements Serializable {
+  static final String ID = "id";
+  static final String Q = "q";
+  static final String K = "k";
+  static final String V = "v";
+  static final String TREE = "tree";
+  static final String OUT = "out";
+  static final String ERROR = "xqa_error";
+
+  private final StructType input;
+  private final int id;
+  private final int q;
+  private final int k;
+  private final int v;
+  private final int tree;
+  private final boolean treeIsPackedMask;
+
+  private RequestColumns(StructType input, String treeColumn, boolean treeRequired) {
+    this.input = input;
+    this.id = Arrays.asList(input.fieldNames()).indexOf(ID);
+    this.q = binary(input, Q);
+    this.k = binary(input, K);
+    this.v = binary(input, V);
+    this.tree = Arrays.asList(input.fieldNames()).indexOf(treeColumn);
+    if (tree < 0 && treeRequired) {
+      throw new UserInputException("input has no tree column '" + treeColumn + "'; columns are " + Arrays.toString(input.fieldNames()));
+    }
+    DataType treeType = tree < 0 ? null : input.fields()[tree].dataType();
+    this.treeIsPackedMask = treeType instanceof BinaryType;
+    if (treeType != null && !treeIsPackedMask
+        && !(treeType instanceof ArrayType a && a.elementType() instanceof IntegerType)) {
+      throw new UserInputException("tree column '" + treeColumn + "' is " + treeType.sql()
+          + "; expected ARRAY<INT> (parents) or BINARY (packed mask)");
+    }
+  }
+
+  /**
+   * @param treeColumn name of the draft-tree column
+   * @param treeRequired whether a missing tree column is an error (it was named explicitly)
+   * @throws UserInputException when q, k or v is missing or not BINARY, or the tree column has a bad type
+   */
+  static RequestColumns resolve(StructType input, String treeColumn, boolean treeRequired) {
+    return new RequestColumns(input, treeColumn, treeRequired);
+  }
+
+  /** The input schema plus {@code out} BINARY and, under the NULL policy, {@code xqa_error} STRING. */
+  StructType outputSchema(InvalidRowPolicy policy) {
+    for (String name : policy == InvalidRowPolicy.NULL ? List.of(OUT, ERROR) : List.of(OUT)) {
+      if (Arrays.asList(input.fieldNames()).contains(name)) {
+        throw new UserInputException("input already has a column named '" + name + "'; rename or drop it first");
+      }
+    }
+    StructType out = input.add(OUT, DataTypes.BinaryType, true);
+    return policy == InvalidRowPolicy.NULL ? out.add(ERROR, DataTypes.StringType, true) : out;
+  }
+
+  /** The request data of a row; {@code partition}/{@code position} name it when there is no id column. */
+  RequestInput read(Row row, int partition, long position) {
+    String rowId = id >= 0 ? "id=" + row.get(id) : "#" + position + " of partition " + partition;
+    byte[] packed = null;
+    int[] parents = null;
+    if (tree >= 0 && !row.isNullAt(tree)) {
+      if (treeIsPackedMask) {
+        packed = (byte[]) row.get(tree);
+      } else {
+        List<Integer> list = row.getList(tree);
+        parents = new int[list.size()];
+        for (int t = 0; t < parents.length; t++) {
+          if (list.get(t) == null) {
+            return RequestInput.unreadable(rowId, "tree[" + t + "] is NULL");
+          }
+          parents[t] = list.get(t);
+        }
+      }
+    }
+    return new RequestInput(rowId, (byte[]) row.get(q), (byte[]) row.get(k), (byte[]) row.get(v), parents, packed, null);
+  }
+
+  /** The output row: every input value unchanged, then {@code out} (and {@code xqa_error}). */
+  Row write(Row row, RowResult result, InvalidRowPolicy policy) {
+    int n = row.length();
+    Object[] values = new Object[n + (policy == InvalidRowPolicy.NULL ? 2 : 1)];
+    for (int i = 0; i < n; i++) {
+      values[i] = row.get(i);
+    }
+    values[n] = result.out();
+    if (policy == InvalidRowPolicy.NULL) {
+      values[n + 1] = result.error();
+    }
+    return RowFactory.create(values);
+  }
+
+  private static int binary(StructType input, String name) {
+    int index = Arrays.asList(input.fieldNames()).indexOf(name);
+    if (index < 0) {
+      throw new UserInputException("input has no column '" + name + "' (BINARY); columns are " + Arrays.toString(input.fieldNames()));
+    }
+    if (!(input.fields()[index].dataType() instanceof BinaryType)) {
+      throw new UserInputException("column '" + name + "' is " + input.fields()[index].dataType().sql() + ", expected BINARY");
+    }
+    return index;
+  }
+}

@@ -1,0 +1,115 @@
+package org.sparkxqa.spark.job;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
+import org.sparkxqa.spark.exec.PortableSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Synthetic requests in the canonical schema: {@code Lq} in {@code 1..maxQLen}, {@code Lk} in
+ * {@code Lq..max(Lq, maxKvLen)}, a third of the trees NULL (chains) and the rest random trees;
+ * q/k/v standard normal values. Each row is a pure function of {@code (seed, id)}, so any
+ * partitioning gives the same table. Distributed: {@code spark.range} + {@code mapPartitions}.
+ */
+final class RequestGenerator implements Serializable {
+  /** {@code id BIGINT, q/k/v BINARY, tree ARRAY<INT>} (tree nullable). */
+  static final StructType SCHEMA = new StructType()
+      .add(RequestColumns.ID, DataTypes.LongType, false)
+      .add(RequestColumns.Q, DataTypes.BinaryType, false)
+      .add(RequestColumns.K, DataTypes.BinaryType, false)
+      .add(RequestColumns.V, DataTypes.BinaryType, false)
+      .add(RequestColumns.TREE, DataTypes.createArrayType(DataTypes.IntegerType, false), true);
+
+  private final PortableSpec spec;
+  private final int maxQLen;
+  private final int maxKvLen;
+  private final long seed;
+
+  /**
+   * @throws UserInputException when {@code maxQLen} is outside 1..64 or {@code maxKvLen} outside 1..2^20
+   */
+  RequestGenerator(AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
+    if (maxQLen < 1 || maxQLen > AttentionSpec.MAX_Q_LEN) {
+      throw new UserInputException("--max-q-len must be in 1.." + AttentionSpec.MAX_Q_LEN + ", got " + maxQLen);
+    }
+    if (maxKvLen < 1 || maxKvLen > AttentionSpec.MAX_KV_LEN) {
+      throw new UserInputException("--max-kv-len must be in 1.." + AttentionSpec.MAX_KV_LEN + ", got " + maxKvLen);
+    }
+    this.spec = PortableSpec.of(spec);
+    this.maxQLen = maxQLen;
+    this.maxKvLen = maxKvLen;
+    this.seed = seed;
+  }
+
+  /** The generator for these flags; a bad length is a usage error. */
+  static RequestGenerator checked(CommandSpec command, AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
+    try {
+      return new RequestGenerator(spec, maxQLen, maxKvLen, seed);
+    } catch (UserInputException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
+  }
+
+  /** {@code rows} requests with ids {@code 0..rows-1} over {@code partitions} partitions. */
+  Dataset<Row> generate(SparkSession spark, long rows, int partitions) {
+    MapPartitionsFunction<Long, Row> make = ids -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return ids.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return row(ids.next());
+      }
+    };
+    return spark.range(0, rows, 1, partitions).mapPartitions(make, Encoders.row(SCHEMA));
+  }
+
+  /** The request with this id. */
+  Row row(long id) {
+    SplittableRandom random = new SplittableRandom(mix(seed) ^ mix(id + 0x9E3779B97F4A7C15L));
+    int lq = 1 + random.nextInt(maxQLen);
+    int lk = lq + random.nextInt(Math.max(1, maxKvLen - lq + 1));
+    int[] parents = random.nextInt(3) == 0 ? null : tree(random, lq);
+    byte[] q = values(random, spec.qType(), lq * spec.qHeads() * spec.headDim());
+    byte[] k = values(random, spec.kvType(), lk * spec.kvHeads() * spec.headDim());
+    byte[] v = values(random, spec.kvType(), lk * spec.kvHeads() * spec.headDim());
+    return RowFactory.create(id, q, k, v, parents == null ? null : Arrays.stream(parents).boxed().toArray(Integer[]::new));
+  }
+
+  private static int[] tree(SplittableRandom random, int lq) {
+    int[] parents = new int[lq];
+    for (int t = 0; t < lq; t++) {
+      parents[t] = t == 0 ? -1 : random.nextInt(-1, t);
+    }
+    return parents;
+  }
+
+  private static byte[] values(SplittableRandom random, ElementType type, int count) {
+    float[] values = new float[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = (float) random.nextGaussian();
+    }
+    return type.encodeAll(values);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb33fa4bd91e2L;
+    return z ^ (z >>> 33);
+  }
+}
