@@ -1,5 +1,6 @@
 package org.sparkxqa.core;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Set;
  * @param headDim {@code D}, one of {@link #HEAD_DIMS}
  * @param scale softmax scale, finite and positive (default {@code 1/sqrt(D)})
  * @param window sliding window in tokens; 0 means none
+ *     <p>Serializable so Spark can ship it to executors; deserialization re-runs the validation.
  */
 public record AttentionSpec(
-    ElementType qType, ElementType kvType, int qHeads, int kvHeads, int headDim, float scale, int window) {
+    ElementType qType, ElementType kvType, int qHeads, int kvHeads, int headDim, float scale, int window)
+    implements Serializable {
 
   /** Supported head dims. */
   public static final Set<Integer> HEAD_DIMS = Set.of(64, 128, 256);

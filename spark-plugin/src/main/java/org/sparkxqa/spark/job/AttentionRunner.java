@@ -12,7 +12,6 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.exec.BatchEvaluator;
 import org.sparkxqa.spark.exec.EvaluationOptions;
 import org.sparkxqa.spark.exec.PartitionEvaluator;
-import org.sparkxqa.spark.exec.PortableSpec;
 import org.sparkxqa.spark.exec.SharedBackends;
 
 /**
@@ -32,8 +31,7 @@ final class AttentionRunner {
       String treeColumn, boolean treeRequired, RunCounters counters) {
     RequestColumns columns = RequestColumns.resolve(input.schema(), treeColumn, treeRequired);
     StructType outSchema = columns.outputSchema(options.onInvalidRow());
-    PortableSpec portable = PortableSpec.of(spec);
-    MapPartitionsFunction<Row, Row> evaluate = rows -> evaluatePartition(rows, portable, options, columns, counters);
+    MapPartitionsFunction<Row, Row> evaluate = rows -> evaluatePartition(rows, spec, options, columns, counters);
     return input.mapPartitions(evaluate, Encoders.row(outSchema));
   }
 
@@ -47,11 +45,11 @@ final class AttentionRunner {
     }
   }
 
-  private static Iterator<Row> evaluatePartition(Iterator<Row> rows, PortableSpec spec, EvaluationOptions options,
+  private static Iterator<Row> evaluatePartition(Iterator<Row> rows, AttentionSpec spec, EvaluationOptions options,
       RequestColumns columns, RunCounters counters) {
     TaskContext task = TaskContext.get();
     int partition = task == null ? -1 : task.partitionId();
-    BatchEvaluator batches = new BatchEvaluator(spec.toSpec(), () -> SharedBackends.get(options.backend()),
+    BatchEvaluator batches = new BatchEvaluator(spec, () -> SharedBackends.get(options.backend()),
         options.onInvalidRow(), counters.taskListener());
     long[] position = {0};
     PartitionEvaluator<Row, Row> evaluator = new PartitionEvaluator<>(

@@ -14,7 +14,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.spark.exec.PortableSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -33,7 +32,7 @@ final class RequestGenerator implements Serializable {
       .add(RequestColumns.V, DataTypes.BinaryType, false)
       .add(RequestColumns.TREE, DataTypes.createArrayType(DataTypes.IntegerType, false), true);
 
-  private final PortableSpec spec;
+  private final AttentionSpec spec;
   private final int maxQLen;
   private final int maxKvLen;
   private final long seed;
@@ -48,7 +47,7 @@ final class RequestGenerator implements Serializable {
     if (maxKvLen < 1 || maxKvLen > AttentionSpec.MAX_KV_LEN) {
       throw new UserInputException("--max-kv-len must be in 1.." + AttentionSpec.MAX_KV_LEN + ", got " + maxKvLen);
     }
-    this.spec = PortableSpec.of(spec);
+    this.spec = spec;
     this.maxQLen = maxQLen;
     this.maxKvLen = maxKvLen;
     this.seed = seed;
