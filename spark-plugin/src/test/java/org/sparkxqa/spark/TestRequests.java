@@ -1,6 +1,7 @@
 package org.sparkxqa.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.sql.Row;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.spark.sql.Scala;
 
 /** Small random decoding requests as table rows ({@code id, q, k, v, tree}), with their expected outputs. */
 public final class TestRequests {
@@ -23,7 +25,7 @@ public final class TestRequests {
   /** One request: {@code tree} null means a chain. */
   public record Req(long id, byte[] q, byte[] k, byte[] v, int[] tree) {
     public Row row() {
-      return RowFactory.create(id, q, k, v, tree == null ? null : java.util.Arrays.stream(tree).boxed().toList());
+      return RowFactory.create(id, q, k, v, tree == null ? null : Scala.seq(Arrays.stream(tree).boxed().toList()));
     }
 
     /** The CPU backend's output for this request alone. */
