@@ -49,6 +49,11 @@ public final class ExecutorBackend {
     return backend;
   }
 
+  /** Whether a backend is open now. */
+  public static synchronized boolean isOpen() {
+    return backend != null;
+  }
+
   /** Whether launches on {@code b} go to a GPU (and so take a {@link GpuTaskSemaphore} permit). */
   public static boolean usesGpu(AttentionBackend b) {
     return !(b instanceof CpuBackend);

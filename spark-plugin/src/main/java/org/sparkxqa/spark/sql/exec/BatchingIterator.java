@@ -89,7 +89,7 @@ final class BatchingIterator extends AbstractIterator<InternalRow> {
       XqaMetrics.INVALID_ROWS.inc();
       if (settings.onInvalidRow() == InvalidRowPolicy.FAIL) {
         String id = reader.id(row);
-        throw new InvalidRowException((id != null ? "id=" + id : "row " + position + " of partition " + partition)
+        throw new InvalidRowException((id != null ? "id=" + id : "at position " + position + " of partition " + partition)
             + ": " + p.error());
       }
     }
