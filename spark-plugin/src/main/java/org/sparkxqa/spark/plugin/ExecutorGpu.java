@@ -29,9 +29,10 @@ public final class ExecutorGpu {
     if (gpu != null && gpu.addresses().length > 0) {
       String address = gpu.addresses()[0];
       try {
-        return new Choice(OptionalInt.of(Integer.parseInt(address.trim())), "assigned by Spark (gpu address " + address + ")");
+        int device = Integer.parseInt(address.trim());
+        return new Choice(OptionalInt.of(device), "assigned by Spark (gpu address " + address + ")");
       } catch (NumberFormatException e) {
-        return new Choice(OptionalInt.empty(), "Spark assigned gpu address '" + address + "', which is not a device number");
+        return new Choice(OptionalInt.empty(), "Spark assigned gpu address '" + address + "', not a device number");
       }
     }
     if (localMode) {

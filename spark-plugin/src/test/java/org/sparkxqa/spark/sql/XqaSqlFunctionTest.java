@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
@@ -131,6 +133,28 @@ class XqaSqlFunctionTest {
     }
     assertEquals(2, operators(df), "one in WHERE, one shared by the SELECT list: "
         + df.queryExecution().executedPlan());
+  }
+
+  @Test
+  void composesWithAggregatesJoinsUnionsCacheAndParquetWrites(@TempDir Path dir) {
+    String call = "xqa_attention(q, k, v, tree, 'bf16', 4, 2, 64)";
+    long bytes = reqs.stream().mapToLong(r -> r.q().length).sum();
+    assertEquals(bytes, spark.sql("SELECT sum(length(o)) FROM (SELECT " + call + " o FROM t)").first().getLong(0));
+    assertEquals(bytes, spark.sql("SELECT sum(length(a.o)) FROM (SELECT id, " + call + " o FROM t) a JOIN t b"
+        + " ON a.id = b.id").first().getLong(0));
+    assertEquals(2 * reqs.size(), spark.sql("SELECT " + call + " FROM t UNION ALL SELECT " + call + " FROM t").count());
+    assertEquals(reqs.size(), spark.sql("SELECT count(*) FROM t WHERE id IN (SELECT id FROM t WHERE length(" + call
+        + ") > 0)").first().getLong(0));
+    Dataset<Row> cached = spark.sql("SELECT id, " + call + " AS out FROM t").cache();
+    try {
+      assertEquals(reqs.size(), cached.count());
+      cached.write().parquet(dir.resolve("out").toString());
+    } finally {
+      cached.unpersist();
+    }
+    for (Row r : spark.read().parquet(dir.resolve("out").toString()).collectAsList()) {
+      assertArrayEquals(reqs.get((int) r.getLong(0)).cpuOut(SPEC), (byte[]) r.get(1));
+    }
   }
 
   @Test

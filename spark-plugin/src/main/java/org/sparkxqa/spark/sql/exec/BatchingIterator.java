@@ -89,8 +89,8 @@ final class BatchingIterator extends AbstractIterator<InternalRow> {
       XqaMetrics.INVALID_ROWS.inc();
       if (settings.onInvalidRow() == InvalidRowPolicy.FAIL) {
         String id = reader.id(row);
-        throw new InvalidRowException((id != null ? "id=" + id : "at position " + position + " of partition " + partition)
-            + ": " + p.error());
+        String where = id != null ? "id=" + id : "at position " + position + " of partition " + partition;
+        throw new InvalidRowException(where + ": " + p.error());
       }
     }
     return p;

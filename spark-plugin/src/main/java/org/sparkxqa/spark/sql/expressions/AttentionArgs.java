@@ -1,7 +1,6 @@
 package org.sparkxqa.spark.sql.expressions;
 
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.types.ArrayType;
@@ -22,8 +21,6 @@ import org.sparkxqa.core.ElementType;
 public final class AttentionArgs {
   /** Argument positions. */
   public static final int Q = 0, K = 1, V = 2, TREE = 3, DTYPE = 4, HQ = 5, HKV = 6, D = 7, OPTIONS = 8;
-  /** The keys the options map may hold. */
-  public static final Set<String> OPTION_KEYS = Set.of("scale", "window", "kv_type");
   private static final String[] NAMES = {"q", "k", "v", "tree", "dtype", "Hq", "Hkv", "D", "options"};
 
   private AttentionArgs() {}
@@ -66,7 +63,8 @@ public final class AttentionArgs {
         case "scale" -> spec.withScale(Float.parseFloat(value));
         case "window" -> spec.withWindow(Integer.parseInt(value));
         case "kv_type" -> spec.withKvType(ElementType.parse(value));
-        default -> throw new IllegalArgumentException("unknown option '" + key + "': supported are 'scale', 'window', 'kv_type'");
+        default -> throw new IllegalArgumentException(
+            "unknown option '" + key + "': supported are 'scale', 'window', 'kv_type'");
       };
     }
     return spec;

@@ -44,11 +44,11 @@ public final class ExtractXqaAttention extends Rule<LogicalPlan> {
     }
     if (node instanceof Project p) {
       List<NamedExpression> projectList = Scala.list(p.projectList());
-      Extracted e = extract(new ArrayList<>(projectList.stream().map(x -> (Expression) x).toList()), p.child());
+      Extracted e = extract(projectList.stream().map(x -> (Expression) x).toList(), p.child());
       return new Project(Scala.seq(e.expressions.stream().map(x -> (NamedExpression) x).toList()), e.child);
     }
     if (node instanceof Filter f) {
-      Extracted e = extract(new ArrayList<>(List.of(f.condition())), f.child());
+      Extracted e = extract(List.of(f.condition()), f.child());
       List<NamedExpression> keep = Scala.list(f.output()).stream().map(a -> (NamedExpression) a).toList();
       return new Project(Scala.seq(keep), new Filter(e.expressions.get(0), e.child));
     }
