@@ -2,7 +2,6 @@ package org.sparkxqa.spark.sql;
 
 import java.util.List;
 import java.util.Map;
-import scala.Option;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -34,13 +33,5 @@ public final class Scala {
   /** An immutable Scala map with the entries of {@code items}. */
   public static <K, V> scala.collection.immutable.Map<K, V> immutableMap(Map<K, V> items) {
     return scala.collection.immutable.Map.from(CollectionConverters.asScala(items));
-  }
-
-  public static <T> Option<T> some(T value) {
-    return Option.apply(value);
-  }
-
-  public static <T> Option<T> none() {
-    return Option.empty();
   }
 }
