@@ -1,0 +1,32 @@
+package org.sparkxqa.spark.sql.plan;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.SparkStrategy;
+import org.sparkxqa.spark.sql.Scala;
+import org.sparkxqa.spark.sql.exec.BatchSettings;
+import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
+import scala.collection.immutable.Seq;
+
+/**
+ * Plans {@link XqaAttentionEval} as {@link XqaAttentionExec}, with the batch settings the session has
+ * now ({@code spark.xqa.batch.maxRows}, {@code batch.maxBytes}, {@code onInvalidRow}; a bad value
+ * fails planning, naming the key). Stateless apart from the session.
+ */
+public final class XqaStrategy extends SparkStrategy {
+  private final SparkSession session;
+
+  public XqaStrategy(SparkSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Seq<SparkPlan> apply(LogicalPlan plan) {
+    if (plan instanceof XqaAttentionEval e) {
+      BatchSettings settings = BatchSettings.from(Scala.map(session.conf().getAll()));
+      return Scala.seq(new XqaAttentionExec(e.call(), e.result(), e.rowId(), planLater(e.child()), settings));
+    }
+    return Scala.seq();
+  }
+}
