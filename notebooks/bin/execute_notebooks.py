@@ -15,6 +15,15 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 
+def failure(nb):
+    """The failing cell's source and the error output the kernel published for it (its own report)."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "error":
+                return "\n".join(["cell:", cell.source, "error:", *out.traceback])
+    return "(no error output recorded)"
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("notebooks", nargs="+", type=pathlib.Path)
@@ -36,7 +45,7 @@ def main():
             print(f"SKIPPED {path.name}: needs org.sparkxqa.spark.XqaPlugin, which is not on the kernel's class path")
             skipped += 1
             continue
-        client = NotebookClient(nb, timeout=a.timeout, startup_timeout=180, kernel_name=a.kernel,
+        client = NotebookClient(nb, timeout=a.timeout, startup_timeout=180, kernel_name=a.kernel, coalesce_streams=True,
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
         start = time.time()
         try:
@@ -44,8 +53,8 @@ def main():
             cells = sum(1 for c in nb.cells if c.cell_type == "code")
             print(f"PASSED {path.name}: {cells} code cells in {time.time() - start:.1f}s")
             passed += 1
-        except CellExecutionError as e:
-            print(f"FAILED {path.name} after {time.time() - start:.1f}s:\n{e}")
+        except CellExecutionError:
+            print(f"FAILED {path.name} after {time.time() - start:.1f}s:\n{failure(nb)}")
             failed += 1
         except Exception as e:  # kernel died, timeout
             print(f"FAILED {path.name}: {type(e).__name__}: {e}")
