@@ -1,29 +1,23 @@
 package org.sparkxqa.core.gpu.nvrtc;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.gpu.SmArch;
 
 /**
  * NVRTC, called through {@code java.lang.foreign} (JCuda's NVRTC binding needs libnvrtc.so.12 and
- * cannot load CUDA 13's). {@link #load} finds the library ({@link NvrtcLocator}), preloads
- * {@code libnvrtc-builtins.so.<major>.<minor>} from the same folder (NVRTC dlopens it by name at
- * compile time) and binds the functions. Libraries stay loaded for the JVM's life; instances are
- * cached per explicit setting. Immutable and thread-safe: concurrent {@link #compile} calls are fine.
- * The JVM needs {@code --enable-native-access=ALL-UNNAMED}.
+ * cannot load CUDA 13's). {@link #load} finds and loads the library once per explicit setting.
+ * Immutable and thread-safe: concurrent {@link #compile} calls are fine. The JVM needs
+ * {@code --enable-native-access=ALL-UNNAMED}.
  */
 public final class Nvrtc {
+  /** Stack size of the thread each compile runs on (address space only; pages are used as touched). */
+  public static final long COMPILER_STACK_MIB = 256;
   private static final Logger LOG = LoggerFactory.getLogger(Nvrtc.class);
   private static final Map<String, Nvrtc> LOADED = new ConcurrentHashMap<>();
 
@@ -32,70 +26,24 @@ public final class Nvrtc {
   private final String description;
   private final List<SmArch> supportedArchs;
 
-  private Nvrtc(NvrtcBindings bindings, NvrtcVersion version, String description) {
+  Nvrtc(NvrtcBindings bindings, NvrtcVersion version, String description, List<SmArch> supportedArchs) {
     this.bindings = bindings;
     this.version = version;
     this.description = description;
-    this.supportedArchs = querySupportedArchs(bindings);
+    this.supportedArchs = supportedArchs;
   }
 
   /**
    * Loads NVRTC. {@code explicitPath} (file or folder; null or blank for none) overrides the property
-   * and environment settings; with no explicit setting the standard places are searched.
+   * and environment settings; with no explicit setting the standard places are searched
+   * ({@link NvrtcLocator}).
    *
    * @throws NvrtcNotFoundException naming every place tried when no library loads
    */
   public static Nvrtc load(String explicitPath) {
     NvrtcLocator locator = NvrtcLocator.ofSystem();
     String key = String.valueOf(locator.explicitSetting(explicitPath));
-    return LOADED.computeIfAbsent(key, k -> loadFirst(locator, explicitPath));
-  }
-
-  private static Nvrtc loadFirst(NvrtcLocator locator, String explicitPath) {
-    List<String> tried = new ArrayList<>();
-    RuntimeException last = null;
-    for (NvrtcLocator.Candidate c : locator.candidates(explicitPath, tried)) {
-      try {
-        Nvrtc nvrtc = loadCandidate(c);
-        LOG.info("Using {}", nvrtc.description());
-        return nvrtc;
-      } catch (RuntimeException e) {
-        tried.add(c + ": " + e.getMessage());
-        last = e;
-      }
-    }
-    String setting = locator.explicitSetting(explicitPath);
-    throw new NvrtcNotFoundException(setting != null
-        ? "no usable libnvrtc at the configured path " + setting
-        : "no libnvrtc found (set " + NvrtcLocator.ENV + " or spark.xqa.nvrtc.path, or pip install nvidia-cuda-nvrtc)",
-        tried, last);
-  }
-
-  private static Nvrtc loadCandidate(NvrtcLocator.Candidate c) {
-    Arena global = Arena.global();
-    SymbolLookup lib = c.file() != null
-        ? SymbolLookup.libraryLookup(c.file(), global)
-        : SymbolLookup.libraryLookup(c.loaderName(), global);
-    NvrtcBindings bindings = new NvrtcBindings(lib);
-    NvrtcVersion version = queryVersion(bindings);
-    String builtins = "builtins from the loader path";
-    if (c.file() != null) {
-      Path b = c.file().toAbsolutePath().getParent().resolve(version.builtinsLibraryName());
-      if (Files.isRegularFile(b)) {
-        SymbolLookup.libraryLookup(b, global);
-        builtins = "builtins " + b;
-      }
-    }
-    return new Nvrtc(bindings, version, "NVRTC " + version + " from " + c + ", " + builtins);
-  }
-
-  private static NvrtcVersion queryVersion(NvrtcBindings b) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment major = arena.allocate(JAVA_INT);
-      MemorySegment minor = arena.allocate(JAVA_INT);
-      b.call("nvrtcVersion", b.version, major, minor);
-      return new NvrtcVersion(major.get(JAVA_INT, 0), minor.get(JAVA_INT, 0));
-    }
+    return LOADED.computeIfAbsent(key, k -> NvrtcLoader.loadFirst(locator, explicitPath));
   }
 
   /** The version NVRTC reports. */
@@ -113,31 +61,43 @@ public final class Nvrtc {
     return supportedArchs;
   }
 
-  private static List<SmArch> querySupportedArchs(NvrtcBindings bindings) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment count = arena.allocate(JAVA_INT);
-      bindings.call("nvrtcGetNumSupportedArchs", bindings.getNumSupportedArchs, count);
-      MemorySegment archs = arena.allocate(JAVA_INT, count.get(JAVA_INT, 0));
-      bindings.call("nvrtcGetSupportedArchs", bindings.getSupportedArchs, archs);
-      List<SmArch> out = new ArrayList<>();
-      for (int a : archs.toArray(JAVA_INT)) {
-        if (a / 10 >= 5 && a / 10 <= 12) {
-          out.add(new SmArch(a / 10, a % 10));
-        }
-      }
-      return List.copyOf(out);
-    }
-  }
-
   /**
    * Compiles {@code source} to a CUBIN for {@code options.arch()}. Blocks for the compile (tens of ms
-   * to seconds); warnings go to the debug log.
+   * to seconds); warnings go to the debug log. The compile runs on a fresh thread with a
+   * {@value #COMPILER_STACK_MIB} MiB stack: NVRTC recurses deeply on complex code, and overflowing a
+   * default 1 MiB Java thread stack (a Spark task thread's, say) kills the whole JVM with SIGSEGV.
    *
    * @return the CUBIN bytes (a fresh array, owned by the caller)
    * @throws KernelCompileException when the source does not compile (log and numbered source inside)
    * @throws NvrtcException for any other NVRTC failure, e.g. an architecture it does not support
    */
   public byte[] compile(ProgramSource source, CompileOptions options) {
+    FutureTask<byte[]> task = new FutureTask<>(() -> compileOnThisThread(source, options));
+    Thread compiler = new Thread(null, task, "xqa-nvrtc-" + options.arch(), COMPILER_STACK_MIB << 20);
+    compiler.setDaemon(true);
+    compiler.start();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new NvrtcException("NVRTC compile failed: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private byte[] compileOnThisThread(ProgramSource source, CompileOptions options) {
     if (!supportedArchs.contains(options.arch())) {
       throw new NvrtcException("nvrtcCompileProgram", 5, "NVRTC " + version + " cannot compile for "
           + options.arch() + "; it supports " + supportedArchs);

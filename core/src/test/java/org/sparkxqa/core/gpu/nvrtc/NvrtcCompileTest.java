@@ -63,6 +63,30 @@ class NvrtcCompileTest {
   }
 
   @Test
+  void deeplyNestedCodeCompilesEvenFromASmallStackThread() throws Exception {
+    StringBuilder e = new StringBuilder("x");
+    for (int i = 0; i < 10_000; i++) {
+      e.insert(0, '(').append(i % 2 == 0 ? " + 1)" : " * 3)");
+    }
+    ProgramSource src = new ProgramSource("deep.cu",
+        "extern \"C\" __global__ void k(int* p) { int x = p[threadIdx.x]; p[threadIdx.x] = " + e + "; }\n", Map.of());
+    byte[][] cubin = new byte[1][];
+    Throwable[] failure = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        cubin[0] = nvrtc.compile(src, CompileOptions.of(SmArch.SM_90, Map.of()));
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "small-stack", 512 * 1024);
+    small.start();
+    small.join();
+    assertEquals(null, failure[0]);
+    assertArrayEquals(ELF, Arrays.copyOf(cubin[0], 4), "NVRTC needs >16 MiB of stack here; on this thread "
+        + "without the compiler thread the JVM would have died with SIGSEGV");
+  }
+
+  @Test
   void anUnsupportedArchitectureIsAClearError() {
     SmArch old = new SmArch(5, 0);
     NvrtcException e = assertThrows(NvrtcException.class,
