@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.gpu.KernelVariant;
 import org.sparkxqa.core.gpu.SmArch;
-import org.sparkxqa.core.gpu.nvrtc.CompileOptions;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 
 /**
@@ -95,7 +94,7 @@ public final class JitCache {
       return k;
     }
     try {
-      CompiledKernel k = loadOrCompile(key);
+      CompiledKernel k = DiskOrCompile.get(key, disk, nvrtc, sources, stats);
       mine.complete(k);
       return k;
     } catch (RuntimeException | Error e) {
@@ -117,41 +116,6 @@ public final class JitCache {
       }
       throw e;
     }
-  }
-
-  private CompiledKernel loadOrCompile(JitKey key) {
-    if (disk != null) {
-      long t0 = System.nanoTime();
-      try {
-        Optional<byte[]> cubin = disk.load(key);
-        if (cubin.isPresent()) {
-          long dt = System.nanoTime() - t0;
-          stats.diskHits.increment();
-          stats.diskLoadNanos.add(dt);
-          return new CompiledKernel(key, cubin.get(), CompiledKernel.Origin.DISK, dt);
-        }
-      } catch (CubinFile.CorruptException e) {
-        stats.corruptFiles.increment();
-        LOG.warn("JIT cache file is corrupt, recompiling and overwriting it: {}", e.getMessage());
-      } catch (IOException e) {
-        LOG.warn("cannot read JIT cache file {}, recompiling: {}", disk.pathOf(key), e.toString());
-      }
-    }
-    long t0 = System.nanoTime();
-    byte[] cubin = nvrtc.compile(sources.program(), CompileOptions.of(key.arch(), key.variant().macros()));
-    long dt = System.nanoTime() - t0;
-    stats.compiles.increment();
-    stats.compileNanos.add(dt);
-    LOG.info("JIT compiled {} in {} ms ({} bytes)", key, dt / 1_000_000, cubin.length);
-    if (disk != null) {
-      try {
-        disk.store(key, cubin);
-      } catch (IOException e) {
-        stats.diskWriteFailures.increment();
-        LOG.warn("cannot write JIT cache file {}: {}", disk.pathOf(key), e.toString());
-      }
-    }
-    return new CompiledKernel(key, cubin, CompiledKernel.Origin.COMPILED, dt);
   }
 
   /** Where {@code key}'s file is (or would be) on disk; empty without a disk cache. */
