@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.BackendUnavailableException;
@@ -16,6 +17,13 @@ import org.sparkxqa.spark.SparkTestSessions;
 
 /** Plugin start and stop, bad configuration at start, and backend=gpu on a machine without a GPU. */
 class XqaPluginLifecycleTest {
+
+  /** Other test classes share a long-lived session; these tests need to start fresh contexts. */
+  @BeforeEach
+  void stopLeftoverSessions() {
+    SparkTestSessions.stop(SparkSession.getDefaultSession().getOrElse(() -> null));
+    SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> null));
+  }
 
   private static SparkSession.Builder withPlugin(String app) {
     return SparkTestSessions.builder(app).config("spark.plugins", "org.sparkxqa.spark.XqaPlugin");

@@ -1,0 +1,80 @@
+package org.sparkxqa.core.gpu.cuda;
+
+import ai.rapids.cudf.Cuda;
+import ai.rapids.cudf.PinnedMemoryPool;
+import ai.rapids.cudf.Rmm;
+import ai.rapids.cudf.RmmAllocationMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up cuDF's memory for this process: the device, an RMM pool and a pinned host pool, each only
+ * if nobody (e.g. spark-rapids) has done so already. The object remembers what it set up and
+ * {@link #close()} shuts down only that. One owner per process (the executor plugin, or a test);
+ * not meant for concurrent use.
+ */
+public final class GpuMemory implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GpuMemory.class);
+  private static final long MIB = 1L << 20;
+
+  private final boolean ownsRmm;
+  private final boolean ownsPinned;
+  private final long rmmPoolBytes;
+
+  private GpuMemory(boolean ownsRmm, boolean ownsPinned, long rmmPoolBytes) {
+    this.ownsRmm = ownsRmm;
+    this.ownsPinned = ownsPinned;
+    this.rmmPoolBytes = rmmPoolBytes;
+  }
+
+  /**
+   * Selects device {@code ordinal} for cuDF and initialises what is missing.
+   *
+   * @param poolFraction share of the device's currently free memory for the RMM pool (0 &lt; f &lt;= 0.95)
+   * @param pinnedPoolBytes size of cuDF's pinned host pool; 0 for none
+   */
+  public static GpuMemory initialize(int ordinal, double poolFraction, long pinnedPoolBytes) {
+    if (!(poolFraction > 0 && poolFraction <= 0.95) || pinnedPoolBytes < 0) {
+      throw new IllegalArgumentException("pool fraction must be in (0, 0.95] and pinned bytes >= 0, got "
+          + poolFraction + ", " + pinnedPoolBytes);
+    }
+    Cuda.setDevice(ordinal);
+    boolean ownsRmm = false;
+    long pool = 0;
+    if (!Rmm.isInitialized()) {
+      pool = Math.max(MIB, (long) (Cuda.memGetInfo().free * poolFraction) / MIB * MIB);
+      Rmm.initialize(RmmAllocationMode.POOL, null, pool);
+      ownsRmm = true;
+      LOG.info("RMM pool of {} MiB on GPU {}", pool / MIB, ordinal);
+    } else {
+      LOG.info("RMM already initialised by someone else; using it as is");
+    }
+    boolean ownsPinned = false;
+    if (pinnedPoolBytes > 0 && !PinnedMemoryPool.isInitialized()) {
+      PinnedMemoryPool.initialize(pinnedPoolBytes);
+      ownsPinned = true;
+    }
+    return new GpuMemory(ownsRmm, ownsPinned, pool);
+  }
+
+  /** The RMM pool size this object created, in bytes; 0 when RMM was set up by someone else. */
+  public long rmmPoolBytes() {
+    return rmmPoolBytes;
+  }
+
+  /** Bytes currently allocated through RMM (cuDF's tracking adaptor); for leak checks and metrics. */
+  public static long rmmBytesAllocated() {
+    return Rmm.getTotalBytesAllocated();
+  }
+
+  /** Shuts down the pools this object created; leaves others' alone. Buffers must be closed first. */
+  @Override
+  public void close() {
+    if (ownsPinned) {
+      PinnedMemoryPool.shutdown();
+    }
+    if (ownsRmm) {
+      Rmm.shutdown();
+    }
+  }
+}

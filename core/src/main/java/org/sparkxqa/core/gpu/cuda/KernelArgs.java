@@ -1,0 +1,54 @@
+package org.sparkxqa.core.gpu.cuda;
+
+import java.util.ArrayList;
+import java.util.List;
+import jcuda.NativePointerObject;
+import jcuda.Pointer;
+
+/**
+ * The parameter list of one kernel launch, in declaration order. Device pointers go in as raw
+ * addresses ({@code long}), which is how a cuDF buffer's memory reaches a kernel. Not thread-safe;
+ * build, launch, discard.
+ */
+public final class KernelArgs {
+  private final List<NativePointerObject> args = new ArrayList<>();
+
+  /** A device pointer parameter ({@code T*}), given as a raw device address. */
+  public KernelArgs pointer(long deviceAddress) {
+    args.add(Pointer.to(new long[] {deviceAddress}));
+    return this;
+  }
+
+  /** A device pointer parameter pointing at the start of {@code buffer}. */
+  public KernelArgs pointer(DeviceBuffer buffer) {
+    return pointer(buffer.address());
+  }
+
+  /** An {@code int} parameter. */
+  public KernelArgs i32(int value) {
+    args.add(Pointer.to(new int[] {value}));
+    return this;
+  }
+
+  /** A {@code long long} / {@code int64_t} parameter. */
+  public KernelArgs i64(long value) {
+    args.add(Pointer.to(new long[] {value}));
+    return this;
+  }
+
+  /** A {@code float} parameter. */
+  public KernelArgs f32(float value) {
+    args.add(Pointer.to(new float[] {value}));
+    return this;
+  }
+
+  /** Number of parameters. */
+  public int size() {
+    return args.size();
+  }
+
+  /** The {@code void**} that {@code cuLaunchKernel} takes. */
+  Pointer toPointer() {
+    return Pointer.to(args.toArray(new NativePointerObject[0]));
+  }
+}

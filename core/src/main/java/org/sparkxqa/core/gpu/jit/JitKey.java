@@ -1,0 +1,66 @@
+package org.sparkxqa.core.gpu.jit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
+
+/**
+ * Everything a compiled kernel depends on: every specialising macro (the variant), the target
+ * {@code sm_XY}, the NVRTC version, the source hash and the project version. Equal keys mean
+ * interchangeable CUBINs. Also names the disk cache file, readably:
+ * {@code <projectVersion>/<sm_90>-nvrtc13.0/<variant label>-<hash12>.xqacubin} (a CUBIN behind a short
+ * text header, see {@link CubinFile}). Immutable.
+ */
+public record JitKey(
+    KernelVariant variant, SmArch arch, NvrtcVersion nvrtc, String sourceHash, String projectVersion) {
+
+  private static final int FORMAT = 1;
+
+  /** One line holding every part of the key; its SHA-256 is the file-name hash. */
+  public String canonical() {
+    StringBuilder s = new StringBuilder("format=" + FORMAT + ";project=" + projectVersion + ";arch=" + arch.label()
+        + ";nvrtc=" + nvrtc + ";source=" + sourceHash);
+    variant.macros().forEach((k, v) -> s.append(';').append(k).append('=').append(v));
+    return s.toString();
+  }
+
+  /** The first 12 hex digits of SHA-256 over {@link #canonical()}. */
+  public String hash12() {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  /** The folder of this key's file, relative to the cache root. */
+  public Path relativeFolder() {
+    return Path.of(safe(projectVersion), arch.label() + "-" + nvrtc.label());
+  }
+
+  /** The file name, e.g. {@code q_bf16-kv_bf16-d128-g4-1a2b3c4d5e6f.xqacubin}. */
+  public String fileName() {
+    return variant.label() + "-" + hash12() + ".xqacubin";
+  }
+
+  /** {@code relativeFolder()/fileName()}. */
+  public Path relativePath() {
+    return relativeFolder().resolve(fileName());
+  }
+
+  private static String safe(String s) {
+    String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
+    return cleaned.isEmpty() || cleaned.startsWith(".") ? "v" + cleaned : cleaned;
+  }
+
+  @Override
+  public String toString() {
+    return variant.label() + "@" + arch.label() + "/" + nvrtc.label();
+  }
+}
