@@ -2,20 +2,29 @@
 import os
 import numpy as np
 import cupy as cp
-from xqa_plan import THREADS, Plan
+from xqa_plan import KT, THREADS, Plan, cta_rows
 
 SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
 _cache = {}
 
 
-def module(qt, kvt, d, g, arch="sm_90"):
-    key = (qt, kvt, d, g, arch)
+EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "-DXQA_KB=16"
+
+
+def module(qt, kvt, d, g, arch="sm_90", extra=None):
+    """(module, attention fn, merge fn, describe[16]) of one variant; extra: more NVRTC options."""
+    extra = EXTRA if extra is None else tuple(extra)
+    key = (qt, kvt, d, g, arch, extra)
     if key not in _cache:
         code = open(os.path.join(SRC, "xqa_spec_dec.cu")).read()
         opts = ("-arch=" + arch, "-std=c++17", "-I" + SRC, "-DXQA_Q_TYPE=%d" % qt, "-DXQA_KV_TYPE=%d" % kvt,
-                "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g)
+                "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g) + extra
         m = cp.RawModule(code=code, options=opts, backend="nvrtc")
-        _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"))
+        desc = cp.zeros(16, cp.int32)
+        m.get_function("xqa_describe")((1,), (1,), (desc,))
+        desc = desc.get()
+        assert desc[0] == 1 and desc[3] == d and desc[4] == g, desc
+        _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
     return _cache[key]
 
 
@@ -24,7 +33,10 @@ class Launch:
 
     def __init__(self, plan: Plan, qt, kvt, scale):
         self.plan = plan
-        _, self.fn, self.merge_fn = module(qt, kvt, plan.d, plan.g)
+        _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
+        assert desc[6] == cta_rows(plan.d) and desc[7] == KT, desc
+        self.threads = int(desc[5])
+        plan.smem = int(desc[9]) + plan.q_rows_smem * plan.d * 2  # KV stages + Q rows
         self.fn.max_dynamic_shared_size_bytes = plan.smem
         self.req = cp.asarray(plan.req.view(np.uint8))
         self.work = cp.asarray(plan.work)
@@ -37,7 +49,7 @@ class Launch:
 
     def run(self, q, k, v, out, stream=None):
         p = self.plan
-        self.fn((len(p.work), p.hkv), (THREADS,), (q, k, v, out, self.masks, self.req, self.work, self.so, self.sml,
+        self.fn((len(p.work), p.hkv), (self.threads,), (q, k, v, out, self.masks, self.req, self.work, self.so, self.sml,
                                                    self.scale_log2, np.int32(p.window), np.int32(p.split_tokens)),
                 shared_mem=p.smem, stream=stream)
         if len(p.merge):

@@ -5,7 +5,7 @@ import numpy as np
 
 KT = 64
 SPLIT_TOKENS = 1024  # fixed: a request's splits depend only on its own Lk, Lq and the window
-MERGE_ROWS = 16
+MERGE_ROWS = 4
 THREADS = 128
 REQ_DTYPE = np.dtype([("kv_off", "<i8"), ("scratch_off", "<i8"), ("q_off", "<i4"), ("lq", "<i4"),
                       ("lk", "<i4"), ("num_splits", "<i4")])
@@ -16,7 +16,7 @@ def cta_rows(d):
 
 
 def stages(d):
-    return 2 if d == 256 else 3
+    return 3 if d == 64 else 2
 
 
 def kv_smem_bytes(d):

@@ -23,19 +23,33 @@
 namespace xqa {
 constexpr int D = XQA_HEAD_DIM;           // head dim
 constexpr int G = XQA_GROUP;              // query heads per KV head
+#if defined(XQA_WARPS) && defined(XQA_MF)  // experiments only; the host reads them from xqa_describe
+constexpr int WARPS = XQA_WARPS;
+constexpr int MF = XQA_MF;
+#else
 constexpr int WARPS = 4;                  // warps per CTA; each owns WARP_ROWS query rows
-constexpr int THREADS = WARPS * 32;
 constexpr int MF = D == 256 ? 1 : 2;      // m16 fragments per warp
+#endif
+constexpr int THREADS = WARPS * 32;
+constexpr int MIN_CTAS = WARPS >= 8 ? 2 : 1;  // __launch_bounds__ occupancy hint
 constexpr int WARP_ROWS = 16 * MF;
 constexpr int CTA_ROWS = WARPS * WARP_ROWS;  // rows (token-major, head fastest) per CTA
 constexpr int KT = 64;                    // keys per shared-memory tile
+#ifdef XQA_KB
+constexpr int KB = XQA_KB;                // experiments only (16 or 32)
+#else
 constexpr int KB = 32;                    // keys per online-softmax step
-constexpr int STAGES = D == 256 ? 2 : 3;  // cp.async pipeline depth
+#endif
+#ifdef XQA_STAGES
+constexpr int STAGES = XQA_STAGES;        // experiments only; the host reads it from xqa_describe
+#else
+constexpr int STAGES = D == 64 ? 3 : 2;   // cp.async pipeline depth (2 keeps 2 CTAs/SM at D=128)
+#endif
 constexpr int ROW_BYTES = D * 2;          // one key, value or query row in shared memory
 constexpr int TILE_BYTES = KT * ROW_BYTES;
 constexpr int STAGE_BYTES = 2 * TILE_BYTES;       // K tile then V tile
 constexpr int KV_SMEM_BYTES = STAGES * STAGE_BYTES;  // followed by Q: ceil16(rows) * ROW_BYTES
-constexpr int MERGE_ROWS = 16;            // rows per merge CTA (4 warps x 4 rows)
+constexpr int MERGE_ROWS = 4;             // rows per merge CTA (one per warp)
 }  // namespace xqa
 
 // One request of the batch (32 bytes). Offsets are into the concatenated tensors.

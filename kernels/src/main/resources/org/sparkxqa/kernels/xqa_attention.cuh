@@ -19,14 +19,16 @@ struct Accum {
   RowState st[MF];
 };
 
-// One softmax step over keys [k0, k0 + KB) of the stage for this warp's nf fragments.
-__device__ __forceinline__ void attend_block(Accum& acc, xqa_u32 qs, xqa_u32 ks, xqa_u32 vs, int kb, int nf,
+// One softmax step over keys [kb, kb + KB) of the stage for this warp's first NF fragments. NF is a
+// compile-time count so the body is straight-line code (no per-fragment branches around mma.sync).
+template <int NF>
+__device__ __forceinline__ void attend_block(Accum& acc, xqa_u32 qs, xqa_u32 ks, xqa_u32 vs, int kb,
                                              int wrow, int lane, float scale_log2, bool masked,
                                              const xqa_u64* masks, int q_off, int rows, int row_base, int t0,
                                              int prefix, int key_end, int window) {
-  float s[MF][NT][4];
+  float s[NF][NT][4];
 #pragma unroll
-  for (int f = 0; f < MF; ++f)
+  for (int f = 0; f < NF; ++f)
 #pragma unroll
     for (int n = 0; n < NT; ++n) s[f][n][0] = s[f][n][1] = s[f][n][2] = s[f][n][3] = 0.f;
 #pragma unroll
@@ -35,22 +37,20 @@ __device__ __forceinline__ void attend_block(Accum& acc, xqa_u32 qs, xqa_u32 ks,
 #pragma unroll
     for (int np = 0; np < NT / 2; ++np) xqa_ldmatrix_x4(kf[np], k_addr(ks, kb + np * 16, kd, lane));
 #pragma unroll
-    for (int f = 0; f < MF; ++f) {
-      if (f < nf) {
-        xqa_u32 a[4];
-        xqa_ldmatrix_x4(a, a_addr(qs, wrow + f * 16, kd, lane));
+    for (int f = 0; f < NF; ++f) {
+      xqa_u32 a[4];
+      xqa_ldmatrix_x4(a, a_addr(qs, wrow + f * 16, kd, lane));
 #pragma unroll
-        for (int np = 0; np < NT / 2; ++np) {
-          xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np], a, kf[np][0], kf[np][1]);
-          xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np + 1], a, kf[np][2], kf[np][3]);
-        }
+      for (int np = 0; np < NT / 2; ++np) {
+        xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np], a, kf[np][0], kf[np][1]);
+        xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np + 1], a, kf[np][2], kf[np][3]);
       }
     }
   }
-  xqa_u32 p[MF][KB / 16][4];
+  xqa_u32 p[NF][KB / 16][4];
 #pragma unroll
-  for (int f = 0; f < MF; ++f) {
-    if (f < nf) {
+  for (int f = 0; f < NF; ++f) {
+    {
 #pragma unroll
       for (int n = 0; n < NT; ++n)
 #pragma unroll
@@ -61,12 +61,15 @@ __device__ __forceinline__ void attend_block(Accum& acc, xqa_u32 qs, xqa_u32 ks,
       }
       float alpha[2];
       acc.st[f].update<NT>(s[f], alpha);
+      // Rescale only when some row's max moved (x 1.0 is exact, so skipping changes no bit).
+      if (__any_sync(0xffffffffu, alpha[0] != 1.f || alpha[1] != 1.f)) {
 #pragma unroll
-      for (int n = 0; n < DT; ++n) {
-        acc.o[f][n][0] *= alpha[0];
-        acc.o[f][n][1] *= alpha[0];
-        acc.o[f][n][2] *= alpha[1];
-        acc.o[f][n][3] *= alpha[1];
+        for (int n = 0; n < DT; ++n) {
+          acc.o[f][n][0] *= alpha[0];
+          acc.o[f][n][1] *= alpha[0];
+          acc.o[f][n][2] *= alpha[1];
+          acc.o[f][n][3] *= alpha[1];
+        }
       }
 #pragma unroll
       for (int kk = 0; kk < KB / 16; ++kk) {
@@ -84,13 +87,23 @@ __device__ __forceinline__ void attend_block(Accum& acc, xqa_u32 qs, xqa_u32 ks,
       xqa_u32 vf[4];
       xqa_ldmatrix_x4_trans(vf, v_addr(vs, kb + kk * 16, dn, lane));
 #pragma unroll
-      for (int f = 0; f < MF; ++f) {
-        if (f < nf) {
-          xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn], p[f][kk], vf[0], vf[1]);
-          xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn + 1], p[f][kk], vf[2], vf[3]);
-        }
+      for (int f = 0; f < NF; ++f) {
+        xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn], p[f][kk], vf[0], vf[1]);
+        xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn + 1], p[f][kk], vf[2], vf[3]);
       }
     }
+  }
+}
+
+// One K/V tile (KT keys) of the stage for a warp with NF active fragments.
+template <int NF>
+__device__ __forceinline__ void attend_tile(Accum& acc, xqa_u32 qs, xqa_u32 ks, int wrow, int lane, float scale_log2,
+                                            bool masked, const xqa_u64* masks, int q_off, int rows, int row_base,
+                                            int t0, int prefix, int key_end, int window) {
+#pragma unroll
+  for (int kb = 0; kb < KT; kb += KB) {
+    attend_block<NF>(acc, qs, ks, ks + TILE_BYTES, kb, wrow, lane, scale_log2, masked, masks, q_off, rows, row_base,
+                     t0, prefix, key_end, window);
   }
 }
 

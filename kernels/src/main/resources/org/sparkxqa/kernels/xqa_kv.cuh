@@ -16,17 +16,21 @@ __device__ __forceinline__ xqa_u32 swz(xqa_u32 base, int row, int chunk) {
 // Starts the copy of keys [t0, t0 + KT) of one KV head into a stage (K tile, then V tile). Keys at
 // or past key_end are zero-filled (no global read), so padding never carries NaN into P*V.
 // kh/vh point at token 0 of the request's head; `stride` is elements between tokens (Hkv * D).
+// Thread tid copies chunk tid % CHUNKS of keys tid / CHUNKS + i * ROWS_PER_PASS.
+constexpr int ROWS_PER_PASS = THREADS / CHUNKS;
+constexpr int PASSES = KT / ROWS_PER_PASS;
+static_assert(ROWS_PER_PASS * CHUNKS == THREADS && PASSES * ROWS_PER_PASS == KT, "tile copy must divide evenly");
+
 __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, const xqa_u16* vh, long long stride,
-                                             int t0, int key_begin, int key_end, int tid) {
-  constexpr int PER_THREAD = KT * CHUNKS / THREADS;
-  static_assert(PER_THREAD * THREADS == KT * CHUNKS, "tile chunks must divide evenly among threads");
+                                             int t0, int key_end, int tid) {
+  const int key0 = tid / CHUNKS, chunk = tid % CHUNKS;
+  const long long first = (long long)(t0 + key0) * stride + chunk * 8;
+  const long long step = ROWS_PER_PASS * stride;
 #pragma unroll
-  for (int it = 0; it < PER_THREAD; ++it) {
-    const int c = tid + it * THREADS;
-    const int key = c / CHUNKS, chunk = c % CHUNKS;
-    const int j = t0 + key;
-    const bool ok = j < key_end;
-    const long long off = (long long)(ok ? j : key_begin) * stride + chunk * 8;
+  for (int i = 0; i < PASSES; ++i) {
+    const int key = key0 + i * ROWS_PER_PASS;
+    const bool ok = t0 + key < key_end;
+    const long long off = ok ? first + i * step : 0;  // offset 0 (token 0) stays in bounds; nothing is read
     const xqa_u32 dst = swz(stage, key, chunk);
     xqa_cp_async16(dst, kh + off, ok ? 16 : 0);
     xqa_cp_async16(dst + TILE_BYTES, vh + off, ok ? 16 : 0);

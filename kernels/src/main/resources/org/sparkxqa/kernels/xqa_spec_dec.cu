@@ -15,7 +15,7 @@
 #include "xqa_attention.cuh"
 #include "xqa_merge.cuh"
 
-extern "C" __global__ void __launch_bounds__(xqa::THREADS, 1)
+extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
 xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
              xqa_u16* __restrict__ out, const xqa_u64* __restrict__ masks, const XqaRequest* __restrict__ requests,
              const XqaWork* __restrict__ work, float* __restrict__ scratch_o, float2* __restrict__ scratch_ml,
@@ -40,7 +40,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
 
 #pragma unroll
   for (int st = 0; st < STAGES - 1; ++st) {
-    if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_begin, key_end, tid);
+    if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid);
     xqa_cp_async_commit();
   }
   load_q(smem + KV_SMEM_BYTES, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
@@ -59,17 +59,19 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     __syncthreads();
     const int next = t + STAGES - 1;
     if (next < ntiles) {
-      load_kv_tile(kv_smem + (next % STAGES) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_begin, key_end, tid);
+      load_kv_tile(kv_smem + (next % STAGES) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
     }
     xqa_cp_async_commit();
     if (nf > 0) {
       const int t0 = key_begin + t * KT;
       const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
       const xqa_u32 ks = kv_smem + (t % STAGES) * STAGE_BYTES;
-#pragma unroll
-      for (int kb = 0; kb < KT; kb += KB) {
-        attend_block(acc, q_smem, ks, ks + TILE_BYTES, kb, nf, wrow, lane, scale_log2, masked, masks, r.q_off, rows,
-                     w.row_base, t0, prefix, key_end, window);
+      if (MF == 1 || nf == MF) {
+        attend_tile<MF>(acc, q_smem, ks, wrow, lane, scale_log2, masked, masks, r.q_off, rows, w.row_base, t0, prefix,
+                        key_end, window);
+      } else {
+        attend_tile<1>(acc, q_smem, ks, wrow, lane, scale_log2, masked, masks, r.q_off, rows, w.row_base, t0, prefix,
+                       key_end, window);
       }
     }
   }
