@@ -1,0 +1,77 @@
+package org.sparkxqa.core.gpu.kernel;
+
+import org.sparkxqa.core.gpu.KernelVariant;
+
+/**
+ * The compile-time geometry of one kernel variant, mirrored from {@code xqa_abi.cuh}. The compiled
+ * module reports the same numbers through its {@code xqa_describe} entry; {@link #check} compares
+ * them, so a source change that the host does not know about fails loudly instead of corrupting
+ * memory. Immutable.
+ *
+ * @param headDim D
+ * @param threads threads per attention CTA
+ * @param ctaRows query rows (token-major, head fastest) per attention CTA
+ * @param tileKeys keys per shared-memory tile; split sizes must be multiples of it
+ * @param stages cp.async pipeline depth
+ */
+public record KernelGeometry(int headDim, int threads, int ctaRows, int tileKeys, int stages) {
+
+  /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
+  public static final int ABI_VERSION = 1;
+  /** Rows one merge CTA combines (one per warp). */
+  public static final int MERGE_ROWS = 4;
+  /** Threads per merge CTA. */
+  public static final int MERGE_THREADS = 128;
+  /** Bytes of one request-table entry ({@code XqaRequest}). */
+  public static final int REQUEST_BYTES = 32;
+  /** Bytes of one work item ({@code XqaWork}). */
+  public static final int WORK_BYTES = 16;
+  /** Bytes of one merge item ({@code XqaMergeItem}). */
+  public static final int MERGE_ITEM_BYTES = 8;
+  /** Number of ints {@code xqa_describe} writes. */
+  public static final int DESCRIBE_INTS = 16;
+
+  /** The geometry the sources use for {@code variant}. */
+  public static KernelGeometry of(KernelVariant variant) {
+    int d = variant.headDim();
+    return new KernelGeometry(d, 128, d == 256 ? 64 : 128, 64, d == 64 ? 3 : 2);
+  }
+
+  /** Bytes of one shared-memory row (K, V or Q): {@code D * 2}. */
+  public int rowBytes() {
+    return headDim * 2;
+  }
+
+  /** Shared memory of the K/V pipeline: stages x (K tile + V tile). */
+  public int kvSmemBytes() {
+    return stages * 2 * tileKeys * rowBytes();
+  }
+
+  /** Dynamic shared memory of a launch whose largest request has {@code maxRows} = Lq * G rows. */
+  public int smemBytes(int maxRows) {
+    int qRows = Math.min(ctaRows, (maxRows + 15) / 16 * 16);
+    return kvSmemBytes() + qRows * rowBytes();
+  }
+
+  /**
+   * Compares with what a compiled module's {@code xqa_describe} wrote.
+   *
+   * @throws IllegalStateException naming the first field that differs
+   */
+  public void check(KernelVariant variant, int[] describe) {
+    if (describe.length < DESCRIBE_INTS) {
+      throw new IllegalStateException("xqa_describe gave " + describe.length + " ints, expected " + DESCRIBE_INTS);
+    }
+    int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
+        threads, ctaRows, tileKeys, stages, kvSmemBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
+        MERGE_ITEM_BYTES};
+    String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
+        "stages", "kv smem bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes"};
+    for (int i = 0; i < expected.length; i++) {
+      if (describe[i] != expected[i]) {
+        throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]
+            + " but the host expects " + expected[i] + " (kernel sources and KernelGeometry disagree)");
+      }
+    }
+  }
+}
