@@ -2,7 +2,7 @@
 enable_gqa) and FlexAttention (block mask, torch.compile) on identical inputs; bf16, D=128, random
 trees. Floors measured in the same run: D2D copy rate and bf16 matmul rate.
 Usage: python3 bench.py [--no-peers] [--only N,...]. Prints a markdown table last."""
-import sys, statistics
+import os, sys, statistics
 import numpy as np
 import torch
 import cupy as cp
@@ -62,7 +62,7 @@ def run_workload(wl, peers, rng):
     k = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     v = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     out = torch.empty_like(q)
-    plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
+    plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0, int(os.environ.get("XQA_SPLIT", "1024")))
     launch = Launch(plan, 1, 1, D ** -0.5)
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
     attn_only = lambda: launch.fn((len(plan.work), hkv), (launch.threads,), tuple(args) + (

@@ -2,7 +2,7 @@
 import os
 import numpy as np
 import cupy as cp
-from xqa_plan import KT, THREADS, Plan, cta_rows
+from xqa_plan import KT, THREADS, Plan, cta_rows, warp_rows
 
 SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
 _cache = {}
@@ -34,7 +34,7 @@ class Launch:
     def __init__(self, plan: Plan, qt, kvt, scale):
         self.plan = plan
         _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
-        assert desc[6] == cta_rows(plan.d) and desc[7] == KT, desc
+        assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == warp_rows(plan.d), desc
         self.threads = int(desc[5])
         plan.smem = int(desc[9]) + plan.q_rows_smem * plan.d * 2  # KV stages + Q rows
         self.fn.max_dynamic_shared_size_bytes = plan.smem

@@ -15,6 +15,10 @@ def cta_rows(d):
     return 64 if d == 256 else 128
 
 
+def warp_rows(d):
+    return 16 if d == 256 else 32
+
+
 def stages(d):
     return 3 if d == 64 else 2
 
@@ -58,6 +62,7 @@ class Plan:
         self.merge = np.array(merge, np.int32).reshape(-1, 2)
         self.masks = np.array(masks, np.uint64)
         self.scratch_rows = scr
-        self.q_rows_smem = min(cta_rows(d), (max_rows + 15) // 16 * 16)
+        wr = warp_rows(d)
+        self.q_rows_smem = min(cta_rows(d), (max_rows + wr - 1) // wr * wr)
         self.smem = kv_smem_bytes(d) + self.q_rows_smem * d * 2
         self.window, self.split_tokens = window, split_tokens

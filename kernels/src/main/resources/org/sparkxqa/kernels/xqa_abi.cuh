@@ -48,7 +48,7 @@ constexpr int STAGES = D == 64 ? 3 : 2;   // cp.async pipeline depth (2 keeps 2 
 constexpr int ROW_BYTES = D * 2;          // one key, value or query row in shared memory
 constexpr int TILE_BYTES = KT * ROW_BYTES;
 constexpr int STAGE_BYTES = 2 * TILE_BYTES;       // K tile then V tile
-constexpr int KV_SMEM_BYTES = STAGES * STAGE_BYTES;  // followed by Q: ceil16(rows) * ROW_BYTES
+constexpr int KV_SMEM_BYTES = STAGES * STAGE_BYTES;  // then Q: min(CTA_ROWS, ceil(rows/WARP_ROWS)*WARP_ROWS) rows
 constexpr int MERGE_ROWS = 4;             // rows per merge CTA (one per warp)
 }  // namespace xqa
 

@@ -37,12 +37,13 @@ __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, c
   }
 }
 
-// Copies query rows [row_base, row_base + ceil16(n)) of one KV head's group into shared memory,
-// converting from the q type to the K/V type (the MMA operand type). Rows >= n are zero.
+// Copies query rows [row_base, row_base + min(CTA_ROWS, ceil(n / WARP_ROWS) * WARP_ROWS)) of one
+// KV head's group into shared memory, converting from the q type to the K/V type (the MMA operand
+// type). Rows >= n are zero; every row a warp's fragments can read is written.
 // Row r is token r / G, query head head * G + r % G.
 __device__ __forceinline__ void load_q(unsigned char* qs, const xqa_u16* q, int q_off, int q_heads, int head,
                                        int row_base, int n, int tid) {
-  const int padded = (n + 15) & ~15;
+  const int padded = min(CTA_ROWS, (n + WARP_ROWS - 1) / WARP_ROWS * WARP_ROWS);
   for (int c = tid; c < padded * CHUNKS; c += THREADS) {
     const int rr = c / CHUNKS, chunk = c % CHUNKS;
     xqa_u32x4 val = {0u, 0u, 0u, 0u};

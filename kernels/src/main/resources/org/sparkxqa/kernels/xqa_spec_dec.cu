@@ -2,8 +2,8 @@
 // XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
 //
 //   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, split_tokens)
-//     grid (work items, Hkv), block THREADS, dynamic shared memory KV_SMEM_BYTES + ceil16(rows) * D * 2
-//     where rows = min(CTA_ROWS, max over the batch of Lq * G).
+//     grid (work items, Hkv), block THREADS, dynamic shared memory KV_SMEM_BYTES + qrows * D * 2
+//     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to WARP_ROWS).
 //   xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
 //     on the same stream, only when some request has more than one split.
@@ -14,6 +14,7 @@
 // is a positive multiple of KT. The host validates every length, offset and size before a launch.
 #include "xqa_attention.cuh"
 #include "xqa_merge.cuh"
+#include "xqa_warp_merge.cuh"
 
 extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
 xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
@@ -45,8 +46,22 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   }
   load_q(smem + KV_SMEM_BYTES, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
 
-  const int wrow = warp * WARP_ROWS;
-  const int nf = max(0, min(MF, (tile_rows - wrow + 15) / 16));
+  // Rows and keys per warp, from the request's row count alone (batch invariant).
+  const int ksplit = rows <= WARP_ROWS ? 4 : rows <= 2 * WARP_ROWS ? 2 : 1;
+  const int wm = warp / ksplit, wn = warp % ksplit;
+  WarpCtx c;
+  c.qs = q_smem;
+  c.wrow = wm * WARP_ROWS;
+  c.lane = lane;
+  c.scale_log2 = scale_log2;
+  c.masks = masks;
+  c.q_off = r.q_off;
+  c.rows = rows;
+  c.row_base = w.row_base;
+  c.prefix = prefix;
+  c.key_end = key_end;
+  c.window = window;
+  const int nf = ksplit > 1 ? MF : max(0, min(MF, (tile_rows - c.wrow + 15) / 16));
   Accum acc;
 #pragma unroll
   for (int f = 0; f < MF; ++f) {
@@ -67,15 +82,21 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
       const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
       const xqa_u32 ks = kv_smem + (t % STAGES) * STAGE_BYTES;
       if (MF == 1 || nf == MF) {
-        attend_tile<MF>(acc, q_smem, ks, wrow, lane, scale_log2, masked, masks, r.q_off, rows, w.row_base, t0, prefix,
-                        key_end, window);
+        attend_tile<MF>(acc, c, ks, t0, masked, ksplit, wn);
       } else {
-        attend_tile<1>(acc, q_smem, ks, wrow, lane, scale_log2, masked, masks, r.q_off, rows, w.row_base, t0, prefix,
-                       key_end, window);
+        attend_tile<1>(acc, c, ks, t0, masked, ksplit, wn);
       }
     }
   }
   xqa_cp_async_wait<0>();
+  if (ksplit > 1) {
+    __syncthreads();  // every warp is done with the K/V stages
+    float* park = reinterpret_cast<float*>(smem);
+    if (wn > 0) park_state(acc, park, wm * (ksplit - 1) + wn - 1, lane);
+    __syncthreads();
+    if (wn > 0) return;
+    for (int k = 1; k < ksplit; ++k) fold_state(acc, park, wm * (ksplit - 1) + k - 1, lane);
+  }
 
   const int q_heads = kv_heads * G;
 #pragma unroll
@@ -84,7 +105,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     acc.st[f].finish();
 #pragma unroll
     for (int h = 0; h < 2; ++h) {
-      const int row = w.row_base + wrow + f * 16 + (lane >> 2) + h * 8;
+      const int row = w.row_base + c.wrow + f * 16 + (lane >> 2) + h * 8;
       if (row >= rows) continue;
       const int col = 2 * (lane & 3);
       if (r.num_splits == 1) {
@@ -129,6 +150,6 @@ extern "C" __global__ void xqa_describe(int* out) {
   if (threadIdx.x != 0 || blockIdx.x != 0) return;
   const int v[16] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
                      STAGES, KV_SMEM_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
-                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), 0};
+                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), WARP_ROWS};
   for (int i = 0; i < 16; ++i) out[i] = v[i];
 }

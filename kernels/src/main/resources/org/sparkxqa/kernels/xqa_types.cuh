@@ -62,6 +62,12 @@ __device__ __forceinline__ float xqa_exp2(float x) {  // 2^x; ex2(-inf) = +0
   return y;
 }
 
+__device__ __forceinline__ float xqa_fma(float a, float b, float c) {  // a * b + c, one rounding
+  float d;
+  asm("fma.rn.f32 %0, %1, %2, %3;" : "=f"(d) : "f"(a), "f"(b), "f"(c));
+  return d;
+}
+
 __device__ __forceinline__ float xqa_neg_inf() { return xqa_bits_to_float(0xff800000u); }
 
 // The finite initial running max: rows start here, so a row that has seen nothing visible computes

@@ -10,11 +10,12 @@ import org.sparkxqa.core.gpu.KernelVariant;
  *
  * @param headDim D
  * @param threads threads per attention CTA
+ * @param warpRows query rows one warp holds (m16 fragments x 16)
  * @param ctaRows query rows (token-major, head fastest) per attention CTA
  * @param tileKeys keys per shared-memory tile; split sizes must be multiples of it
  * @param stages cp.async pipeline depth
  */
-public record KernelGeometry(int headDim, int threads, int ctaRows, int tileKeys, int stages) {
+public record KernelGeometry(int headDim, int threads, int warpRows, int ctaRows, int tileKeys, int stages) {
 
   /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
   public static final int ABI_VERSION = 1;
@@ -34,7 +35,8 @@ public record KernelGeometry(int headDim, int threads, int ctaRows, int tileKeys
   /** The geometry the sources use for {@code variant}. */
   public static KernelGeometry of(KernelVariant variant) {
     int d = variant.headDim();
-    return new KernelGeometry(d, 128, d == 256 ? 64 : 128, 64, d == 64 ? 3 : 2);
+    int warpRows = d == 256 ? 16 : 32;
+    return new KernelGeometry(d, 128, warpRows, 4 * warpRows, 64, d == 64 ? 3 : 2);
   }
 
   /** Bytes of one shared-memory row (K, V or Q): {@code D * 2}. */
@@ -47,9 +49,12 @@ public record KernelGeometry(int headDim, int threads, int ctaRows, int tileKeys
     return stages * 2 * tileKeys * rowBytes();
   }
 
-  /** Dynamic shared memory of a launch whose largest request has {@code maxRows} = Lq * G rows. */
+  /**
+   * Dynamic shared memory of a launch whose largest request has {@code maxRows} = Lq * G rows: the
+   * K/V stages, then Q rows rounded up to whole warps (warps read whole fragments), at most a CTA's.
+   */
   public int smemBytes(int maxRows) {
-    int qRows = Math.min(ctaRows, (maxRows + 15) / 16 * 16);
+    int qRows = Math.min(ctaRows, (maxRows + warpRows - 1) / warpRows * warpRows);
     return kvSmemBytes() + qRows * rowBytes();
   }
 
@@ -64,9 +69,9 @@ public record KernelGeometry(int headDim, int threads, int ctaRows, int tileKeys
     }
     int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
         threads, ctaRows, tileKeys, stages, kvSmemBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
-        MERGE_ITEM_BYTES};
+        MERGE_ITEM_BYTES, warpRows};
     String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
-        "stages", "kv smem bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes"};
+        "stages", "kv smem bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes", "warp rows"};
     for (int i = 0; i < expected.length; i++) {
       if (describe[i] != expected[i]) {
         throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]

@@ -14,7 +14,7 @@ class KernelGeometryTest {
   /** What xqa_describe writes for a variant (as seen on the device for bf16, D=256, G=5). */
   private static int[] describe(KernelVariant v, KernelGeometry g) {
     return new int[] {1, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), g.threads(), g.ctaRows(),
-        g.tileKeys(), g.stages(), g.kvSmemBytes(), g.rowBytes(), 4, 32, 16, 8, 0};
+        g.tileKeys(), g.stages(), g.kvSmemBytes(), g.rowBytes(), 4, 32, 16, 8, g.warpRows()};
   }
 
   @Test
@@ -27,7 +27,9 @@ class KernelGeometryTest {
     assertEquals(128 * 1024, d256.kvSmemBytes());
     assertEquals(64, d256.ctaRows());
     assertEquals(64 * 1024 + 128 * 256, d128.smemBytes(2048));
-    assertEquals(64 * 1024 + 16 * 256, d128.smemBytes(1));
+    assertEquals(64 * 1024 + 32 * 256, d128.smemBytes(1));
+    assertEquals(64 * 1024 + 96 * 256, d128.smemBytes(65));
+    assertEquals(128 * 1024 + 16 * 512, d256.smemBytes(3));
     for (KernelVariant v : KernelVariant.all()) {
       assertTrue(KernelGeometry.of(v).smemBytes(64 * 32) <= 227 * 1024, v.label());
     }

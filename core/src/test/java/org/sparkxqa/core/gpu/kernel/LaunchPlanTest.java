@@ -53,7 +53,7 @@ class LaunchPlanTest {
     assertEquals(0, p.scratchRows());
     assertArrayEquals(new int[] {1, 2, 1}, p.attentionGrid());
     assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock());
-    assertEquals(64 * 1024 + 16 * 256, p.attentionSmemBytes());
+    assertEquals(64 * 1024 + 32 * 256, p.attentionSmemBytes());
     assertEquals(3L * 8 * 128 * 2, p.qBytes());
     assertEquals(37L * 2 * 128 * 2, p.kvBytes());
   }
