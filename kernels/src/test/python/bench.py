@@ -67,9 +67,9 @@ def run_workload(wl, peers, rng):
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
     attn_only = lambda: launch.fn((len(plan.work), hkv), (launch.threads,), tuple(args) + (
         launch.masks, launch.req, launch.work, launch.so, launch.sml, launch.scale_log2, np.int32(0),
-        np.int32(plan.split_tokens)), shared_mem=plan.smem)
+        np.int32(plan.split_tokens), np.int32(plan.stages)), shared_mem=plan.smem)
     res = {"xqa": median_ms(lambda: launch.run(*args)), "attn_only": median_ms(attn_only),
-           "splits": int(plan.req["num_splits"][0]),
+           "splits": int(plan.req["num_splits"][0]), "stages": plan.stages,
            "ctas": len(plan.work) * hkv}
     if peers:
         qd = q.view(bsz, lq, hq, D).transpose(1, 2)

@@ -2,7 +2,7 @@
 import os
 import numpy as np
 import cupy as cp
-from xqa_plan import KT, THREADS, Plan, cta_rows, warp_rows
+from xqa_plan import KT, Plan, cta_rows, stage_bytes, warp_rows
 
 SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
 _cache = {}
@@ -36,7 +36,7 @@ class Launch:
         _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
         assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == warp_rows(plan.d), desc
         self.threads = int(desc[5])
-        plan.smem = int(desc[9]) + plan.q_rows_smem * plan.d * 2  # KV stages + Q rows
+        assert desc[8] == 4 and desc[9] == stage_bytes(plan.d), desc
         self.fn.max_dynamic_shared_size_bytes = plan.smem
         self.req = cp.asarray(plan.req.view(np.uint8))
         self.work = cp.asarray(plan.work)
@@ -50,7 +50,8 @@ class Launch:
     def run(self, q, k, v, out, stream=None):
         p = self.plan
         self.fn((len(p.work), p.hkv), (self.threads,), (q, k, v, out, self.masks, self.req, self.work, self.so, self.sml,
-                                                   self.scale_log2, np.int32(p.window), np.int32(p.split_tokens)),
+                                                   self.scale_log2, np.int32(p.window), np.int32(p.split_tokens),
+                                                   np.int32(p.stages)),
                 shared_mem=p.smem, stream=stream)
         if len(p.merge):
             self.merge_fn((len(p.merge), p.hkv), (128,), (out, self.req, self.merge, self.so, self.sml), stream=stream)

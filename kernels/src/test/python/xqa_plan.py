@@ -1,6 +1,7 @@
 """The launch plan, mirrored from org.sparkxqa.core.gpu.kernel.LaunchPlan (keep the two in step):
 request table, work items, merge items, draft masks and scratch sizes for one batch."""
 import math
+import os
 import numpy as np
 
 KT = 64
@@ -19,12 +20,30 @@ def warp_rows(d):
     return 16 if d == 256 else 32
 
 
-def stages(d):
-    return 3 if d == 64 else 2
+MAX_STAGES = 4
+SMEM_PER_SM = 233472      # H100/H200 (sm_90): 228 KB per SM
+SMEM_PER_BLOCK = 232448   # 227 KB opt-in per block
+SMEM_RESERVED = 1024      # per CTA, taken by the driver
 
 
-def kv_smem_bytes(d):
-    return stages(d) * 2 * KT * d * 2
+def stage_bytes(d):
+    return 2 * KT * d * 2
+
+
+def ctas_per_sm(d):
+    return 1 if d == 256 else 2  # what the registers allow (255 per thread, 128 threads)
+
+
+def choose_stages(d, q_bytes, per_sm=SMEM_PER_SM, per_block=SMEM_PER_BLOCK):
+    """Deepest pipeline (2..4) whose shared memory still lets ctas_per_sm CTAs share an SM."""
+    budget = min(per_block, per_sm // ctas_per_sm(d) - SMEM_RESERVED)
+    best = 2
+    for s in range(2, MAX_STAGES + 1):
+        if s * stage_bytes(d) + q_bytes <= budget:
+            best = s
+    if 2 * stage_bytes(d) + q_bytes > per_block:
+        raise ValueError("shared memory too small")
+    return best
 
 
 def num_splits(lq, lk, window, split_tokens=SPLIT_TOKENS):
@@ -64,5 +83,7 @@ class Plan:
         self.scratch_rows = scr
         wr = warp_rows(d)
         self.q_rows_smem = min(cta_rows(d), (max_rows + wr - 1) // wr * wr)
-        self.smem = kv_smem_bytes(d) + self.q_rows_smem * d * 2
+        q_bytes = self.q_rows_smem * d * 2
+        self.stages = int(os.environ.get("XQA_FORCE_STAGES", 0)) or choose_stages(d, q_bytes)
+        self.smem = self.stages * stage_bytes(d) + q_bytes
         self.window, self.split_tokens = window, split_tokens

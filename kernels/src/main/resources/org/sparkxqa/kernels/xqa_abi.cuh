@@ -40,15 +40,11 @@ constexpr int KB = XQA_KB;                // experiments only (16 or 32)
 #else
 constexpr int KB = 32;                    // keys per online-softmax step
 #endif
-#ifdef XQA_STAGES
-constexpr int STAGES = XQA_STAGES;        // experiments only; the host reads it from xqa_describe
-#else
-constexpr int STAGES = D == 64 ? 3 : 2;   // cp.async pipeline depth (2 keeps 2 CTAs/SM at D=128)
-#endif
-constexpr int ROW_BYTES = D * 2;          // one key, value or query row in shared memory
+constexpr int MAX_STAGES = 4;             // cp.async pipeline depth is a launch argument, 2..MAX_STAGES:
+constexpr int ROW_BYTES = D * 2;          // the host picks the deepest that keeps its CTAs per SM
 constexpr int TILE_BYTES = KT * ROW_BYTES;
-constexpr int STAGE_BYTES = 2 * TILE_BYTES;       // K tile then V tile
-constexpr int KV_SMEM_BYTES = STAGES * STAGE_BYTES;  // then Q: min(CTA_ROWS, ceil(rows/WARP_ROWS)*WARP_ROWS) rows
+constexpr int STAGE_BYTES = 2 * TILE_BYTES;  // K tile then V tile; Q rows follow the last stage:
+                                             // min(CTA_ROWS, ceil(rows / WARP_ROWS) * WARP_ROWS)
 constexpr int MERGE_ROWS = 4;             // rows per merge CTA (one per warp)
 }  // namespace xqa
 

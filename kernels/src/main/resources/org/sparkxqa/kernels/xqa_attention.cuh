@@ -1,7 +1,8 @@
 // The spec-dec attention CTA: one (KV head, request, row tile, KV split). Its G x Lq query rows
 // (token-major, head fastest) are the MMA M dimension; each warp owns up to WARP_ROWS of them:
 // S = Q K^T and O += P V on tensor cores (m16n8k16, fp32 accumulation), online softmax in between.
-// Few rows: warps share rows and split each tile's keys, then merge (xqa_warp_merge.cuh). K/V tiles stream through a STAGES-deep cp.async pipeline; the mask
+// Few rows: warps share rows and split each tile's keys, then merge (xqa_warp_merge.cuh). K/V
+// tiles stream through a cp.async pipeline of `stages` tiles; the mask
 // runs only on tiles that reach the drafts or the window edge. A single-split request writes its
 // output; otherwise the CTA writes its unnormalised partial rows and (max, sum) to the scratch.
 #pragma once

@@ -1,9 +1,11 @@
 // Spark XQA spec-dec attention kernels (DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
 // XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
 //
-//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, split_tokens)
-//     grid (work items, Hkv), block THREADS, dynamic shared memory KV_SMEM_BYTES + qrows * D * 2
-//     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to WARP_ROWS).
+//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window,
+//                split_tokens, stages)
+//     grid (work items, Hkv), block THREADS, dynamic shared memory stages * STAGE_BYTES + qrows * D * 2
+//     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to WARP_ROWS) and
+//     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit).
 //   xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
 //     on the same stream, only when some request has more than one split.
@@ -20,7 +22,7 @@ extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
 xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
              xqa_u16* __restrict__ out, const xqa_u64* __restrict__ masks, const XqaRequest* __restrict__ requests,
              const XqaWork* __restrict__ work, float* __restrict__ scratch_o, float2* __restrict__ scratch_ml,
-             float scale_log2, int window, int split_tokens) {
+             float scale_log2, int window, int split_tokens, int stages) {
   using namespace xqa;
   extern __shared__ __align__(128) unsigned char smem[];
   const XqaWork w = work[blockIdx.x];
@@ -37,14 +39,13 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   const xqa_u16* kh = k + r.kv_off * stride + head * D;
   const xqa_u16* vh = v + r.kv_off * stride + head * D;
   const xqa_u32 kv_smem = xqa_smem_addr(smem);
-  const xqa_u32 q_smem = kv_smem + KV_SMEM_BYTES;
+  const xqa_u32 q_smem = kv_smem + stages * STAGE_BYTES;
 
-#pragma unroll
-  for (int st = 0; st < STAGES - 1; ++st) {
+  for (int st = 0; st < stages - 1; ++st) {
     if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid);
     xqa_cp_async_commit();
   }
-  load_q(smem + KV_SMEM_BYTES, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
+  load_q(smem + stages * STAGE_BYTES, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
 
   // Rows and keys per warp, from the request's row count alone (batch invariant).
   const int ksplit = rows <= WARP_ROWS ? 4 : rows <= 2 * WARP_ROWS ? 2 : 1;
@@ -70,17 +71,23 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     for (int n = 0; n < DT; ++n) acc.o[f][n][0] = acc.o[f][n][1] = acc.o[f][n][2] = acc.o[f][n][3] = 0.f;
   }
   for (int t = 0; t < ntiles; ++t) {
-    xqa_cp_async_wait<STAGES - 2>();
+    if (stages == 4) {  // tile t has landed once at most stages - 2 later groups are in flight
+      xqa_cp_async_wait<2>();
+    } else if (stages == 3) {
+      xqa_cp_async_wait<1>();
+    } else {
+      xqa_cp_async_wait<0>();
+    }
     __syncthreads();
-    const int next = t + STAGES - 1;
+    const int next = t + stages - 1;
     if (next < ntiles) {
-      load_kv_tile(kv_smem + (next % STAGES) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
+      load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
     }
     xqa_cp_async_commit();
     if (nf > 0) {
       const int t0 = key_begin + t * KT;
       const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
-      const xqa_u32 ks = kv_smem + (t % STAGES) * STAGE_BYTES;
+      const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
       if (MF == 1 || nf == MF) {
         attend_tile<MF>(acc, c, ks, t0, masked, ksplit, wn);
       } else {
@@ -149,7 +156,7 @@ extern "C" __global__ void xqa_describe(int* out) {
   using namespace xqa;
   if (threadIdx.x != 0 || blockIdx.x != 0) return;
   const int v[16] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
-                     STAGES, KV_SMEM_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
+                     MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
                      (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), WARP_ROWS};
   for (int i = 0; i < 16; ++i) out[i] = v[i];
 }

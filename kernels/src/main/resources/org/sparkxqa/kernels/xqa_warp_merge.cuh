@@ -9,7 +9,7 @@
 namespace xqa {
 
 constexpr int STATE_FLOATS = MF * DT * 4 + MF * 4;  // per lane: O, then (m, l) of both row halves
-static_assert(3 * STATE_FLOATS * 32 * 4 <= KV_SMEM_BYTES, "warp states must fit the K/V stages");
+static_assert(3 * STATE_FLOATS * 32 * 4 <= 2 * STAGE_BYTES, "warp states must fit two K/V stages");
 
 __device__ __forceinline__ void park_state(const Accum& acc, float* smem, int slot, int lane) {
   float* dst = smem + slot * STATE_FLOATS * 32 + lane;

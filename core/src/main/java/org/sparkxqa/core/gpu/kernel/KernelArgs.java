@@ -9,7 +9,7 @@ import jcuda.Pointer;
  *
  * <pre>
  * xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml,   // 9 device pointers
- *              float scale_log2, int window, int split_tokens)
+ *              float scale_log2, int window, int split_tokens, int stages)
  * xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)       // 5 device pointers
  * </pre>
  */
@@ -19,7 +19,7 @@ public final class KernelArgs {
   /** The attention kernel's parameter values, in order (Long: device pointer, Float, Integer). */
   public static List<Object> attentionValues(LaunchPlan plan, DeviceBuffers b) {
     return List.of(b.q(), b.k(), b.v(), b.out(), b.masks(), b.requests(), b.work(), b.scratchO(), b.scratchMl(),
-        plan.scaleLog2(), plan.spec().window(), LaunchPlan.SPLIT_TOKENS);
+        plan.scaleLog2(), plan.spec().window(), LaunchPlan.SPLIT_TOKENS, plan.stages());
   }
 
   /** The merge kernel's parameter values, in order (all device pointers). */

@@ -27,17 +27,24 @@ public final class LaunchPlan {
   final KernelVariant variant;
   final KernelGeometry geometry;
   final LaunchTables tables;
+  final int stages;
 
-  private LaunchPlan(AttentionSpec spec, LaunchTables tables) {
+  private LaunchPlan(AttentionSpec spec, LaunchTables tables, DeviceLimits limits) {
     this.spec = spec;
     this.variant = KernelVariant.of(spec);
     this.geometry = KernelGeometry.of(variant);
     this.tables = tables;
+    this.stages = geometry.stages(tables.maxRows, limits);
   }
 
-  /** Plans a batch of validated requests. */
-  public static LaunchPlan of(AttentionSpec spec, List<Request> requests) {
-    return ofShapes(spec, requests.stream().map(RequestShape::of).toList());
+  /** Plans a batch of validated requests for a device with the given limits. */
+  public static LaunchPlan of(AttentionSpec spec, List<Request> requests, DeviceLimits limits) {
+    return ofShapes(spec, requests.stream().map(RequestShape::of).toList(), limits);
+  }
+
+  /** {@link #ofShapes(AttentionSpec, List, DeviceLimits)} for an sm_90 device. */
+  public static LaunchPlan ofShapes(AttentionSpec spec, List<RequestShape> shapes) {
+    return ofShapes(spec, shapes, DeviceLimits.SM90);
   }
 
   /**
@@ -46,7 +53,7 @@ public final class LaunchPlan {
    * @throws IllegalArgumentException when the batch is empty or a total or size does not fit the
    *     kernel's index types (the message says which; split the batch)
    */
-  public static LaunchPlan ofShapes(AttentionSpec spec, List<RequestShape> shapes) {
+  public static LaunchPlan ofShapes(AttentionSpec spec, List<RequestShape> shapes, DeviceLimits limits) {
     if (shapes.isEmpty()) {
       throw new IllegalArgumentException("a launch plan needs at least one request");
     }
@@ -54,7 +61,7 @@ public final class LaunchPlan {
       throw new IllegalArgumentException("Hkv=" + spec.kvHeads() + " is larger than the grid limit " + MAX_GRID_Y);
     }
     KernelGeometry g = KernelGeometry.of(KernelVariant.of(spec));
-    return new LaunchPlan(spec, LaunchTables.build(spec, g, shapes, SPLIT_TOKENS));
+    return new LaunchPlan(spec, LaunchTables.build(spec, g, shapes, SPLIT_TOKENS), limits);
   }
 
   public AttentionSpec spec() {
@@ -164,9 +171,14 @@ public final class LaunchPlan {
     return new int[] {geometry.threads(), 1, 1};
   }
 
+  /** cp.async pipeline depth passed to the attention kernel (timing only; no output bit depends on it). */
+  public int stages() {
+    return stages;
+  }
+
   /** Dynamic shared memory of the attention kernel (set the function's limit to at least this). */
   public int attentionSmemBytes() {
-    return geometry.smemBytes(tables.maxRows);
+    return geometry.smemBytes(tables.maxRows, stages);
   }
 
   /** Merge grid {x, y, z}; only meaningful when {@link #needsMerge()}. */

@@ -24,6 +24,8 @@ class KernelArgsTest {
     assertEquals((float) (0.125 / Math.log(2)), (Float) v.get(9), 1e-6f);
     assertEquals(7, v.get(10));
     assertEquals(LaunchPlan.SPLIT_TOKENS, v.get(11));
+    assertEquals(plan.stages(), v.get(12));
+    assertEquals(13, v.size());
     assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), KernelArgs.mergeValues(BUFS));
     assertNotNull(KernelArgs.attention(plan, BUFS));
     assertNotNull(KernelArgs.merge(BUFS));
