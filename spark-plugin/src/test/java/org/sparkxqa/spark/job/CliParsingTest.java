@@ -73,7 +73,7 @@ class CliParsingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"generate", "run", "verify", "bench", "demo"})
+  @ValueSource(strings = {"generate", "run", "verify", "bench", "demo", "sql"})
   void everySubcommandAnswersHelp(String subcommand) {
     Cli.Result result = Cli.run(subcommand, "--help");
     assertEquals(0, result.exitCode());
