@@ -1,10 +1,15 @@
 package org.sparkxqa.spark.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
 
 /**
  * Runs the real {@code org.apache.spark.deploy.SparkSubmit} in its own JVM, as the {@code spark-submit}
@@ -14,7 +19,29 @@ import java.util.Map;
 final class SparkSubmitter {
   static final String JOB = "org.sparkxqa.spark.job.XqaJob";
 
+  /** The shape of the deploy tests' requests ({@link #job} passes it as flags). */
+  static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+  /** How long one job step may take, on a loaded 2-core machine. */
+  static final Duration STEP = Duration.ofMinutes(3);
+
   private SparkSubmitter() {}
+
+  /** {@code command}, the test shape (bf16, Hq=4, Hkv=2, D=64), then {@code rest}. */
+  static List<String> job(String command, String... rest) {
+    List<String> args = new ArrayList<>(List.of(command, "--dtype", "bf16", "--q-heads", "4", "--kv-heads", "2",
+        "--head-dim", "64"));
+    args.addAll(List.of(rest));
+    return args;
+  }
+
+  /** Submits the job, waits for it and requires exit code 0; returns what it printed. */
+  static String run(String name, String master, Map<String, String> conf, List<String> jobArgs, Path log)
+      throws InterruptedException {
+    try (JavaProcess job = submit(name, master, conf, jobArgs, Map.of(), log)) {
+      assertEquals(0, job.waitFor(STEP), job.tail());
+      return job.output();
+    }
+  }
 
   /**
    * @param conf Spark settings, each passed as {@code --conf key=value}

@@ -36,11 +36,8 @@ class StandaloneClusterIT {
     String requests = dir.resolve("requests").toString();
     String output = dir.resolve("output").toString();
     Path report = dir.resolve("report.json");
-    try (JavaProcess generate = SparkSubmitter.submit("spark-submit generate", "local[1]", Map.of(),
-        SparkSubmitIT.job("generate", "--output", requests, "--rows", "64", "--partitions", "8", "--max-kv-len",
-            "64"), Map.of(), dir.resolve("generate.log"))) {
-      assertEquals(0, generate.waitFor(SparkSubmitIT.STEP), generate.tail());
-    }
+    SparkSubmitter.run("spark-submit generate", "local[1]", Map.of(), SparkSubmitter.job("generate", "--output",
+        requests, "--rows", "64", "--partitions", "8", "--max-kv-len", "64"), dir.resolve("generate.log"));
     try (StandaloneCluster cluster = StandaloneCluster.start(dir, List.of("0", "1"), START)) {
       Map<String, String> conf = new TreeMap<>(Map.of(
           "spark.executor.resource.gpu.amount", "1",
@@ -53,9 +50,9 @@ class StandaloneClusterIT {
           "spark.sql.files.maxPartitionBytes", "64k",
           "spark.xqa.backend", "cpu"));
       try (JavaProcess run = SparkSubmitter.submit("spark-submit run (cluster)", cluster.masterUrl(), conf,
-          SparkSubmitIT.job("run", "--input", requests, "--output", output, "--report", report.toString()), Map.of(),
+          SparkSubmitter.job("run", "--input", requests, "--output", output, "--report", report.toString()), Map.of(),
           dir.resolve("run.log"))) {
-        assertEquals(0, run.waitFor(SparkSubmitIT.STEP), run.tail() + "\n" + cluster.logs());
+        assertEquals(0, run.waitFor(SparkSubmitter.STEP), run.tail() + "\n" + cluster.logs());
       }
     }
     JsonNode summary = new ObjectMapper().readTree(report.toFile());
@@ -72,7 +69,7 @@ class StandaloneClusterIT {
         "each executor got its own GPU address: " + entries);
     SparkSession spark = SparkTestSessions.start(SparkTestSessions.builder("StandaloneClusterIT-check"));
     try {
-      CpuReference.assertOutputMatches(spark, output, SparkSubmitIT.SPEC, 64);
+      CpuReference.assertOutputMatches(spark, output, SparkSubmitter.SPEC, 64);
     } finally {
       SparkTestSessions.stop(spark);
     }
