@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.spark.XqaPlugin;
 import org.sparkxqa.spark.XqaSessionExtensions;
 import org.sparkxqa.spark.config.ConfigKey;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.XqaConf;
+import org.sparkxqa.spark.plugin.ExecutorBackends;
 import org.sparkxqa.spark.sql.Scala;
 
 /**
@@ -38,18 +40,26 @@ final class JobSession {
       return reuse(running, settings);
     }
     SparkConf conf = new SparkConf(true);
-    SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    if (master != null) {
-      builder.master(master);
-    } else if (!conf.contains("spark.master")) {
-      builder.master("local[*]");
-    }
+    String effectiveMaster = master != null ? master : conf.get("spark.master", "local[*]");
+    openGpuIfLocal(effectiveMaster, settings.getOrDefault(XqaConf.BACKEND.name(),
+        conf.get(XqaConf.BACKEND.name(), XqaConf.BACKEND.defaultText())));
+    SparkSession.Builder builder = SparkSession.builder().appName(appName).master(effectiveMaster);
     if (!conf.contains("spark.master") && !conf.contains("spark.ui.enabled")) {
       builder.config("spark.ui.enabled", "false");
     }
     builder.config(PLUGINS, withPlugin(conf.get(PLUGINS, "")));
     settings.forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /**
+   * With a local master this JVM is the executor: {@code backend=gpu} is opened now, so that a missing
+   * GPU fails as one clear error before Spark starts (the executor plugin then finds it open).
+   */
+  private static void openGpuIfLocal(String master, String backend) {
+    if (master.startsWith("local") && XqaConf.BACKEND.parse(backend) == BackendKind.GPU) {
+      ExecutorBackends.get(BackendKind.GPU);
+    }
   }
 
   private static SparkSession reuse(SparkSession running, Map<String, String> settings) {

@@ -42,11 +42,11 @@ public final class XqaExecutorPlugin implements ExecutorPlugin {
     ExecutorBackends.configure(kind);
     if (kind != BackendKind.CPU) {
       try {
-        LOG.info("Spark XQA: executor {} uses backend {} (GPU: {})", ctx.executorID(), ExecutorBackends.current().name(),
-            gpu.reason());
+        LOG.info("Spark XQA: executor {} uses backend {} (GPU: {})", ctx.executorID(),
+            ExecutorBackends.current().name(), gpu.reason());
       } catch (BackendUnavailableException e) {
-        throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but the GPU backend cannot start on executor "
-            + ctx.executorID() + ": " + e.getMessage(), e);
+        throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but the GPU backend cannot start on "
+            + "executor " + ctx.executorID() + ": " + e.getMessage(), e);
       }
     }
   }

@@ -74,7 +74,8 @@ final class JavaProcess implements AutoCloseable {
         return m.groupCount() > 0 ? m.group(1) : m.group();
       }
       if (!process.isAlive()) {
-        throw new AssertionError(name + " exited (" + process.exitValue() + ") before logging /" + regex + "/\n" + tail());
+        throw new AssertionError(name + " exited (" + process.exitValue() + ") before logging /" + regex + "/\n"
+            + tail());
       }
       Thread.sleep(200);
     }

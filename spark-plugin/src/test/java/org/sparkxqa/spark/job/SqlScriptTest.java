@@ -16,7 +16,8 @@ class SqlScriptTest {
   @Test
   void commentsAndEscapesDoNotEndStatements() {
     String text = "-- a comment; still a comment\nSELECT 'it\\'s;' /* x; y */ AS a;\n\n;  -- only a comment\n";
-    assertEquals(List.of("-- a comment; still a comment\nSELECT 'it\\'s;' /* x; y */ AS a"), SqlScript.statements(text));
+    assertEquals(List.of("-- a comment; still a comment\nSELECT 'it\\'s;' /* x; y */ AS a"),
+        SqlScript.statements(text));
   }
 
   @Test
