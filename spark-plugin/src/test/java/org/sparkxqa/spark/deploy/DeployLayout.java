@@ -36,6 +36,11 @@ final class DeployLayout {
     return jars;
   }
 
+  /** The cuDF jar (what GPU users add with {@code --jars}). */
+  static Path cudfJar() {
+    return Path.of(read(TARGET.resolve("launcher/cudf-classpath.txt")).trim());
+  }
+
   /** The shaded jar given to spark-submit. */
   static Path distJar() {
     try (var files = Files.list(TARGET)) {

@@ -1,11 +1,14 @@
 package org.sparkxqa.spark.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
@@ -15,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.spark.SparkTestSessions;
 
 /**
- * The dist jar under the real spark-submit ({@link SparkSubmitter}), local[2]: {@code generate}, then
- * {@code run}, whose output must be the CPU backend's bits. cuDF is on no classpath here, so the
- * CPU path must never need it.
+ * The dist jar under the real spark-submit ({@link Submission}), local[2]: {@code generate}, then
+ * {@code run}, whose output must be the CPU backend's bits. {@code generate} runs without cuDF on
+ * any classpath; {@code run} has the cuDF jar on the installation's classpath (as spark-rapids
+ * users do) and, with the CPU backend, must not load a single cuDF class.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SparkSubmitIT {
@@ -28,12 +32,18 @@ class SparkSubmitIT {
     String requests = dir.resolve("requests").toString();
     String output = dir.resolve("output").toString();
     Path report = dir.resolve("report.json");
-    SparkSubmitter.run("spark-submit generate", "local[2]", Map.of(), SparkSubmitter.job("generate", "--output",
-        requests, "--rows", "48", "--partitions", "3", "--max-kv-len", "96"), dir.resolve("generate.log"));
-    String printed = SparkSubmitter.run("spark-submit run", "local[2]", Map.of(), SparkSubmitter.job("run", "--input",
-        requests, "--output", output, "--backend", "cpu", "--batch-max-rows", "5", "--report", report.toString()),
-        dir.resolve("run.log"));
+    Submission.of("spark-submit generate", "local[2]", Submission.job("generate", "--output", requests, "--rows",
+        "48", "--partitions", "3", "--max-kv-len", "96")).run(dir.resolve("generate.log"));
+    Path classes = dir.resolve("classes.log");
+    String printed = Submission.of("spark-submit run", "local[2]", Submission.job("run", "--input", requests,
+            "--output", output, "--backend", "cpu", "--batch-max-rows", "5", "--report", report.toString()))
+        .withClasspath(List.of(DeployLayout.cudfJar()))
+        .withEnv(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classes))
+        .run(dir.resolve("run.log"));
     assertTrue(printed.contains("cpu ("), printed);
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains("org.sparkxqa.spark.exec.BatchEvaluator"), "the class-load log works");
+    assertFalse(loaded.contains("ai.rapids.cudf"), "the CPU path loaded cuDF classes (cuDF was on the classpath)");
     JsonNode summary = new ObjectMapper().readTree(report.toFile());
     assertEquals(48, summary.get("rows").asLong());
     assertEquals(0, summary.get("invalidRows").asLong());
@@ -42,7 +52,7 @@ class SparkSubmitIT {
     assertEquals("driver", summary.get("executors").get(0).get("executorId").asText());
     SparkSession spark = SparkTestSessions.start(SparkTestSessions.builder("SparkSubmitIT-check"));
     try {
-      CpuReference.assertOutputMatches(spark, output, SparkSubmitter.SPEC, 48);
+      CpuReference.assertOutputMatches(spark, output, Submission.SPEC, 48);
     } finally {
       SparkTestSessions.stop(spark);
     }
