@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The smallest SPARK_HOME a standalone Worker needs to launch executors: its
  * {@code ExecutorRunner} builds the executor command with Spark's {@code WorkerCommandBuilder},
- * whose classpath is {@code $SPARK_HOME/conf} plus {@code $SPARK_HOME/jars/*}. So: {@code jars/}
- * linking Spark's jars from the Maven repository, and an empty {@code conf/}. The Scala version of
+ * whose classpath is {@code $SPARK_HOME/conf} plus {@code $SPARK_HOME/jars/*} (it fails without
+ * {@code jars/}). So: {@code jars/} linking Spark's jars from the Maven repository, and an empty
+ * {@code conf/} (optional; no spark-defaults.conf or java-opts in it). The Scala version of
  * the jars, which that builder otherwise looks for in a source tree, comes from
  * {@code SPARK_SCALA_VERSION} ({@link #SCALA_VERSION_ENV}).
  */
