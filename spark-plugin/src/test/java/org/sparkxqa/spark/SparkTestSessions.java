@@ -2,7 +2,12 @@ package org.sparkxqa.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the small local sessions the Spark tests share (one per test class). */
+/**
+ * The small local sessions of the Spark tests. Only one SparkContext can run per JVM: a class that
+ * needs its own settings {@link #start}s its session (stopping whatever runs) and stops it at the end;
+ * the job tests share one session with the plugin ({@link #shared}), kept until another class needs
+ * its own.
+ */
 public final class SparkTestSessions {
   private SparkTestSessions() {}
 
@@ -18,6 +23,22 @@ public final class SparkTestSessions {
         .config("spark.xqa.backend", "cpu");
   }
 
+  /** Stops any running session, then starts the one {@code builder} describes. */
+  public static SparkSession start(SparkSession.Builder builder) {
+    stop(running());
+    return builder.getOrCreate();
+  }
+
+  /** The session the job tests share: {@link #builder} plus {@code spark.plugins=XqaPlugin}. */
+  public static synchronized SparkSession shared() {
+    SparkSession running = running();
+    if (running != null && running.sparkContext().conf().get("spark.plugins", "").equals(XqaPlugin.class.getName())
+        && running.sparkContext().appName().equals("sparkxqa-shared")) {
+      return running;
+    }
+    return start(builder("sparkxqa-shared").config("spark.plugins", XqaPlugin.class.getName()));
+  }
+
   /** Stops {@code spark} and forgets it as the active and default session. */
   public static void stop(SparkSession spark) {
     if (spark != null) {
@@ -25,5 +46,11 @@ public final class SparkTestSessions {
     }
     SparkSession.clearActiveSession();
     SparkSession.clearDefaultSession();
+  }
+
+  private static SparkSession running() {
+    SparkSession s = SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession()
+        .getOrElse(() -> null));
+    return s == null || s.sparkContext().isStopped() ? null : s;
   }
 }

@@ -66,12 +66,19 @@ public final class XqaConf {
       if (!e.getKey().startsWith(PREFIX)) {
         continue;
       }
-      ConfigKey<?> key = ALL.stream().filter(k -> k.name().equals(e.getKey())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("unknown setting " + e.getKey() + "; known: "
-              + ALL.stream().map(ConfigKey::name).toList()));
+      ConfigKey<?> key = key(e.getKey());
+      if (key == null) {
+        throw new IllegalArgumentException("unknown setting " + e.getKey() + "; known: "
+            + ALL.stream().map(ConfigKey::name).toList());
+      }
       values.put(key, key.parse(e.getValue()));
     }
     return new XqaConf(Map.copyOf(values));
+  }
+
+  /** The declared key of this name, or null when there is none. */
+  public static ConfigKey<?> key(String name) {
+    return ALL.stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
   }
 
   /** All defaults. */

@@ -8,11 +8,16 @@ import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.Request;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
+import org.sparkxqa.spark.plugin.ExecutorBackends;
+import org.sparkxqa.spark.plugin.GpuTaskSemaphore;
+import org.sparkxqa.spark.plugin.XqaMetrics;
 
 /**
  * Evaluates one batch of rows with ONE {@link AttentionBackend#attend} call: validates every row,
  * applies the invalid-row policy, and returns one result per row in order. The backend is asked for
- * only when a batch has a valid row. Not thread-safe (one per task); the backend it uses may be shared.
+ * only when a batch has a valid row; a GPU backend is called holding a {@link GpuTaskSemaphore}
+ * permit. Not thread-safe (one per task); the backend it uses may be shared and is never closed here.
  */
 public final class BatchEvaluator {
   private final AttentionSpec spec;
@@ -40,36 +45,50 @@ public final class BatchEvaluator {
    * @throws InvalidRowException under {@link InvalidRowPolicy#FAIL}, for the first invalid row
    */
   public List<RowResult> evaluate(List<RequestInput> batch) {
-    long start = System.nanoTime();
     RowResult[] results = new RowResult[batch.size()];
     List<Request> valid = new ArrayList<>(batch.size());
     int[] slots = new int[batch.size()];
-    long kvBytes = 0;
     for (int i = 0; i < batch.size(); i++) {
       RequestInput in = batch.get(i);
       try {
         Request request = toRequest(in);
         slots[valid.size()] = i;
         valid.add(request);
-        kvBytes += request.kvBytes();
       } catch (InvalidRequestException e) {
         if (policy == InvalidRowPolicy.FAIL) {
-          throw new InvalidRowException(in.rowId(), e.reason());
+          InvalidRowException failure = new InvalidRowException(in.rowId(), e.reason());
+          listener.onFailingRow(failure);
+          throw failure;
         }
         results[i] = RowResult.invalid(e.reason());
       }
     }
-    String backendName = null;
-    if (!valid.isEmpty()) {
-      AttentionBackend b = backend.get();
-      backendName = b.name();
-      List<byte[]> outs = b.attend(spec, valid);
-      for (int j = 0; j < outs.size(); j++) {
-        results[slots[j]] = RowResult.ok(outs.get(j));
-      }
+    if (valid.isEmpty()) {
+      listener.onBatch(BatchStats.noLaunch(batch.size()));
+      return Arrays.asList(results);
     }
-    listener.onBatch(backendName, batch.size(), batch.size() - valid.size(), kvBytes, System.nanoTime() - start);
+    AttentionBackend b = backend.get();
+    long[] nanos = new long[2];
+    List<byte[]> outs = GpuTaskSemaphore.withPermitIf(ExecutorBackends.usesGpu(b), () -> launch(b, valid, nanos));
+    long bytesIn = 0;
+    long bytesOut = 0;
+    for (int j = 0; j < outs.size(); j++) {
+      results[slots[j]] = RowResult.ok(outs.get(j));
+      bytesIn += valid.get(j).q().length + valid.get(j).kvBytes();
+      bytesOut += outs.get(j).length;
+    }
+    listener.onBatch(new BatchStats(b.name(), batch.size(), batch.size() - valid.size(), bytesIn, bytesOut, nanos[0],
+        nanos[1]));
     return Arrays.asList(results);
+  }
+
+  private List<byte[]> launch(AttentionBackend b, List<Request> requests, long[] nanos) {
+    long jit0 = XqaMetrics.jitNanosOfThisThread();
+    long t0 = System.nanoTime();
+    List<byte[]> outs = b.attend(spec, requests);
+    nanos[0] = System.nanoTime() - t0;
+    nanos[1] = XqaMetrics.jitNanosOfThisThread() - jit0;
+    return outs;
   }
 
   private Request toRequest(RequestInput in) {

@@ -1,7 +1,6 @@
 package org.sparkxqa.spark.exec;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -9,11 +8,13 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Evaluates a partition: reads each row as a {@link RequestInput}, groups rows into batches (by
- * {@code batch.maxRows} and {@code batch.maxBytes}), evaluates each batch with one backend call and
- * joins the results back onto the rows, in order. Lazy: the output iterator pulls one batch at a
- * time. Independent of the row type, so the job ({@code Row}) and the SQL node can share it.
- * Not thread-safe (one per task).
+ * Evaluates a partition: reads each row as a {@link RequestInput}, groups rows into batches
+ * ({@link RowBatcher}, by {@code batch.maxRows} and {@code batch.maxBytes}), evaluates each batch with
+ * one backend call ({@link BatchEvaluator}) and joins the results back onto the rows, in order. Lazy:
+ * pulls one batch at a time, and builds each output row only when it is asked for (so {@code write}
+ * may reuse one output object, as Spark projections do). Independent of the row type.
+ * Not thread-safe (one per task). Input rows are buffered: the caller hands over rows it will not
+ * reuse (e.g. copies of Spark's internal rows).
  *
  * @param <T> input row type
  * @param <R> output row type
@@ -22,22 +23,20 @@ public final class PartitionEvaluator<T, R> {
   private final Function<T, RequestInput> read;
   private final BiFunction<T, RowResult, R> write;
   private final BatchEvaluator evaluator;
-  private final int maxRows;
-  private final long maxBytes;
+  private final BatchSettings settings;
 
   /**
    * @param read turns a row into its request data
    * @param write builds the output row from the input row and its result
    * @param evaluator evaluates one batch
-   * @param options batch limits
+   * @param settings batch limits (its policy is the evaluator's business)
    */
   public PartitionEvaluator(Function<T, RequestInput> read, BiFunction<T, RowResult, R> write,
-      BatchEvaluator evaluator, EvaluationOptions options) {
+      BatchEvaluator evaluator, BatchSettings settings) {
     this.read = read;
     this.write = write;
     this.evaluator = evaluator;
-    this.maxRows = options.batchMaxRows();
-    this.maxBytes = options.batchMaxBytes();
+    this.settings = settings;
   }
 
   /** The output rows, one per input row, in order. */
@@ -54,16 +53,21 @@ public final class PartitionEvaluator<T, R> {
         return new Pending<>(row, read.apply(row));
       }
     };
-    RowBatcher<Pending<T>> batches = new RowBatcher<>(pending, maxRows, maxBytes, p -> p.input.bytes());
+    RowBatcher<Pending<T>> batches =
+        new RowBatcher<>(pending, settings.maxRows(), settings.maxBytes(), p -> p.input.bytes());
     return new Iterator<>() {
-      private Iterator<R> current = Collections.emptyIterator();
+      private List<Pending<T>> batch = List.of();
+      private List<RowResult> results = List.of();
+      private int next;
 
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && batches.hasNext()) {
-          current = evaluateBatch(batches.next()).iterator();
+        while (next == batch.size() && batches.hasNext()) {
+          batch = batches.next();
+          results = evaluator.evaluate(inputs(batch));
+          next = 0;
         }
-        return current.hasNext();
+        return next < batch.size();
       }
 
       @Override
@@ -71,22 +75,18 @@ public final class PartitionEvaluator<T, R> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return current.next();
+        int i = next++;
+        return write.apply(batch.get(i).row, results.get(i));
       }
     };
   }
 
-  private List<R> evaluateBatch(List<Pending<T>> batch) {
+  private static <T> List<RequestInput> inputs(List<Pending<T>> batch) {
     List<RequestInput> inputs = new ArrayList<>(batch.size());
     for (Pending<T> p : batch) {
       inputs.add(p.input);
     }
-    List<RowResult> results = evaluator.evaluate(inputs);
-    List<R> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      out.add(write.apply(batch.get(i).row, results.get(i)));
-    }
-    return out;
+    return inputs;
   }
 
   private record Pending<T>(T row, RequestInput input) {}

@@ -1,61 +1,70 @@
 package org.sparkxqa.spark.job;
 
-import java.util.Iterator;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.spark.exec.BatchEvaluator;
-import org.sparkxqa.spark.exec.EvaluationOptions;
-import org.sparkxqa.spark.exec.PartitionEvaluator;
-import org.sparkxqa.spark.exec.SharedBackends;
+import org.sparkxqa.spark.XqaFunctions;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 
 /**
- * Adds {@code out} (and, under the NULL policy, {@code xqa_error}) to a table of requests: each
- * partition goes through a {@link PartitionEvaluator} with the executor's shared backend. Other
- * columns pass through unchanged; no row is dropped. Lazy like any Dataset transformation.
+ * Adds {@code out} (and, under the NULL policy, {@code xqa_error}) to a table of requests through the
+ * SQL function {@code xqa_attention_result}, so the job runs exactly what SQL users run: the batched
+ * {@code XqaAttention} operator with the session's {@code spark.xqa.*} settings. Other columns pass
+ * through unchanged and in order; no row is dropped. Lazy like any Dataset transformation.
  */
 final class AttentionRunner {
   private AttentionRunner() {}
 
   /**
+   * @param policy the session's {@code spark.xqa.onInvalidRow}: whether {@code xqa_error} is added
    * @param treeColumn the draft-tree column name
-   * @param treeRequired whether a missing tree column is an error
-   * @throws UserInputException when the input lacks the request columns or already has {@code out}
+   * @param treeRequired whether a missing tree column is an error (else: all chains)
+   * @throws UserInputException when the input lacks the request columns or already has the output ones
    */
-  static Dataset<Row> apply(Dataset<Row> input, AttentionSpec spec, EvaluationOptions options,
-      String treeColumn, boolean treeRequired, RunCounters counters) {
+  static Dataset<Row> apply(Dataset<Row> input, AttentionSpec spec, InvalidRowPolicy policy, String treeColumn,
+      boolean treeRequired) {
     RequestColumns columns = RequestColumns.resolve(input.schema(), treeColumn, treeRequired);
-    StructType outSchema = columns.outputSchema(options.onInvalidRow());
-    MapPartitionsFunction<Row, Row> evaluate = rows -> evaluatePartition(rows, spec, options, columns, counters);
-    return input.mapPartitions(evaluate, Encoders.row(outSchema));
-  }
-
-  /**
-   * With a local master the driver is the executor: opens the shared backend now, so that a missing
-   * one ({@code --backend gpu} without a GPU) fails before any Spark work and the tasks reuse it.
-   */
-  static void openBackendIfLocal(SparkSession spark, EvaluationOptions options) {
-    if (spark.sparkContext().isLocal()) {
-      SharedBackends.get(options.backend());
+    columns.requireAbsent(policy == InvalidRowPolicy.NULL ? List.of(RequestColumns.OUT, RequestColumns.ERROR)
+        : List.of(RequestColumns.OUT));
+    Column tree = columns.hasTree() ? column(treeColumn) : lit(null);
+    Column result = XqaFunctions.xqaAttentionResult(column(RequestColumns.Q), column(RequestColumns.K),
+        column(RequestColumns.V), tree, spec.qType().sqlName(), spec.qHeads(), spec.kvHeads(), spec.headDim(),
+        options(spec));
+    List<Column> out = new ArrayList<>();
+    for (String name : input.columns()) {
+      out.add(column(name));
     }
+    out.add(result.getField("out").as(RequestColumns.OUT));
+    if (policy == InvalidRowPolicy.NULL) {
+      out.add(result.getField("xqa_error").as(RequestColumns.ERROR));
+    }
+    return input.select(out.toArray(Column[]::new));
   }
 
-  private static Iterator<Row> evaluatePartition(Iterator<Row> rows, AttentionSpec spec, EvaluationOptions options,
-      RequestColumns columns, RunCounters counters) {
-    TaskContext task = TaskContext.get();
-    int partition = task == null ? -1 : task.partitionId();
-    BatchEvaluator batches = new BatchEvaluator(spec, () -> SharedBackends.get(options.backend()),
-        options.onInvalidRow(), counters.taskListener());
-    long[] position = {0};
-    PartitionEvaluator<Row, Row> evaluator = new PartitionEvaluator<>(
-        row -> columns.read(row, partition, position[0]++),
-        (row, result) -> columns.write(row, result, options.onInvalidRow()),
-        batches, options);
-    return evaluator.evaluate(rows);
+  /** The function's options for what {@code spec} sets beyond the shape: K/V type, window, scale. */
+  static Map<String, String> options(AttentionSpec spec) {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (spec.kvType() != spec.qType()) {
+      options.put("kv_type", spec.kvType().sqlName());
+    }
+    if (spec.window() > 0) {
+      options.put("window", Integer.toString(spec.window()));
+    }
+    if (spec.scale() != AttentionSpec.defaultScale(spec.headDim())) {
+      options.put("scale", Float.toString(spec.scale()));
+    }
+    return options;
+  }
+
+  private static Column column(String name) {
+    return col("`" + name.replace("`", "``") + "`");
   }
 }

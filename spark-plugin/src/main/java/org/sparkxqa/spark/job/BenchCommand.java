@@ -1,12 +1,12 @@
 package org.sparkxqa.spark.job;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.spark.exec.EvaluationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,26 +49,29 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AttentionSpec spec = score.apply(command, shape.spec(command, false));
-    EvaluationOptions options = evaluation.resolve(command);
+    Map<String, String> settings = evaluation.settings(command);
     if (rows < 1 || iterations < 1 || (partitions != null && partitions < 1)) {
       throw new ParameterException(command.commandLine(), "--rows, --iterations and --partitions must be >= 1");
     }
     RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
-    SparkSession spark = session.open("xqa bench");
-    AttentionRunner.openBackendIfLocal(spark, options);
+    SparkSession spark = session.open("xqa bench", settings);
     int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
     Dataset<Row> requests = generator.generate(spark, rows, p).cache();
     long kvBytes = requests.selectExpr("sum(length(k) + length(v))").first().getLong(0);
+    Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
+        false);
     TextTable table = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
     try {
       for (int i = 1; i <= iterations; i++) {
-        RunCounters counters = new RunCounters(spark.sparkContext());
-        long start = System.nanoTime();
-        AttentionRunner.apply(requests, spec, options, RequestColumns.TREE, false, counters)
-            .write().format("noop").mode(SaveMode.Overwrite).save();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        table.row(i, counters.backendNames(), counters.rows(), String.format("%.3f s", seconds),
-            String.format("%.1f", counters.rows() / seconds), String.format("%.3f", kvBytes / seconds / 1e9));
+        long[] nanos = new long[1];
+        RunReport report = RunReport.of(ExecutedOperators.of(spark, () -> {
+          long start = System.nanoTime();
+          evaluated.write().format("noop").mode(SaveMode.Overwrite).save();
+          nanos[0] = System.nanoTime() - start;
+        }));
+        double seconds = nanos[0] / 1e9;
+        table.row(i, report.backendNames(), report.rows(), String.format("%.3f s", seconds),
+            String.format("%.1f", report.rows() / seconds), String.format("%.3f", kvBytes / seconds / 1e9));
       }
     } finally {
       requests.unpersist();

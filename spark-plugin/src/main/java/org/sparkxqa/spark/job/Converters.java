@@ -2,7 +2,7 @@ package org.sparkxqa.spark.job;
 
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.spark.exec.InvalidRowPolicy;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

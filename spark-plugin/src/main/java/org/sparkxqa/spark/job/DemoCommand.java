@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.spark.exec.EvaluationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +39,10 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     AttentionSpec spec = shape.spec(command, false);
-    EvaluationOptions options = evaluation.resolve(command);
+    Map<String, String> settings = evaluation.settings(command);
     Path folder = work != null ? work : Files.createTempDirectory("xqa-demo-");
     try {
-      return demo(spec, options, folder);
+      return demo(spec, settings, folder);
     } finally {
       if (work == null) {
         deleteRecursively(folder);
@@ -50,14 +50,14 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int demo(AttentionSpec spec, EvaluationOptions options, Path folder) {
+  private int demo(AttentionSpec spec, Map<String, String> settings, Path folder) {
     String requests = folder.resolve("requests").toString();
     String output = folder.resolve("output").toString();
-    SparkSession spark = session.open("xqa demo");
+    SparkSession spark = session.open("xqa demo", settings);
     long t0 = System.nanoTime();
     GenerateCommand.write(spark, new RequestGenerator(spec, 8, 256, 42), rows, null, requests, true);
     long t1 = System.nanoTime();
-    RunCounters counters = RunCommand.run(spark, spec, options, requests, output, null, true);
+    RunReport run = RunCommand.run(spark, spec, requests, output, null, true);
     long t2 = System.nanoTime();
     Verifier.Report report = Verifier.verify(spark.read().parquet(output), spec, RequestColumns.TREE, false, sample, 7);
     long t3 = System.nanoTime();
@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         spec.qType().sqlName(), spec.qHeads(), spec.kvHeads(), spec.headDim(), work != null ? folder : "a temporary folder");
     new TextTable("step", "rows", "backend", "time", "worst rel error", "result")
         .row("generate", rows, "", TextTable.seconds(t1 - t0), "", "")
-        .row("run", counters.rows(), counters.backendNames(), TextTable.seconds(t2 - t1), "", counters.invalidRows() + " invalid")
+        .row("run", run.rows(), run.backendNames(), TextTable.seconds(t2 - t1), "", run.invalidRows() + " invalid")
         .row("verify", report.sampled() + " sampled", "float64 reference", TextTable.seconds(t3 - t2),
             String.format("%.2e (tol %.0e)", report.worstError(), report.tolerance()), report.passed() ? "PASS" : "FAIL")
         .print(command.commandLine().getOut());

@@ -1,17 +1,20 @@
 package org.sparkxqa.spark.job;
 
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.sparkxqa.core.BackendKind;
-import org.sparkxqa.spark.exec.EvaluationOptions;
-import org.sparkxqa.spark.exec.InvalidRowPolicy;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
+import org.sparkxqa.spark.config.XqaConf;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import scala.Tuple2;
 
 /**
- * Flags for how rows are evaluated. A flag wins over the matching {@code spark.xqa.*} setting
- * (e.g. from {@code spark-submit --conf}), which wins over the defaults.
+ * Flags for how rows are evaluated. Each is a {@code spark.xqa.*} setting that the job passes to its
+ * Spark session (the plugin and the batched operator read them there); a flag wins over the same
+ * setting from {@code spark-submit --conf}, which wins over the defaults.
  */
 final class EvaluationFlags {
   @Option(names = "--backend", paramLabel = "auto|cpu|gpu", converter = Converters.Backend.class,
@@ -29,22 +32,34 @@ final class EvaluationFlags {
       description = "Most q+k+v bytes per backend call (default 268435456 = 256 MiB).")
   Long batchMaxBytes;
 
-  /** The options in force; a bad value (flag or setting) is a usage error. */
-  EvaluationOptions resolve(CommandSpec command) {
-    SparkConf conf = new SparkConf(true);
+  /**
+   * The {@code spark.xqa.*} settings the given flags stand for, checked together with those already
+   * set for Spark (e.g. by {@code spark-submit}); a bad value is a usage error, before Spark starts.
+   */
+  Map<String, String> settings(CommandSpec command) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (backend != null) {
+      flags.put(XqaConf.BACKEND.name(), backend.configName());
+    }
+    if (onInvalid != null) {
+      flags.put(XqaConf.ON_INVALID_ROW.name(), onInvalid.configName());
+    }
+    if (batchMaxRows != null) {
+      flags.put(XqaConf.BATCH_MAX_ROWS.name(), batchMaxRows.toString());
+    }
+    if (batchMaxBytes != null) {
+      flags.put(XqaConf.BATCH_MAX_BYTES.name(), batchMaxBytes.toString());
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    for (Tuple2<String, String> kv : new SparkConf(true).getAll()) {
+      all.put(kv._1(), kv._2());
+    }
+    all.putAll(flags);
     try {
-      EvaluationOptions options = EvaluationOptions.fromConf(
-          key -> conf.contains(key) ? Optional.of(conf.get(key)) : Optional.empty());
-      if (backend != null) {
-        options = options.withBackend(backend);
-      }
-      if (onInvalid != null) {
-        options = options.withOnInvalidRow(onInvalid);
-      }
-      return options.withBatch(batchMaxRows != null ? batchMaxRows : options.batchMaxRows(),
-          batchMaxBytes != null ? batchMaxBytes : options.batchMaxBytes());
+      XqaConf.from(all);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }
+    return flags;
   }
 }

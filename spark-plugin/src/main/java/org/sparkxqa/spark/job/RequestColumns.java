@@ -1,27 +1,22 @@
 package org.sparkxqa.spark.job;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.StructType;
-import org.sparkxqa.spark.exec.InvalidRowPolicy;
 import org.sparkxqa.spark.exec.RequestInput;
-import org.sparkxqa.spark.exec.RowResult;
 
 /**
- * Where the canonical columns (DESIGN.md §2) sit in a table, and how a {@link Row} becomes a
- * {@link RequestInput} and back. {@code id} is optional (rows are then named by partition and
- * position); {@code tree} may be ARRAY&lt;INT&gt;, a BINARY packed mask, or absent (all chains).
- * Immutable; shipped to executors.
+ * Where the canonical columns (DESIGN.md §2) sit in a table, checked before any Spark work, and how
+ * a {@link Row} becomes a {@link RequestInput} (for {@code verify}). {@code id} is optional (rows are
+ * then named by partition and position); {@code tree} may be ARRAY&lt;INT&gt;, a BINARY packed mask, or
+ * absent (all chains). Immutable.
  */
-final class RequestColumns implements Serializable {
+final class RequestColumns {
   static final String ID = "id";
   static final String Q = "q";
   static final String K = "k";
@@ -66,20 +61,23 @@ final class RequestColumns implements Serializable {
     return new RequestColumns(input, treeColumn, treeRequired);
   }
 
-  /** The input schema plus {@code out} BINARY and, under the NULL policy, {@code xqa_error} STRING. */
-  StructType outputSchema(InvalidRowPolicy policy) {
-    for (String name : policy == InvalidRowPolicy.NULL ? List.of(OUT, ERROR) : List.of(OUT)) {
+  /** Whether the input has the tree column (else every request is a chain). */
+  boolean hasTree() {
+    return tree >= 0;
+  }
+
+  /** @throws UserInputException when the input already has one of these (output) columns */
+  void requireAbsent(List<String> names) {
+    for (String name : names) {
       if (Arrays.asList(input.fieldNames()).contains(name)) {
         throw new UserInputException("input already has a column named '" + name + "'; rename or drop it first");
       }
     }
-    StructType out = input.add(OUT, DataTypes.BinaryType, true);
-    return policy == InvalidRowPolicy.NULL ? out.add(ERROR, DataTypes.StringType, true) : out;
   }
 
   /** The request data of a row; {@code partition}/{@code position} name it when there is no id column. */
   RequestInput read(Row row, int partition, long position) {
-    String rowId = id >= 0 ? "id=" + row.get(id) : "#" + position + " of partition " + partition;
+    String rowId = id >= 0 ? "id=" + row.get(id) : "at position " + position + " of partition " + partition;
     byte[] packed = null;
     int[] parents = null;
     if (tree >= 0 && !row.isNullAt(tree)) {
@@ -97,20 +95,6 @@ final class RequestColumns implements Serializable {
       }
     }
     return new RequestInput(rowId, (byte[]) row.get(q), (byte[]) row.get(k), (byte[]) row.get(v), parents, packed, null);
-  }
-
-  /** The output row: every input value unchanged, then {@code out} (and {@code xqa_error}). */
-  Row write(Row row, RowResult result, InvalidRowPolicy policy) {
-    int n = row.length();
-    Object[] values = new Object[n + (policy == InvalidRowPolicy.NULL ? 2 : 1)];
-    for (int i = 0; i < n; i++) {
-      values[i] = row.get(i);
-    }
-    values[n] = result.out();
-    if (policy == InvalidRowPolicy.NULL) {
-      values[n + 1] = result.error();
-    }
-    return RowFactory.create(values);
   }
 
   private static int binary(StructType input, String name) {

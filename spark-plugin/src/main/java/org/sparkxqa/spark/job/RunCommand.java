@@ -1,12 +1,12 @@
 package org.sparkxqa.spark.job;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.spark.exec.EvaluationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,29 +35,40 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
   boolean overwrite;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the summary as JSON: rows, invalid rows, batches, and each executor's backend and GPU.")
+  Path report;
+
   @Override
   public Integer call() {
     AttentionSpec spec = score.apply(command, shape.spec(command, true));
-    EvaluationOptions options = evaluation.resolve(command);
-    SparkSession spark = session.open("xqa run");
+    SparkSession spark = session.open("xqa run", evaluation.settings(command));
     long start = System.nanoTime();
-    RunCounters counters = run(spark, spec, options, input, output, treeColumn, overwrite);
+    RunReport result = run(spark, spec, input, output, treeColumn, overwrite);
     new TextTable("rows", "invalid", "batches", "backend", "time", "output")
-        .row(counters.rows(), counters.invalidRows(), counters.batches(), counters.backendNames(),
+        .row(result.rows(), result.invalidRows(), result.batches(), result.backendNames(),
             TextTable.seconds(System.nanoTime() - start), output)
         .print(command.commandLine().getOut());
+    TextTable executors = new TextTable("executor", "backend", "gpu");
+    result.executors().forEach(u -> executors.row(u.executorId(), u.backend(), u.gpu() == null ? "none" : u.gpu()));
+    executors.print(command.commandLine().getOut());
+    if (report != null) {
+      result.writeJson(report);
+    }
     return 0;
   }
 
-  /** Reads {@code input}, evaluates every row and writes {@code output}; returns the counters. */
-  static RunCounters run(SparkSession spark, AttentionSpec spec, EvaluationOptions options, String input,
-      String output, String treeColumn, boolean overwrite) {
-    AttentionRunner.openBackendIfLocal(spark, options);
+  /**
+   * Reads {@code input}, evaluates every row through {@code xqa_attention_result} with {@code spark}'s
+   * {@code spark.xqa.*} settings and writes {@code output}. {@code spark} should be private to this
+   * run (see {@link JobSession}).
+   */
+  static RunReport run(SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn,
+      boolean overwrite) {
     Dataset<Row> in = spark.read().parquet(input);
-    RunCounters counters = new RunCounters(spark.sparkContext());
     String tree = treeColumn != null ? treeColumn : RequestColumns.TREE;
-    AttentionRunner.apply(in, spec, options, tree, treeColumn != null, counters)
-        .write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output);
-    return counters;
+    Dataset<Row> out = AttentionRunner.apply(in, spec, JobSession.onInvalidRow(spark), tree, treeColumn != null);
+    return RunReport.of(ExecutedOperators.of(spark,
+        () -> out.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output)));
   }
 }

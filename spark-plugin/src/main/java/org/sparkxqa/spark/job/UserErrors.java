@@ -25,8 +25,11 @@ final class UserErrors {
   static Optional<String> message(Throwable error) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof InvalidRowException || t instanceof BackendUnavailableException
-          || t instanceof UserInputException || t instanceof AnalysisException) {
+      if (t instanceof InvalidRowException invalid) {
+        return Optional.of("row " + invalid.rowId() + ": " + invalid.reason());
+      }
+      if (t instanceof BackendUnavailableException || t instanceof UserInputException
+          || t instanceof AnalysisException) {
         return Optional.of(firstLine(t.getMessage()));
       }
     }

@@ -9,14 +9,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The Spark XQA job: {@code generate}, {@code run}, {@code verify}, {@code bench} and {@code demo}.
+ * The Spark XQA job: {@code generate}, {@code run}, {@code verify}, {@code bench}, {@code demo} and
+ * {@code sql}.
  * Works embedded ({@code java ... XqaJob run ...}, master {@code local[*]}) and under
  * {@code spark-submit --class org.sparkxqa.spark.job.XqaJob}. Exit codes: 0 success, 1 failure
  * (a failed job or a failed verification), 2 usage error (one line plus the usage text).
  */
 @Command(name = "xqa", mixinStandardHelpOptions = true, version = "Spark XQA job 0.1.0",
     description = "Speculative-decoding attention over tables of requests, with Apache Spark.",
-    subcommands = {GenerateCommand.class, RunCommand.class, VerifyCommand.class, BenchCommand.class, DemoCommand.class})
+    subcommands = {GenerateCommand.class, RunCommand.class, VerifyCommand.class, BenchCommand.class, DemoCommand.class,
+        SqlCommand.class})
 public final class XqaJob implements Runnable {
   @Spec CommandSpec command;
 
@@ -47,6 +49,6 @@ public final class XqaJob implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(command.commandLine(), "Missing subcommand: generate, run, verify, bench or demo");
+    throw new ParameterException(command.commandLine(), "Missing subcommand: generate, run, verify, bench, demo or sql");
   }
 }

@@ -25,6 +25,11 @@ public final class GpuTaskSemaphore {
     return size;
   }
 
+  /** Runs {@code work}, holding one permit when {@code gpu} (a GPU launch), else directly. */
+  public static <T> T withPermitIf(boolean gpu, Supplier<T> work) {
+    return gpu ? withPermit(work) : work.get();
+  }
+
   /** Runs {@code work} holding one permit; interruption (task kill) aborts the wait. */
   public static <T> T withPermit(Supplier<T> work) {
     Semaphore s = permits;

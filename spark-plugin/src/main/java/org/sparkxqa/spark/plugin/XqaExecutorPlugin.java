@@ -13,7 +13,7 @@ import org.sparkxqa.spark.config.XqaConf;
 /**
  * Executor side of {@code XqaPlugin}; {@link #init} blocks executor start. Reads {@code spark.xqa.*},
  * picks the GPU ({@link ExecutorGpu}), sizes the {@link GpuTaskSemaphore}, registers {@link XqaMetrics}
- * and prepares the shared backend ({@link ExecutorBackend}): {@code backend=gpu} without a usable GPU
+ * and prepares the shared backend ({@link ExecutorBackends}): {@code backend=gpu} without a usable GPU
  * fails executor start with what is missing; {@code auto} logs why it uses the CPU. A task failed by
  * a fatal CUDA error makes the executor exit so that Spark replaces it.
  */
@@ -33,20 +33,20 @@ public final class XqaExecutorPlugin implements ExecutorPlugin {
     BackendKind kind = conf.get(XqaConf.BACKEND);
     if (kind != BackendKind.CPU && gpu.device().isEmpty()) {
       if (kind == BackendKind.GPU) {
-        throw new IllegalStateException("Spark XQA: spark.xqa.backend=gpu but executor " + ctx.executorID()
+        throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but executor " + ctx.executorID()
             + " has no GPU: " + gpu.reason());
       }
       LOG.info("Spark XQA: backend=auto uses the CPU backend on executor {}: {}", ctx.executorID(), gpu.reason());
       kind = BackendKind.CPU;
     }
-    ExecutorBackend.configure(kind);
+    ExecutorBackends.configure(kind);
     if (kind != BackendKind.CPU) {
       try {
-        LOG.info("Spark XQA: executor {} uses backend {} (GPU: {})", ctx.executorID(), ExecutorBackend.get().name(),
-            gpu.reason());
+        LOG.info("Spark XQA: executor {} uses backend {} (GPU: {})", ctx.executorID(),
+            ExecutorBackends.current().name(), gpu.reason());
       } catch (BackendUnavailableException e) {
-        throw new IllegalStateException("Spark XQA: spark.xqa.backend=gpu but the GPU backend cannot start on executor "
-            + ctx.executorID() + ": " + e.getMessage(), e);
+        throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but the GPU backend cannot start on "
+            + "executor " + ctx.executorID() + ": " + e.getMessage(), e);
       }
     }
   }
@@ -62,6 +62,6 @@ public final class XqaExecutorPlugin implements ExecutorPlugin {
 
   @Override
   public void shutdown() {
-    ExecutorBackend.reset();
+    ExecutorBackends.closeAll();
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 
 class BatchEvaluatorTest {
   private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
@@ -65,7 +66,11 @@ class BatchEvaluatorTest {
   void failPolicyNamesTheRowAndTheReason() {
     List<RequestInput> batch = List.of(TestRequests.valid(SPEC, "id=1", 2, 4, 1), kWithOddLength("id=17"));
     InvalidRowException e = assertThrows(InvalidRowException.class, () -> evaluator(InvalidRowPolicy.FAIL).evaluate(batch));
-    assertEquals("row id=17: k has 1000 bytes, not a whole number of 256-byte tokens (Hkv*D*2)", e.getMessage());
+    assertEquals("id=17", e.rowId());
+    assertEquals("k has 1000 bytes, not a whole number of 256-byte tokens (Hkv*D*2)", e.reason());
+    assertEquals("xqa_attention: invalid row id=17: k has 1000 bytes, not a whole number of 256-byte tokens (Hkv*D*2)"
+        + " (set spark.xqa.onInvalidRow=null to get NULL and the reason from xqa_attention_result instead)",
+        e.getMessage());
     assertEquals(List.of(), backend.callSizes);
   }
 
@@ -76,9 +81,9 @@ class BatchEvaluatorTest {
     BatchEvaluator evaluator = new BatchEvaluator(SPEC, () -> {
       opened.incrementAndGet();
       return backend;
-    }, InvalidRowPolicy.NULL, (name, rows, invalid, kv, nanos) -> {
-      assertNull(name);
-      assertEquals(invalid, rows);
+    }, InvalidRowPolicy.NULL, stats -> {
+      assertNull(stats.backend());
+      assertEquals(stats.invalidRows(), stats.rows());
       reported.incrementAndGet();
     });
     List<RowResult> results = evaluator.evaluate(List.of(kWithOddLength("id=1"), RequestInput.unreadable("id=2", "x")));

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 
 class PartitionEvaluatorTest {
   private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.FP16, 2, 1, 64);
@@ -24,10 +24,10 @@ class PartitionEvaluatorTest {
   private record Tagged(int tag, RequestInput input) {}
 
   private List<Map.Entry<Integer, byte[]>> evaluate(List<Tagged> rows, int maxRows, long maxBytes) {
-    EvaluationOptions options = new EvaluationOptions(BackendKind.CPU, maxRows, maxBytes, InvalidRowPolicy.FAIL);
+    BatchSettings settings = new BatchSettings(maxRows, maxBytes, InvalidRowPolicy.FAIL);
     BatchEvaluator batches = new BatchEvaluator(SPEC, () -> backend, InvalidRowPolicy.FAIL, BatchListener.NONE);
     PartitionEvaluator<Tagged, Map.Entry<Integer, byte[]>> evaluator =
-        new PartitionEvaluator<>(Tagged::input, (row, result) -> Map.entry(row.tag(), result.out()), batches, options);
+        new PartitionEvaluator<>(Tagged::input, (row, result) -> Map.entry(row.tag(), result.out()), batches, settings);
     List<Map.Entry<Integer, byte[]>> out = new ArrayList<>();
     evaluator.evaluate(rows.iterator()).forEachRemaining(out::add);
     return out;

@@ -59,7 +59,7 @@ class CliParsingTest {
   @Test
   void badNumbers() {
     assertUsageError(Cli.runWithSpec("run", "--input", MISSING, "--output", "x", "--batch-max-rows", "0"),
-        "spark.xqa.batch.maxRows must be >= 1, got 0");
+        "invalid value '0' for spark.xqa.batch.maxRows: must be >= 1");
     assertUsageError(Cli.runWithSpec("generate", "--output", "x", "--rows", "ten"), "Invalid value for option '--rows'");
     assertUsageError(Cli.runWithSpec("generate", "--output", "x", "--rows", "10", "--max-q-len", "65"),
         "--max-q-len must be in 1..64, got 65");
@@ -73,7 +73,7 @@ class CliParsingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"generate", "run", "verify", "bench", "demo"})
+  @ValueSource(strings = {"generate", "run", "verify", "bench", "demo", "sql"})
   void everySubcommandAnswersHelp(String subcommand) {
     Cli.Result result = Cli.run(subcommand, "--help");
     assertEquals(0, result.exitCode());

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.sparkxqa.spark.SparkTestSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class InvalidRowsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSession.get();
+    spark = SparkTestSessions.shared();
   }
 
   private static byte[] tokens(int count, int tokenBytes, long seed) {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.sparkxqa.spark.SparkTestSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class JobRoundTripTest {
 
   @BeforeAll
   static void generate() {
-    spark = SparkTestSession.get();
+    spark = SparkTestSessions.shared();
     requests = dir.resolve("requests").toString();
     Cli.Result result = Cli.runWithSpec("generate", "--output", requests, "--rows", "60", "--max-q-len", "6",
         "--max-kv-len", "80", "--partitions", "3", "--seed", "5");

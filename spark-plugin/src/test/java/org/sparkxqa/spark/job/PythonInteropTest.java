@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.sparkxqa.spark.SparkTestSessions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +27,7 @@ class PythonInteropTest {
   static void requirePython() throws InterruptedException {
     assumeTrue(python(List.of("-c", "import pyarrow, numpy")).exitCode == 0,
         "python3 with pyarrow and numpy not found: the pyarrow interop test is skipped");
-    SparkTestSession.get();
+    SparkTestSessions.shared();
   }
 
   private record Outcome(int exitCode, String output) {}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -13,13 +14,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.sparkxqa.spark.SparkTestSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.spark.exec.EvaluationOptions;
 
 /** run's results do not depend on batch limits, and a packed-mask tree column means what its parents mean. */
 class RunEquivalenceTest {
@@ -29,7 +29,7 @@ class RunEquivalenceTest {
 
   @BeforeAll
   static void generate() {
-    spark = SparkTestSession.get();
+    spark = SparkTestSessions.shared();
     requests = dir.resolve("requests").toString();
     Cli.Result result = Cli.runWithSpec("generate", "--output", requests, "--rows", "60", "--max-q-len", "6",
         "--max-kv-len", "80", "--partitions", "2", "--seed", "11");
@@ -41,12 +41,13 @@ class RunEquivalenceTest {
     String onePartition = dir.resolve("batching-in").toString();
     spark.read().parquet(requests).limit(15).coalesce(1).write().parquet(onePartition);
     AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
-    EvaluationOptions base = EvaluationOptions.DEFAULTS.withBackend(BackendKind.CPU);
     long[][] cases = {{1, 1L << 30, 15}, {15, 1L << 30, 1}, {7, 1L << 30, 3}, {100, 1, 15}};
     List<Row> reference = null;
     for (long[] c : cases) {
       String output = dir.resolve("batching-" + c[0] + "-" + c[1]).toString();
-      RunCounters counters = RunCommand.run(spark, spec, base.withBatch((int) c[0], c[1]), onePartition, output, null, false);
+      SparkSession session = JobSession.open(null, "batching", Map.of(
+          "spark.xqa.batch.maxRows", Long.toString(c[0]), "spark.xqa.batch.maxBytes", Long.toString(c[1])));
+      RunReport counters = RunCommand.run(session, spec, onePartition, output, null, false);
       assertEquals(15, counters.rows());
       assertEquals(c[2], counters.batches(), "maxRows=" + c[0] + " maxBytes=" + c[1]);
       List<Row> rows = spark.read().parquet(output).orderBy("id").select("id", "out").collectAsList();

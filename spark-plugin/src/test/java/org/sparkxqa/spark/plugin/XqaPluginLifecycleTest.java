@@ -40,25 +40,27 @@ class XqaPluginLifecycleTest {
   @Test
   void startStopStartAgain() {
     for (int round = 0; round < 2; round++) {
-      SparkSession spark = withPlugin("lifecycle-" + round).getOrCreate();
+      SparkSession spark = SparkTestSessions.start(withPlugin("lifecycle-" + round));
       try {
         assertEquals(0, spark.sql("SELECT xqa_attention(xqa_from_floats(array_repeat(0.5, 256), 'bf16'),"
             + " xqa_from_floats(array_repeat(1.0, 128), 'bf16'), xqa_from_floats(array_repeat(2.0, 128), 'bf16'),"
             + " NULL, 'bf16', 4, 2, 64) AS out").selectExpr("size(filter(xqa_to_floats(out, 'bf16'), x -> x != 2.0))")
             .first().getInt(0), "round " + round + ": one visible key of value 2 gives 2 everywhere");
-        assertTrue(ExecutorBackend.isOpen());
+        assertTrue(ExecutorBackends.isOpen());
       } finally {
         SparkTestSessions.stop(spark);
       }
-      assertFalse(ExecutorBackend.isOpen(), "round " + round);
+      assertFalse(ExecutorBackends.isOpen(), "round " + round);
     }
   }
 
   @Test
   void badKeyOrValueFailsSparkContextStart() {
-    Exception e = assertThrows(Exception.class, () -> withPlugin("bad-key").config("spark.xqa.batch.maxRow", "4").getOrCreate());
+    Exception e = assertThrows(Exception.class,
+        () -> SparkTestSessions.start(withPlugin("bad-key").config("spark.xqa.batch.maxRow", "4")));
     assertTrue(messages(e).contains("Spark XQA: invalid configuration: unknown setting spark.xqa.batch.maxRow"), messages(e));
-    e = assertThrows(Exception.class, () -> withPlugin("bad-value").config("spark.xqa.onInvalidRow", "drop").getOrCreate());
+    e = assertThrows(Exception.class,
+        () -> SparkTestSessions.start(withPlugin("bad-value").config("spark.xqa.onInvalidRow", "drop")));
     assertTrue(messages(e).contains("invalid value 'drop' for spark.xqa.onInvalidRow"), messages(e));
   }
 
@@ -69,7 +71,7 @@ class XqaPluginLifecycleTest {
       assumeTrue(false, "a GPU backend is usable here");
     } catch (BackendUnavailableException expected) {
       Exception e = assertThrows(Exception.class,
-          () -> withPlugin("gpu-missing").config("spark.xqa.backend", "gpu").getOrCreate());
+          () -> SparkTestSessions.start(withPlugin("gpu-missing").config("spark.xqa.backend", "gpu")));
       assertTrue(messages(e).contains("spark.xqa.backend=gpu but the GPU backend cannot start on executor driver: "
           + expected.getMessage()), messages(e));
     } finally {

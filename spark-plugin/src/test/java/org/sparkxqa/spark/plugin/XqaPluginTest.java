@@ -32,16 +32,16 @@ class XqaPluginTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSessions.builder("XqaPluginTest")
+    spark = SparkTestSessions.start(SparkTestSessions.builder("XqaPluginTest")
         .config("spark.plugins", "org.sparkxqa.spark.XqaPlugin")
         .config("spark.xqa.concurrentGpuTasks", "3")
-        .getOrCreate();
+        );
   }
 
   @AfterAll
   static void stop() {
     SparkTestSessions.stop(spark);
-    assertFalse(ExecutorBackend.isOpen(), "plugin shutdown closes the shared backend");
+    assertFalse(ExecutorBackends.isOpen(), "plugin shutdown closes the shared backend");
   }
 
   @Test

@@ -20,8 +20,8 @@ class XqaAnalysisTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSessions.builder("XqaAnalysisTest")
-        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions").getOrCreate();
+    spark = SparkTestSessions.start(SparkTestSessions.builder("XqaAnalysisTest")
+        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions"));
     AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
     spark.createDataFrame(TestRequests.random(spec, 2, 1).stream().map(Req::row).toList(), TestRequests.SCHEMA)
         .createOrReplaceTempView("t");

@@ -31,8 +31,8 @@ class XqaBatchingTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSessions.builder("XqaBatchingTest")
-        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions").getOrCreate();
+    spark = SparkTestSessions.start(SparkTestSessions.builder("XqaBatchingTest")
+        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions"));
   }
 
   @AfterAll

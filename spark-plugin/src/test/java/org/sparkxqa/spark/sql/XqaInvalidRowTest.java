@@ -33,8 +33,8 @@ class XqaInvalidRowTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSessions.builder("XqaInvalidRowTest")
-        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions").getOrCreate();
+    spark = SparkTestSessions.start(SparkTestSessions.builder("XqaInvalidRowTest")
+        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions"));
     Random rnd = new Random(3);
     reqs = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

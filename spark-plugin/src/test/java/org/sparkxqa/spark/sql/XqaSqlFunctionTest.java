@@ -34,8 +34,8 @@ class XqaSqlFunctionTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSessions.builder("XqaSqlFunctionTest")
-        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions").getOrCreate();
+    spark = SparkTestSessions.start(SparkTestSessions.builder("XqaSqlFunctionTest")
+        .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions"));
     reqs = TestRequests.random(SPEC, 12, 42);
     spark.createDataFrame(reqs.stream().map(Req::row).toList(), TestRequests.SCHEMA).createOrReplaceTempView("t");
   }

@@ -1,27 +1,75 @@
 package org.sparkxqa.spark.sql.exec;
 
 import java.io.Serializable;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.apache.spark.sql.execution.metric.SQLMetrics;
+import org.apache.spark.util.CollectionAccumulator;
+import org.sparkxqa.spark.exec.BatchListener;
+import org.sparkxqa.spark.exec.BatchStats;
+import org.sparkxqa.spark.exec.InvalidRowException;
+import org.sparkxqa.spark.plugin.ExecutorUse;
+import org.sparkxqa.spark.plugin.XqaMetrics;
 
 /**
- * The SQL metrics of one batched operator, shown in the Spark UI: rows, batches (backend launches),
- * invalid rows, kernel time, bytes copied and JIT time. Created on the driver; tasks add to them.
+ * The metrics of one batched operator. SQL metrics, shown in the Spark UI: rows, batches (backend
+ * launches), invalid rows, kernel time, bytes copied and JIT time. Plus which executors did the work
+ * with which backend and GPU ({@link ExecutorUse}, one entry per task). Created on the driver; tasks
+ * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics}.
  */
 record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows, SQLMetric kernelTime,
-    SQLMetric bytesCopied, SQLMetric jitTime) implements Serializable {
+    SQLMetric bytesCopied, SQLMetric jitTime, CollectionAccumulator<ExecutorUse> executors) implements Serializable {
 
   static OperatorMetrics create(SparkContext sc) {
     return new OperatorMetrics(SQLMetrics.createMetric(sc, "rows"), SQLMetrics.createMetric(sc, "batches"),
         SQLMetrics.createMetric(sc, "invalid rows"), SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
-        SQLMetrics.createSizeMetric(sc, "bytes copied", -1L), SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L));
+        SQLMetrics.createSizeMetric(sc, "bytes copied", -1L), SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
+        sc.collectionAccumulator("xqa executors"));
   }
 
-  /** By key, as {@code SparkPlan.metrics} lists them. */
+  /** The SQL metrics by key, as {@code SparkPlan.metrics} lists them. */
   Map<String, SQLMetric> byKey() {
     return Map.of("rows", rows, "batches", batches, "invalidRows", invalidRows, "kernelTime", kernelTime,
         "bytesCopied", bytesCopied, "jitTime", jitTime);
+  }
+
+  /** The distinct executor uses recorded so far (read on the driver after the query ran). */
+  List<ExecutorUse> executorUses() {
+    return List.copyOf(new LinkedHashSet<>(executors.value()));
+  }
+
+  /** A listener for one task: adds every batch to the metrics and reports this executor once. */
+  BatchListener taskListener() {
+    return new BatchListener() {
+      private boolean reported;
+
+      @Override
+      public void onBatch(BatchStats s) {
+        rows.add(s.rows());
+        invalidRows.add(s.invalidRows());
+        XqaMetrics.INVALID_ROWS.inc(s.invalidRows());
+        if (!s.launched()) {
+          return;
+        }
+        batches.add(1);
+        kernelTime.add(s.launchNanos());
+        bytesCopied.add(s.bytesIn() + s.bytesOut());
+        jitTime.add(s.jitNanos());
+        XqaMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
+        if (!reported) {
+          executors.add(ExecutorUse.of(s.backend()));
+          reported = true;
+        }
+      }
+
+      @Override
+      public void onFailingRow(InvalidRowException failure) {
+        invalidRows.add(1);
+        XqaMetrics.INVALID_ROWS.inc();
+      }
+    };
   }
 }

@@ -8,75 +8,56 @@ import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
-import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.InvalidRequestException;
-import org.sparkxqa.core.Request;
+import org.sparkxqa.spark.exec.RequestInput;
 import org.sparkxqa.spark.sql.Scala;
 
 /**
- * Turns input rows into {@link PendingRow}s: evaluates the call's q, k, v, tree (and the row id) on
- * a row and validates the request. Owned by one task; not thread-safe.
+ * Turns the operator's input rows into {@link RequestInput}s: evaluates the call's q, k, v, tree (and
+ * the row id) on a row. Rows are named {@code id=...} when the child has an {@code id} column, else
+ * by their position in the partition. Owned by one task; not thread-safe.
  */
 final class RowReader {
-  private final AttentionSpec spec;
   private final UnsafeProjection project;
   private final DataType treeType;
   private final DataType idType;
+  private final int partition;
+  private long position;
 
   /** {@code inputs}: q, k, v, tree, then optionally the row id, all over {@code childOutput}. */
-  RowReader(AttentionSpec spec, List<Expression> inputs, List<Attribute> childOutput) {
-    this.spec = spec;
+  RowReader(List<Expression> inputs, List<Attribute> childOutput, int partition) {
     this.project = UnsafeProjection.create(Scala.seq(inputs), Scala.seq(childOutput));
     this.treeType = inputs.get(3).dataType();
     this.idType = inputs.size() > 4 ? inputs.get(4).dataType() : null;
+    this.partition = partition;
   }
 
-  /** Reads {@code row}, which the caller has copied and hands over. */
-  PendingRow read(InternalRow row) {
+  /** Reads the next row of the partition (the result does not refer to {@code row}). */
+  RequestInput read(InternalRow row) {
     InternalRow in = project.apply(row);
+    String rowId = idType == null ? "at position " + position + " of partition " + partition
+        : "id=" + (in.isNullAt(4) ? "NULL" : String.valueOf(in.get(4, idType)));
+    position++;
     byte[] q = in.isNullAt(0) ? null : in.getBinary(0);
     byte[] k = in.isNullAt(1) ? null : in.getBinary(1);
     byte[] v = in.isNullAt(2) ? null : in.getBinary(2);
-    long bytes = length(q) + length(k) + length(v);
-    try {
-      int[] parents = null;
-      byte[] packed = null;
-      if (!in.isNullAt(3) && treeType instanceof ArrayType a) {
-        parents = parents(in.getArray(3), a.elementType());
-      } else if (!in.isNullAt(3)) {
-        packed = in.getBinary(3);
-      }
-      return new PendingRow(row, Request.of(spec, q, k, v, parents, packed), null, bytes);
-    } catch (InvalidRequestException e) {
-      return new PendingRow(row, null, e.reason(), bytes);
+    if (in.isNullAt(3)) {
+      return new RequestInput(rowId, q, k, v, null, null, null);
     }
-  }
-
-  /** The row's id for messages, or null when the child has no {@code id} column. */
-  String id(InternalRow row) {
-    if (idType == null) {
-      return null;
+    if (!(treeType instanceof ArrayType a)) {
+      return new RequestInput(rowId, q, k, v, null, in.getBinary(3), null);
     }
-    InternalRow in = project.apply(row);
-    return in.isNullAt(4) ? "NULL" : String.valueOf(in.get(4, idType));
-  }
-
-  private static int[] parents(ArrayData array, DataType elementType) {
-    int[] out = new int[array.numElements()];
-    for (int i = 0; i < out.length; i++) {
-      if (array.isNullAt(i)) {
-        throw new InvalidRequestException("tree[" + i + "] is NULL");
+    ArrayData tree = in.getArray(3);
+    int[] parents = new int[tree.numElements()];
+    for (int i = 0; i < parents.length; i++) {
+      if (tree.isNullAt(i)) {
+        return new RequestInput(rowId, q, k, v, null, null, "tree[" + i + "] is NULL");
       }
-      long parent = ((Number) array.get(i, elementType)).longValue();
+      long parent = ((Number) tree.get(i, a.elementType())).longValue();
       if (parent != (int) parent) {
-        throw new InvalidRequestException("tree[" + i + "] = " + parent + " is out of range");
+        return new RequestInput(rowId, q, k, v, null, null, "tree[" + i + "] = " + parent + " is out of range");
       }
-      out[i] = (int) parent;
+      parents[i] = (int) parent;
     }
-    return out;
-  }
-
-  private static long length(byte[] b) {
-    return b == null ? 0 : b.length;
+    return new RequestInput(rowId, q, k, v, parents, null, null);
   }
 }

@@ -12,6 +12,8 @@ import org.apache.spark.sql.catalyst.expressions.SortOrder;
 import org.apache.spark.sql.catalyst.plans.physical.Partitioning;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.metric.SQLMetric;
+import org.sparkxqa.spark.exec.BatchSettings;
+import org.sparkxqa.spark.plugin.ExecutorUse;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
 import org.sparkxqa.spark.sql.plan.SpecText;
@@ -26,7 +28,8 @@ import scala.reflect.ClassTag$;
  * ({@link BatchSettings}), makes ONE backend launch per batch on the executor's shared backend, and
  * appends {@code result} ({@code STRUCT<out, xqa_error>}) to every row, keeping partitioning and row
  * order. EXPLAIN: {@code XqaAttention [xqa_result#12] bf16 Hq=32 Hkv=8 D=128, maxRows=256, ...}.
- * SQL metrics: rows, batches, invalid rows, kernel time, bytes copied, JIT time.
+ * SQL metrics: rows, batches, invalid rows, kernel time, bytes copied, JIT time. The evaluation itself
+ * is {@link org.sparkxqa.spark.exec.PartitionEvaluator}'s.
  */
 public final class XqaAttentionExec extends SparkPlan {
   private final XqaAttentionResult call;
@@ -47,6 +50,12 @@ public final class XqaAttentionExec extends SparkPlan {
 
   public BatchSettings settings() {
     return settings;
+  }
+
+  /** Which executors ran this operator's tasks, with which backend and GPU (after the query ran). */
+  public synchronized List<ExecutorUse> executorUses() {
+    metrics();
+    return metrics.executorUses();
   }
 
   @Override
@@ -74,7 +83,7 @@ public final class XqaAttentionExec extends SparkPlan {
     if (rowId.isDefined()) {
       inputs.add(rowId.get());
     }
-    PartitionFunction f = new PartitionFunction(call, inputs, Scala.list(child.output()), Scala.list(output()),
+    PartitionFunction f = new PartitionFunction(call.spec(), inputs, Scala.list(child.output()), Scala.list(output()),
         settings, metrics);
     RDD<InternalRow> rows = child.execute();
     return rows.mapPartitionsWithIndexInternal(f, rows.mapPartitionsWithIndexInternal$default$2(),

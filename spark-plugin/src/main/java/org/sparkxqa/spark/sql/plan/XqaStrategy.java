@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.SparkStrategy;
+import org.sparkxqa.spark.exec.BatchSettings;
 import org.sparkxqa.spark.sql.Scala;
-import org.sparkxqa.spark.sql.exec.BatchSettings;
 import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
 import scala.collection.immutable.Seq;
 
