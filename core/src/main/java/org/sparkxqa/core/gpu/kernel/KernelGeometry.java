@@ -1,0 +1,106 @@
+package org.sparkxqa.core.gpu.kernel;
+
+import org.sparkxqa.core.gpu.KernelVariant;
+
+/**
+ * The compile-time geometry of one kernel variant, mirrored from {@code xqa_abi.cuh}. The compiled
+ * module reports the same numbers through its {@code xqa_describe} entry; {@link #check} compares
+ * them, so a source change that the host does not know about fails loudly instead of corrupting
+ * memory. Immutable.
+ *
+ * @param headDim D
+ * @param threads threads per attention CTA
+ * @param warpRows query rows one warp holds (m16 fragments x 16)
+ * @param ctaRows query rows (token-major, head fastest) per attention CTA
+ * @param tileKeys keys per shared-memory tile; split sizes must be multiples of it
+ * @param ctasPerSm attention CTAs that fit an SM by registers (the shared memory plan aims for it)
+ */
+public record KernelGeometry(int headDim, int threads, int warpRows, int ctaRows, int tileKeys, int ctasPerSm) {
+
+  /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
+  public static final int ABI_VERSION = 1;
+  /** Rows one merge CTA combines (one per warp). */
+  public static final int MERGE_ROWS = 4;
+  /** Threads per merge CTA. */
+  public static final int MERGE_THREADS = 128;
+  /** Bytes of one request-table entry ({@code XqaRequest}). */
+  public static final int REQUEST_BYTES = 32;
+  /** Bytes of one work item ({@code XqaWork}). */
+  public static final int WORK_BYTES = 16;
+  /** Bytes of one merge item ({@code XqaMergeItem}). */
+  public static final int MERGE_ITEM_BYTES = 8;
+  /** Deepest cp.async pipeline (stages of K and V tiles) the kernel takes; 2 is the least. */
+  public static final int MAX_STAGES = 4;
+  /** Number of ints {@code xqa_describe} writes. */
+  public static final int DESCRIBE_INTS = 16;
+
+  /** The geometry the sources use for {@code variant}. */
+  public static KernelGeometry of(KernelVariant variant) {
+    int d = variant.headDim();
+    int warpRows = d == 256 ? 16 : 32;
+    return new KernelGeometry(d, 128, warpRows, 4 * warpRows, 64, d == 256 ? 1 : 2);
+  }
+
+  /** Bytes of one shared-memory row (K, V or Q): {@code D * 2}. */
+  public int rowBytes() {
+    return headDim * 2;
+  }
+
+  /** Shared memory of one pipeline stage: a K tile and a V tile. */
+  public int stageBytes() {
+    return 2 * tileKeys * rowBytes();
+  }
+
+  /** Shared Q bytes when the largest request has {@code maxRows} = Lq * G rows (whole warps, at most a CTA's). */
+  public int qSmemBytes(int maxRows) {
+    return Math.min(ctaRows, (maxRows + warpRows - 1) / warpRows * warpRows) * rowBytes();
+  }
+
+  /**
+   * The deepest pipeline (2..{@link #MAX_STAGES}) that still lets {@link #ctasPerSm} CTAs share an SM.
+   *
+   * @throws IllegalArgumentException when even two stages exceed the per-block limit
+   */
+  public int stages(int maxRows, DeviceLimits limits) {
+    int q = qSmemBytes(maxRows);
+    if (2 * stageBytes() + q > limits.smemPerBlock()) {
+      throw new IllegalArgumentException("head dim " + headDim + " needs " + (2 * stageBytes() + q)
+          + " bytes of shared memory, the device allows " + limits.smemPerBlock());
+    }
+    int budget = Math.min(limits.smemPerBlock(), limits.smemPerSm() / ctasPerSm - limits.reservedPerBlock());
+    int best = 2;
+    for (int s = 3; s <= MAX_STAGES; s++) {
+      if (s * stageBytes() + q <= budget) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** Dynamic shared memory of a launch: {@code stages} K/V stages, then the Q rows. */
+  public int smemBytes(int maxRows, int stages) {
+    return stages * stageBytes() + qSmemBytes(maxRows);
+  }
+
+  /**
+   * Compares with what a compiled module's {@code xqa_describe} wrote.
+   *
+   * @throws IllegalStateException naming the first field that differs
+   */
+  public void check(KernelVariant variant, int[] describe) {
+    if (describe.length < DESCRIBE_INTS) {
+      throw new IllegalStateException("xqa_describe gave " + describe.length + " ints, expected " + DESCRIBE_INTS);
+    }
+    int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
+        threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
+        MERGE_ITEM_BYTES, warpRows};
+    String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
+        "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes", "warp rows"};
+    for (int i = 0; i < expected.length; i++) {
+      if (describe[i] != expected[i]) {
+        throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]
+            + " but the host expects " + expected[i] + " (kernel sources and KernelGeometry disagree)");
+      }
+    }
+  }
+}

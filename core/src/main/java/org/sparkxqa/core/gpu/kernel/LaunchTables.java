@@ -1,0 +1,119 @@
+package org.sparkxqa.core.gpu.kernel;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.sparkxqa.core.AttentionSpec;
+
+/**
+ * Builds the packed tables of a {@link LaunchPlan} and checks every total against the kernel's
+ * index types. Layouts (little-endian), from {@code xqa_abi.cuh}:
+ * <ul>
+ *   <li>XqaRequest (32 B): int64 kv_off, int64 scratch_off, int32 q_off, lq, lk, num_splits</li>
+ *   <li>XqaWork (16 B): int32 request, row_base, split, 0 — ordered request, split, row tile</li>
+ *   <li>XqaMergeItem (8 B): int32 request, row_base — for requests with more than one split</li>
+ *   <li>masks: uint64 per query token, bit t = sees draft t</li>
+ * </ul>
+ * Scratch partial row of (request r, split s, KV head h, row) = scratch_off + (s * Hkv + h) * Lq*G + row.
+ */
+final class LaunchTables {
+  final int[] qOffsets;
+  final long[] kvOffsets;
+  final int qTokens;
+  final long kvTokens;
+  final long scratchRows;
+  final int maxRows;
+  final byte[] requests;
+  final byte[] work;
+  final byte[] merge;
+  final byte[] masks;
+
+  private LaunchTables(int[] qOffsets, long[] kvOffsets, int qTokens, long kvTokens, long scratchRows, int maxRows,
+      byte[] requests, byte[] work, byte[] merge, byte[] masks) {
+    this.qOffsets = qOffsets;
+    this.kvOffsets = kvOffsets;
+    this.qTokens = qTokens;
+    this.kvTokens = kvTokens;
+    this.scratchRows = scratchRows;
+    this.maxRows = maxRows;
+    this.requests = requests;
+    this.work = work;
+    this.merge = merge;
+    this.masks = masks;
+  }
+
+  static LaunchTables build(AttentionSpec spec, KernelGeometry geo, List<RequestShape> shapes, int splitTokens) {
+    if (splitTokens <= 0 || splitTokens % geo.tileKeys() != 0) {
+      throw new IllegalArgumentException("split size " + splitTokens + " is not a positive multiple of " + geo.tileKeys());
+    }
+    int n = shapes.size();
+    int group = spec.group();
+    int heads = spec.kvHeads();
+    int[] qOff = new int[n];
+    long[] kvOff = new long[n];
+    long q = 0, kv = 0, scratch = 0, workItems = 0, mergeItems = 0;
+    int maxRows = 0;
+    for (int r = 0; r < n; r++) {
+      RequestShape s = shapes.get(r);
+      qOff[r] = (int) q;
+      kvOff[r] = kv;
+      q += s.lq();
+      kv += s.lk();
+      check(q <= LaunchPlan.MAX_Q_TOKENS, "the batch has more than " + LaunchPlan.MAX_Q_TOKENS + " query tokens");
+      int rows = s.lq() * group;
+      maxRows = Math.max(maxRows, rows);
+      int splits = s.splits(spec.window(), splitTokens);
+      workItems += (long) splits * tiles(rows, geo.ctaRows());
+      if (splits > 1) {
+        scratch = Math.addExact(scratch, Math.multiplyExact((long) splits * heads, rows));
+        mergeItems += tiles(rows, KernelGeometry.MERGE_ROWS);
+      }
+    }
+    check(workItems * KernelGeometry.WORK_BYTES <= Integer.MAX_VALUE - 8, "the batch needs " + workItems
+        + " work items, more than one launch can index");
+    check(mergeItems * KernelGeometry.MERGE_ITEM_BYTES <= Integer.MAX_VALUE - 8, "too many merge items: " + mergeItems);
+    check(q * 8 <= Integer.MAX_VALUE - 8, "mask table too large for " + q + " query tokens");
+    // Every buffer size must be representable; these throw ArithmeticException otherwise.
+    Math.multiplyExact(q, (long) spec.qTokenBytes());
+    Math.multiplyExact(kv, (long) spec.kvTokenBytes());
+    Math.multiplyExact(scratch, (long) spec.headDim() * 4);
+
+    ByteBuffer req = LaunchPlan.le(n * KernelGeometry.REQUEST_BYTES);
+    ByteBuffer wk = LaunchPlan.le((int) workItems * KernelGeometry.WORK_BYTES);
+    ByteBuffer mg = LaunchPlan.le((int) mergeItems * KernelGeometry.MERGE_ITEM_BYTES);
+    ByteBuffer mk = LaunchPlan.le((int) q * 8);
+    long scratchOff = 0;
+    for (int r = 0; r < n; r++) {
+      RequestShape s = shapes.get(r);
+      int rows = s.lq() * group;
+      int splits = s.splits(spec.window(), splitTokens);
+      req.putLong(kvOff[r]).putLong(splits > 1 ? scratchOff : 0).putInt(qOff[r]).putInt(s.lq()).putInt(s.lk())
+          .putInt(splits);
+      for (int sp = 0; sp < splits; sp++) {
+        for (int base = 0; base < rows; base += geo.ctaRows()) {
+          wk.putInt(r).putInt(base).putInt(sp).putInt(0);
+        }
+      }
+      if (splits > 1) {
+        scratchOff += (long) splits * heads * rows;
+        for (int base = 0; base < rows; base += KernelGeometry.MERGE_ROWS) {
+          mg.putInt(r).putInt(base);
+        }
+      }
+      for (int i = 0; i < s.lq(); i++) {
+        mk.putLong(s.mask().row(i));
+      }
+    }
+    return new LaunchTables(qOff, kvOff, (int) q, kv, scratch, maxRows, req.array(), wk.array(), mg.array(),
+        mk.array());
+  }
+
+  static long tiles(long count, int per) {
+    return (count + per - 1) / per;
+  }
+
+  static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException("batch too large for one launch: " + message + "; split the batch");
+    }
+  }
+}

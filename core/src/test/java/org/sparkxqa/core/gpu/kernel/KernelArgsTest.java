@@ -1,0 +1,39 @@
+package org.sparkxqa.core.gpu.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.DraftMask;
+import org.sparkxqa.core.ElementType;
+
+class KernelArgsTest {
+  private static final DeviceBuffers BUFS =
+      new DeviceBuffers(0x1000, 0x2000, 0x3000, 0x4000, 0x5000, 0x6000, 0x7000, 0x8000, 0x9000, 0xA000);
+
+  @Test
+  void attentionParametersFollowTheSignature() {
+    AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 8, 2, 64).withWindow(7);
+    LaunchPlan plan = LaunchPlan.ofShapes(spec, List.of(new RequestShape(2, 9, DraftMask.chain(2))));
+    List<Object> v = KernelArgs.attentionValues(plan, BUFS);
+    assertEquals(List.of(0x1000L, 0x2000L, 0x3000L, 0x4000L, 0x5000L, 0x6000L, 0x7000L, 0x9000L, 0xA000L),
+        v.subList(0, 9));
+    assertEquals((float) (0.125 / Math.log(2)), (Float) v.get(9), 1e-6f);
+    assertEquals(7, v.get(10));
+    assertEquals(LaunchPlan.SPLIT_TOKENS, v.get(11));
+    assertEquals(plan.stages(), v.get(12));
+    assertEquals(13, v.size());
+    assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), KernelArgs.mergeValues(BUFS));
+    assertNotNull(KernelArgs.attention(plan, BUFS));
+    assertNotNull(KernelArgs.merge(BUFS));
+  }
+
+  @Test
+  void buffersMustBeAlignedAndNonNull() {
+    assertThrows(IllegalArgumentException.class, () -> new DeviceBuffers(0, 16, 16, 16, 16, 16, 16, 16, 16, 16));
+    assertThrows(IllegalArgumentException.class, () -> new DeviceBuffers(16, 24, 16, 16, 16, 16, 16, 16, 16, 16));
+  }
+}

@@ -1,0 +1,134 @@
+package org.sparkxqa.core.gpu.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.DraftMask;
+import org.sparkxqa.core.ElementType;
+
+class LaunchPlanTest {
+  private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 8, 2, 128);
+
+  private static RequestShape chain(int lq, int lk) {
+    return new RequestShape(lq, lk, DraftMask.chain(lq));
+  }
+
+  @Test
+  void matchesThePythonHarnessPlanByteForByte() {
+    // Same batch as kernels/src/test/python/xqa_plan.py Plan(reqs, 8, 2, 128, 0) (the device-tested mirror).
+    RequestShape tree = new RequestShape(8, 4097, DraftMask.fromParents(new int[] {-1, 0, 0, 0, 0, 0, 0, 0}));
+    LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(3, 37), tree, chain(2, 2048)));
+    HexFormat hex = HexFormat.of();
+    assertEquals("0000000000000000000000000000000000000000030000002500000001000000"
+        + "2500000000000000000000000000000003000000080000000110000005000000"
+        + "261000000000000040010000000000000b000000020000000008000002000000",
+        hex.formatHex(p.requestTable()));
+    assertEquals("0000000000000000000000000000000001000000000000000000000000000000"
+        + "0100000000000000010000000000000001000000000000000200000000000000"
+        + "0100000000000000030000000000000001000000000000000400000000000000"
+        + "0200000000000000000000000000000002000000000000000100000000000000",
+        hex.formatHex(p.workTable()));
+    assertEquals("010000000000000001000000040000000100000008000000010000000c000000"
+        + "010000001000000001000000140000000100000018000000010000001c000000"
+        + "02000000000000000200000004000000",
+        hex.formatHex(p.mergeTable()));
+    assertEquals(352, p.scratchRows());
+    assertEquals(3, p.stages());
+    assertEquals(106496, p.attentionSmemBytes());
+  }
+
+  @Test
+  void singleSplitRequestNeedsNoMergeOrScratch() {
+    LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(3, 37)));
+    assertEquals(1, p.workItems());
+    assertFalse(p.needsMerge());
+    assertEquals(0, p.scratchRows());
+    assertArrayEquals(new int[] {1, 2, 1}, p.attentionGrid());
+    assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock());
+    assertEquals(3 * 32 * 1024 + 32 * 256, p.attentionSmemBytes());
+    assertEquals(3L * 8 * 128 * 2, p.qBytes());
+    assertEquals(37L * 2 * 128 * 2, p.kvBytes());
+  }
+
+  @Test
+  void longRequestsSplitIntoFixedChunksAndMerge() {
+    LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(8, 4097), chain(1, AttentionSpec.MAX_KV_LEN)));
+    int rows0 = 8 * 4, rows1 = 4;
+    assertEquals(5 + 1024, p.workItems());
+    assertEquals(5L * 2 * rows0 + 1024L * 2 * rows1, p.scratchRows());
+    assertEquals(8 + 1, p.mergeItems());
+    assertEquals(p.scratchRows() * 128 * 4, p.scratchOBytes());
+    ByteBuffer req = ByteBuffer.wrap(p.requestTable()).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(5L * 2 * rows0, req.getLong(32 + 8)); // second request's scratch offset
+    assertEquals(4097, req.getLong(32)); // second request's first K/V token
+    assertEquals(1024, req.getInt(32 + 28)); // its splits
+  }
+
+  @Test
+  void windowSkipsInvisiblePrefixBeforeSplitting() {
+    AttentionSpec w = SPEC.withWindow(100);
+    RequestShape s = chain(4, 5000);
+    assertEquals(4996 - 99, s.firstKey(100));
+    assertEquals(1, s.splits(100, LaunchPlan.SPLIT_TOKENS));
+    assertEquals(5, s.splits(0, LaunchPlan.SPLIT_TOKENS));
+    assertEquals(1, LaunchPlan.ofShapes(w, List.of(s)).workItems());
+    assertEquals(0, chain(4, 50).firstKey(100));
+  }
+
+  @Test
+  void manyRowsTileTheRowDimension() {
+    AttentionSpec g32 = AttentionSpec.of(ElementType.FP16, 32, 1, 64);
+    LaunchPlan p = LaunchPlan.ofShapes(g32, List.of(chain(64, 3000)));
+    assertEquals(2048, p.maxRows());
+    assertEquals(3 * 16, p.workItems()); // 3 splits x 2048/128 row tiles
+    assertEquals(2048 / 4, p.mergeItems());
+    assertEquals(4, p.stages());
+    assertEquals(4 * 2 * 64 * 128 + 128 * 128, p.attentionSmemBytes());
+    ByteBuffer w = ByteBuffer.wrap(p.workTable()).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(128, w.getInt(16 + 4)); // second item: row tile 1 of split 0
+    assertEquals(1, w.getInt(16 * 16 + 8)); // 17th item: split 1
+  }
+
+  @Test
+  void offsetsAndMasksFollowTheBatchOrder() {
+    DraftMask tree = DraftMask.fromParents(new int[] {-1, 0, -1});
+    LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(2, 10), new RequestShape(3, 3, tree), chain(64, 70)));
+    assertEquals(0, p.qOffset(0));
+    assertEquals(2, p.qOffset(1));
+    assertEquals(5, p.qOffset(2));
+    assertEquals(13, p.kvOffset(2));
+    assertEquals(69, p.qTokens());
+    ByteBuffer m = ByteBuffer.wrap(p.maskTable()).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(0b11, m.getLong(8));
+    assertEquals(0b001, m.getLong(16));
+    assertEquals(0b011, m.getLong(24));
+    assertEquals(0b100, m.getLong(32));
+    assertEquals(-1L, m.getLong(8 * 68)); // chain row 63 sees all 64 drafts
+    assertTrue(p.attentionSmemBytes() <= 227 * 1024);
+  }
+
+  @Test
+  void rejectsWhatTheKernelCannotIndex() {
+    assertThrows(IllegalArgumentException.class, () -> LaunchPlan.ofShapes(SPEC, List.of()));
+    AttentionSpec wide = AttentionSpec.of(ElementType.BF16, 70000, 70000, 64);
+    assertThrows(IllegalArgumentException.class, () -> LaunchPlan.ofShapes(wide, List.of(chain(1, 1))));
+    assertThrows(IllegalArgumentException.class, () -> chain(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> chain(5, 4));
+    assertThrows(IllegalArgumentException.class, () -> chain(1, AttentionSpec.MAX_KV_LEN + 1));
+    assertThrows(IllegalArgumentException.class, () -> new RequestShape(3, 9, DraftMask.chain(2)));
+    assertThrows(IllegalArgumentException.class,
+        () -> LaunchTables.build(SPEC, KernelGeometry.of(LaunchPlan.ofShapes(SPEC, List.of(chain(1, 1))).variant()),
+            List.of(chain(1, 1)), 1000));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaunchTables.check(false, "x"));
+    assertTrue(e.getMessage().contains("split the batch"));
+  }
+}

@@ -1,0 +1,80 @@
+// The kernel's ABI: compile-time geometry of a variant and the tables the host builds per launch.
+// Mirrored in Java by org.sparkxqa.core.gpu.kernel (KernelGeometry, LaunchPlan); xqa_describe
+// reports these numbers so the host can check that both sides agree. Little-endian, no padding
+// beyond what is written here.
+#pragma once
+#include "xqa_types.cuh"
+
+#ifndef XQA_HEAD_DIM
+#error "XQA_HEAD_DIM must be defined (64, 128 or 256)"
+#endif
+#ifndef XQA_GROUP
+#error "XQA_GROUP must be defined (1..32)"
+#endif
+#if XQA_HEAD_DIM != 64 && XQA_HEAD_DIM != 128 && XQA_HEAD_DIM != 256
+#error "XQA_HEAD_DIM must be 64, 128 or 256"
+#endif
+#if XQA_GROUP < 1 || XQA_GROUP > 32
+#error "XQA_GROUP must be 1..32"
+#endif
+
+#define XQA_ABI_VERSION 1
+
+namespace xqa {
+constexpr int D = XQA_HEAD_DIM;           // head dim
+constexpr int G = XQA_GROUP;              // query heads per KV head
+#if defined(XQA_WARPS) && defined(XQA_MF)  // experiments only; the host reads them from xqa_describe
+constexpr int WARPS = XQA_WARPS;
+constexpr int MF = XQA_MF;
+#else
+constexpr int WARPS = 4;                  // warps per CTA; each owns WARP_ROWS query rows
+constexpr int MF = D == 256 ? 1 : 2;      // m16 fragments per warp
+#endif
+constexpr int THREADS = WARPS * 32;
+constexpr int MIN_CTAS = WARPS >= 8 ? 2 : 1;  // __launch_bounds__ occupancy hint
+constexpr int WARP_ROWS = 16 * MF;
+constexpr int CTA_ROWS = WARPS * WARP_ROWS;  // rows (token-major, head fastest) per CTA
+constexpr int KT = 64;                    // keys per shared-memory tile
+#ifdef XQA_KB
+constexpr int KB = XQA_KB;                // experiments only (16 or 32)
+#else
+constexpr int KB = 32;                    // keys per online-softmax step
+#endif
+constexpr int MAX_STAGES = 4;             // cp.async pipeline depth is a launch argument, 2..MAX_STAGES:
+constexpr int ROW_BYTES = D * 2;          // the host picks the deepest that keeps its CTAs per SM
+constexpr int TILE_BYTES = KT * ROW_BYTES;
+constexpr int STAGE_BYTES = 2 * TILE_BYTES;  // K tile then V tile; Q rows follow the last stage:
+                                             // min(CTA_ROWS, ceil(rows / WARP_ROWS) * WARP_ROWS)
+constexpr int MERGE_ROWS = 4;             // rows per merge CTA (one per warp)
+}  // namespace xqa
+
+// One request of the batch (32 bytes). Offsets are into the concatenated tensors.
+struct __align__(8) XqaRequest {
+  long long kv_off;       // first K/V token of the request in k and v ([tokens][Hkv][D])
+  long long scratch_off;  // first partial row in the scratch (only when num_splits > 1)
+  int q_off;              // first query token in q, out ([tokens][Hq][D]) and masks
+  int lq;                 // query (draft) tokens, 1..64
+  int lk;                 // key/value tokens, lq..2^20
+  int num_splits;         // KV chunks: ceil((lk - lo) / split_tokens), lo = window start
+};
+
+// One CTA of the attention kernel (16 bytes): grid.x indexes these, grid.y is the KV head.
+struct __align__(16) XqaWork {
+  int request;   // index into the request table
+  int row_base;  // first row (i * G + g) of this CTA, a multiple of CTA_ROWS
+  int split;     // KV chunk: keys [lo + split * split_tokens, min(lk, lo + (split+1) * split_tokens))
+  int unused;    // zero
+};
+
+// One CTA of the merge kernel (8 bytes): rows [row_base, row_base + MERGE_ROWS) of a request.
+struct __align__(8) XqaMergeItem {
+  int request;
+  int row_base;
+};
+
+// Scratch partial row index of (request r, split s, KV head h, row): the fp32 partial output is
+// scratch_o[idx * D .. +D] (unnormalised) and scratch_ml[idx] = (running max in log2 units, sum).
+__device__ __forceinline__ long long xqa_partial_index(const XqaRequest& r, int split, int head, int kv_heads,
+                                                       int row) {
+  return r.scratch_off + ((long long)split * kv_heads + head) * (long long)(r.lq * xqa::G) + row;
+}

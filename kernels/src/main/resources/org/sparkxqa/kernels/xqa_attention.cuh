@@ -1,0 +1,120 @@
+// The spec-dec attention CTA: one (KV head, request, row tile, KV split). Its G x Lq query rows
+// (token-major, head fastest) are the MMA M dimension; each warp owns up to WARP_ROWS of them:
+// S = Q K^T and O += P V on tensor cores (m16n8k16, fp32 accumulation), online softmax in between.
+// Few rows: warps share rows and split each tile's keys, then merge (xqa_warp_merge.cuh). K/V
+// tiles stream through a cp.async pipeline of `stages` tiles; the mask
+// runs only on tiles that reach the drafts or the window edge. A single-split request writes its
+// output; otherwise the CTA writes its unnormalised partial rows and (max, sum) to the scratch.
+#pragma once
+#include "xqa_kv.cuh"
+#include "xqa_mask.cuh"
+#include "xqa_softmax.cuh"
+
+namespace xqa {
+
+constexpr int DT = D / 8;  // n8 tiles of the output row
+
+struct Accum {
+  float o[MF][DT][4];
+  RowState st[MF];
+};
+
+// What a warp needs to know about its rows and keys while it walks the tiles.
+struct WarpCtx {
+  xqa_u32 qs;          // shared Q rows of the CTA
+  int wrow;            // first CTA row of this warp
+  int lane;
+  float scale_log2;
+  const xqa_u64* masks;
+  int q_off, rows, row_base;  // request's first q token, Lq * G, CTA's first row
+  int prefix, key_end, window;
+};
+
+// One softmax step over keys [kb, kb + KBT) of a stage (tile starting at key t0) for this warp's
+// first NF fragments. NF and KBT are compile-time, so the body is straight-line code (no branches
+// around mma.sync).
+template <int NF, int KBT>
+__device__ __forceinline__ void attend_block(Accum& acc, const WarpCtx& c, xqa_u32 ks, xqa_u32 vs, int kb, int t0,
+                                             bool masked) {
+  constexpr int NT = KBT / 8;  // n8 tiles of scores
+  float s[NF][NT][4];
+#pragma unroll
+  for (int f = 0; f < NF; ++f)
+#pragma unroll
+    for (int n = 0; n < NT; ++n) s[f][n][0] = s[f][n][1] = s[f][n][2] = s[f][n][3] = 0.f;
+#pragma unroll
+  for (int kd = 0; kd < D / 16; ++kd) {
+    xqa_u32 kf[NT / 2][4];
+#pragma unroll
+    for (int np = 0; np < NT / 2; ++np) xqa_ldmatrix_x4(kf[np], k_addr(ks, kb + np * 16, kd, c.lane));
+#pragma unroll
+    for (int f = 0; f < NF; ++f) {
+      xqa_u32 a[4];
+      xqa_ldmatrix_x4(a, a_addr(c.qs, c.wrow + f * 16, kd, c.lane));
+#pragma unroll
+      for (int np = 0; np < NT / 2; ++np) {
+        xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np], a, kf[np][0], kf[np][1]);
+        xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np + 1], a, kf[np][2], kf[np][3]);
+      }
+    }
+  }
+  xqa_u32 p[NF][KBT / 16][4];
+#pragma unroll
+  for (int f = 0; f < NF; ++f) {
+    if (masked) {
+      apply_mask<NT>(s[f], c.masks, c.q_off, c.rows, c.row_base + c.wrow + f * 16 + (c.lane >> 2), t0 + kb, c.prefix,
+                     c.key_end, c.window, c.lane);
+    }
+    float alpha[2];
+    acc.st[f].update<NT>(s[f], c.scale_log2, alpha);
+    // Rescale only when some row's max moved (x 1.0 is exact, so skipping changes no bit).
+    if (__any_sync(0xffffffffu, alpha[0] != 1.f || alpha[1] != 1.f)) {
+#pragma unroll
+      for (int n = 0; n < DT; ++n) {
+        acc.o[f][n][0] *= alpha[0];
+        acc.o[f][n][1] *= alpha[0];
+        acc.o[f][n][2] *= alpha[1];
+        acc.o[f][n][3] *= alpha[1];
+      }
+    }
+#pragma unroll
+    for (int kk = 0; kk < KBT / 16; ++kk) {
+      p[f][kk][0] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk][0], s[f][2 * kk][1]);
+      p[f][kk][1] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk][2], s[f][2 * kk][3]);
+      p[f][kk][2] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk + 1][0], s[f][2 * kk + 1][1]);
+      p[f][kk][3] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk + 1][2], s[f][2 * kk + 1][3]);
+    }
+  }
+#pragma unroll
+  for (int kk = 0; kk < KBT / 16; ++kk) {
+#pragma unroll
+    for (int dn = 0; dn < D / 16; ++dn) {
+      xqa_u32 vf[4];
+      xqa_ldmatrix_x4_trans(vf, v_addr(vs, kb + kk * 16, dn, c.lane));
+#pragma unroll
+      for (int f = 0; f < NF; ++f) {
+        xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn], p[f][kk], vf[0], vf[1]);
+        xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn + 1], p[f][kk], vf[2], vf[3]);
+      }
+    }
+  }
+}
+
+// The warp's share of one K/V tile (KT keys at t0, stage at ks). Rows and keys are shared out by
+// the request's row count alone (batch invariant): `ksplit` warps take the same rows and split each
+// tile's keys (4: 16 keys each, 2: 32 keys each); ksplit 1: the warp walks all keys of its rows.
+template <int NF>
+__device__ __forceinline__ void attend_tile(Accum& acc, const WarpCtx& c, xqa_u32 ks, int t0, bool masked, int ksplit,
+                                            int wn) {
+  const xqa_u32 vs = ks + TILE_BYTES;
+  if (ksplit == 4) {
+    attend_block<NF, 16>(acc, c, ks, vs, wn * 16, t0, masked);
+  } else if (ksplit == 2) {
+    attend_block<NF, 32>(acc, c, ks, vs, wn * 32, t0, masked);
+  } else {
+#pragma unroll
+    for (int kb = 0; kb < KT; kb += KB) attend_block<NF, KB>(acc, c, ks, vs, kb, t0, masked);
+  }
+}
+
+}  // namespace xqa

@@ -1,0 +1,84 @@
+// Addressing of K/V/Q rows: global layout [tokens][heads][D] and the swizzled shared-memory tiles.
+// A shared row holds D/8 16-byte chunks; chunk c of row r sits at slot c ^ (r % 8), so the eight
+// rows an ldmatrix reads at one logical chunk fall in eight different bank groups.
+#pragma once
+#include "xqa_mma.cuh"
+#include "xqa_abi.cuh"
+
+namespace xqa {
+
+constexpr int CHUNKS = D / 8;  // 16-byte chunks per row
+
+__device__ __forceinline__ xqa_u32 swz(xqa_u32 base, int row, int chunk) {
+  return base + row * ROW_BYTES + ((chunk ^ (row & 7)) << 4);
+}
+
+// Starts the copy of keys [t0, t0 + KT) of one KV head into a stage (K tile, then V tile). Keys at
+// or past key_end are zero-filled (no global read), so padding never carries NaN into P*V.
+// kh/vh point at token 0 of the request's head; `stride` is elements between tokens (Hkv * D).
+// Thread tid copies chunk tid % CHUNKS of keys tid / CHUNKS + i * ROWS_PER_PASS.
+constexpr int ROWS_PER_PASS = THREADS / CHUNKS;
+constexpr int PASSES = KT / ROWS_PER_PASS;
+static_assert(ROWS_PER_PASS * CHUNKS == THREADS && PASSES * ROWS_PER_PASS == KT, "tile copy must divide evenly");
+
+__device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, const xqa_u16* vh, long long stride,
+                                             int t0, int key_end, int tid) {
+  const int key0 = tid / CHUNKS, chunk = tid % CHUNKS;
+  const long long first = (long long)(t0 + key0) * stride + chunk * 8;
+  const long long step = ROWS_PER_PASS * stride;
+#pragma unroll
+  for (int i = 0; i < PASSES; ++i) {
+    const int key = key0 + i * ROWS_PER_PASS;
+    const bool ok = t0 + key < key_end;
+    const long long off = ok ? first + i * step : 0;  // offset 0 (token 0) stays in bounds; nothing is read
+    const xqa_u32 dst = swz(stage, key, chunk);
+    xqa_cp_async16(dst, kh + off, ok ? 16 : 0);
+    xqa_cp_async16(dst + TILE_BYTES, vh + off, ok ? 16 : 0);
+  }
+}
+
+// Copies query rows [row_base, row_base + min(CTA_ROWS, ceil(n / WARP_ROWS) * WARP_ROWS)) of one
+// KV head's group into shared memory, converting from the q type to the K/V type (the MMA operand
+// type). Rows >= n are zero; every row a warp's fragments can read is written.
+// Row r is token r / G, query head head * G + r % G.
+__device__ __forceinline__ void load_q(unsigned char* qs, const xqa_u16* q, int q_off, int q_heads, int head,
+                                       int row_base, int n, int tid) {
+  const int padded = min(CTA_ROWS, (n + WARP_ROWS - 1) / WARP_ROWS * WARP_ROWS);
+  for (int c = tid; c < padded * CHUNKS; c += THREADS) {
+    const int rr = c / CHUNKS, chunk = c % CHUNKS;
+    xqa_u32x4 val = {0u, 0u, 0u, 0u};
+    if (rr < n) {
+      const int row = row_base + rr;
+      const long long tok = q_off + row / G;
+      const xqa_u16* src = q + (tok * q_heads + head * G + row % G) * D + chunk * 8;
+      val = *reinterpret_cast<const xqa_u32x4*>(src);
+      val.x = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.x);
+      val.y = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.y);
+      val.z = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.z);
+      val.w = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.w);
+    }
+    *reinterpret_cast<xqa_u32x4*>(qs + rr * ROW_BYTES + ((chunk ^ (rr & 7)) << 4)) = val;
+  }
+}
+
+// ldmatrix lane addresses (lane l serves matrix l / 8, row l % 8).
+// A operand (16 rows from `row0`, k-step kd): matrices (rows 0-7|8-15) x (cols 0-7|8-15), rows first.
+__device__ __forceinline__ xqa_u32 a_addr(xqa_u32 base, int row0, int kd, int lane) {
+  const int mi = lane >> 3;
+  return swz(base, row0 + (lane & 7) + ((mi & 1) << 3), kd * 2 + (mi >> 1));
+}
+
+// K as B operand of S = Q K^T: 16 keys from key0, k-step kd: (n-tile key0: d 0-7, 8-15), then key0 + 8.
+__device__ __forceinline__ xqa_u32 k_addr(xqa_u32 base, int key0, int kd, int lane) {
+  const int mi = lane >> 3;
+  return swz(base, key0 + (lane & 7) + ((mi >> 1) << 3), kd * 2 + (mi & 1));
+}
+
+// V as B operand of O = P V (transposed load): keys key0..+15, dims dn*16..+15:
+// (dims 0-7: keys 0-7, 8-15), then dims 8-15.
+__device__ __forceinline__ xqa_u32 v_addr(xqa_u32 base, int key0, int dn, int lane) {
+  const int mi = lane >> 3;
+  return swz(base, key0 + (lane & 7) + ((mi & 1) << 3), dn * 2 + (mi >> 1));
+}
+
+}  // namespace xqa

@@ -1,0 +1,63 @@
+// Multi-block merge: combines the partial rows of a request's KV splits:
+//   M = max_s m_s, w_s = 2^(m_s - M), out = (sum_s w_s O_s) / (sum_s w_s l_s), 0 when the sum is 0.
+// The order of every sum is fixed by the request's own split count (lane s % 32 gathers splits
+// s, s + 32, ...; a fixed butterfly adds the lanes; O is summed in split order), so the result is
+// deterministic and batch invariant. One warp merges one row; lane L owns dims [L * D/32, +D/32).
+#pragma once
+#include "xqa_abi.cuh"
+
+namespace xqa {
+
+constexpr int LANE_DIMS = D / 32;  // 2, 4 or 8
+constexpr int MERGE_UNROLL = 4;    // partial rows in flight per lane
+
+__device__ __forceinline__ void merge_row(xqa_u16* out, const XqaRequest& r, int head, int kv_heads, int row,
+                                          const float* scratch_o, const float2* scratch_ml, int lane) {
+  const int ns = r.num_splits;
+  const long long idx0 = xqa_partial_index(r, 0, head, kv_heads, row);
+  const long long split_step = xqa_partial_index(r, 1, head, kv_heads, row) - idx0;
+  float mx = XQA_INIT_MAX;
+  for (int s = lane; s < ns; s += 32) mx = fmaxf(mx, scratch_ml[idx0 + s * split_step].x);
+#pragma unroll
+  for (int o = 16; o > 0; o >>= 1) mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, o));
+  float sum = 0.f;
+  for (int s = lane; s < ns; s += 32) {
+    const float2 ml = scratch_ml[idx0 + s * split_step];
+    sum += xqa_exp2(ml.x - mx) * ml.y;
+  }
+#pragma unroll
+  for (int o = 16; o > 0; o >>= 1) sum += __shfl_xor_sync(0xffffffffu, sum, o);
+  float acc[LANE_DIMS];
+#pragma unroll
+  for (int e = 0; e < LANE_DIMS; ++e) acc[e] = 0.f;
+  const float* base = scratch_o + idx0 * D + lane * LANE_DIMS;
+  for (int s0 = 0; s0 < ns; s0 += MERGE_UNROLL) {
+    float w[MERGE_UNROLL];
+    float v[MERGE_UNROLL][LANE_DIMS];
+#pragma unroll
+    for (int u = 0; u < MERGE_UNROLL; ++u) {
+      const int s = min(s0 + u, ns - 1);
+      w[u] = s0 + u < ns ? xqa_exp2(scratch_ml[idx0 + s * split_step].x - mx) : 0.f;
+      const float* src = base + s * split_step * D;
+#pragma unroll
+      for (int e = 0; e < LANE_DIMS; e += 2) {
+        const float2 o = *reinterpret_cast<const float2*>(src + e);
+        v[u][e] = o.x;
+        v[u][e + 1] = o.y;
+      }
+    }
+#pragma unroll
+    for (int u = 0; u < MERGE_UNROLL; ++u)
+#pragma unroll
+      for (int e = 0; e < LANE_DIMS; ++e) acc[e] += w[u] * v[u][e];
+  }
+  const float inv = sum > 0.f ? 1.f / sum : 0.f;
+  const int tok = r.q_off + row / G;
+  xqa_u16* dst = out + ((long long)tok * kv_heads * G + head * G + row % G) * D + lane * LANE_DIMS;
+#pragma unroll
+  for (int e = 0; e < LANE_DIMS; e += 2) {
+    *reinterpret_cast<xqa_u32*>(dst + e) = xqa_pack2<XQA_Q_TYPE>(acc[e] * inv, acc[e + 1] * inv);
+  }
+}
+
+}  // namespace xqa

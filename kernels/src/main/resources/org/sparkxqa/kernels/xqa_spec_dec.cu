@@ -1,0 +1,162 @@
+// Spark XQA spec-dec attention kernels (DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
+// XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
+//
+//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window,
+//                split_tokens, stages)
+//     grid (work items, Hkv), block THREADS, dynamic shared memory stages * STAGE_BYTES + qrows * D * 2
+//     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to WARP_ROWS) and
+//     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit).
+//   xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)
+//     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
+//     on the same stream, only when some request has more than one split.
+//   xqa_describe(int* out16): writes the ABI numbers (see the body) for the host to check.
+//
+// Pointers are device addresses; q/out [q tokens][Hq][D], k/v [kv tokens][Hkv][D] in the variant's
+// types; masks one uint64 per q token; scale_log2 = scale * log2(e); window 0 = none; split_tokens
+// is a positive multiple of KT. The host validates every length, offset and size before a launch.
+#include "xqa_attention.cuh"
+#include "xqa_merge.cuh"
+#include "xqa_warp_merge.cuh"
+
+extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
+xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
+             xqa_u16* __restrict__ out, const xqa_u64* __restrict__ masks, const XqaRequest* __restrict__ requests,
+             const XqaWork* __restrict__ work, float* __restrict__ scratch_o, float2* __restrict__ scratch_ml,
+             float scale_log2, int window, int split_tokens, int stages) {
+  using namespace xqa;
+  extern __shared__ __align__(128) unsigned char smem[];
+  const XqaWork w = work[blockIdx.x];
+  const XqaRequest r = requests[w.request];
+  const int head = blockIdx.y, kv_heads = gridDim.y;
+  const int tid = threadIdx.x, warp = tid >> 5, lane = tid & 31;
+  const int rows = r.lq * G;
+  const int tile_rows = min(CTA_ROWS, rows - w.row_base);
+  const int prefix = r.lk - r.lq;
+  const int key_begin = first_key(prefix, window) + w.split * split_tokens;
+  const int key_end = min(r.lk, key_begin + split_tokens);
+  const int ntiles = (key_end - key_begin + KT - 1) / KT;
+  const long long stride = (long long)kv_heads * D;
+  const xqa_u16* kh = k + r.kv_off * stride + head * D;
+  const xqa_u16* vh = v + r.kv_off * stride + head * D;
+  const xqa_u32 kv_smem = xqa_smem_addr(smem);
+  const xqa_u32 q_smem = kv_smem + stages * STAGE_BYTES;
+
+  for (int st = 0; st < stages - 1; ++st) {
+    if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid);
+    xqa_cp_async_commit();
+  }
+  load_q(smem + stages * STAGE_BYTES, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
+
+  // Rows and keys per warp, from the request's row count alone (batch invariant).
+  const int ksplit = rows <= WARP_ROWS ? 4 : rows <= 2 * WARP_ROWS ? 2 : 1;
+  const int wm = warp / ksplit, wn = warp % ksplit;
+  WarpCtx c;
+  c.qs = q_smem;
+  c.wrow = wm * WARP_ROWS;
+  c.lane = lane;
+  c.scale_log2 = scale_log2;
+  c.masks = masks;
+  c.q_off = r.q_off;
+  c.rows = rows;
+  c.row_base = w.row_base;
+  c.prefix = prefix;
+  c.key_end = key_end;
+  c.window = window;
+  const int nf = ksplit > 1 ? MF : max(0, min(MF, (tile_rows - c.wrow + 15) / 16));
+  Accum acc;
+#pragma unroll
+  for (int f = 0; f < MF; ++f) {
+    acc.st[f].init();
+#pragma unroll
+    for (int n = 0; n < DT; ++n) acc.o[f][n][0] = acc.o[f][n][1] = acc.o[f][n][2] = acc.o[f][n][3] = 0.f;
+  }
+  for (int t = 0; t < ntiles; ++t) {
+    if (stages == 4) {  // tile t has landed once at most stages - 2 later groups are in flight
+      xqa_cp_async_wait<2>();
+    } else if (stages == 3) {
+      xqa_cp_async_wait<1>();
+    } else {
+      xqa_cp_async_wait<0>();
+    }
+    __syncthreads();
+    const int next = t + stages - 1;
+    if (next < ntiles) {
+      load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
+    }
+    xqa_cp_async_commit();
+    if (nf > 0) {
+      const int t0 = key_begin + t * KT;
+      const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
+      const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
+      if (MF == 1 || nf == MF) {
+        attend_tile<MF>(acc, c, ks, t0, masked, ksplit, wn);
+      } else {
+        attend_tile<1>(acc, c, ks, t0, masked, ksplit, wn);
+      }
+    }
+  }
+  xqa_cp_async_wait<0>();
+  if (ksplit > 1) {
+    __syncthreads();  // every warp is done with the K/V stages
+    float* park = reinterpret_cast<float*>(smem);
+    if (wn > 0) park_state(acc, park, wm * (ksplit - 1) + wn - 1, lane);
+    __syncthreads();
+    if (wn > 0) return;
+    for (int k = 1; k < ksplit; ++k) fold_state(acc, park, wm * (ksplit - 1) + k - 1, lane);
+  }
+
+  const int q_heads = kv_heads * G;
+#pragma unroll
+  for (int f = 0; f < MF; ++f) {
+    if (f >= nf) continue;
+    acc.st[f].finish();
+#pragma unroll
+    for (int h = 0; h < 2; ++h) {
+      const int row = w.row_base + c.wrow + f * 16 + (lane >> 2) + h * 8;
+      if (row >= rows) continue;
+      const int col = 2 * (lane & 3);
+      if (r.num_splits == 1) {
+        const float inv = acc.st[f].l[h] > 0.f ? 1.f / acc.st[f].l[h] : 0.f;
+        xqa_u16* dst = out + ((long long)(r.q_off + row / G) * q_heads + head * G + row % G) * D + col;
+#pragma unroll
+        for (int n = 0; n < DT; ++n) {
+          *reinterpret_cast<xqa_u32*>(dst + n * 8) =
+              xqa_pack2<XQA_Q_TYPE>(acc.o[f][n][2 * h] * inv, acc.o[f][n][2 * h + 1] * inv);
+        }
+      } else {
+        const long long idx = xqa_partial_index(r, w.split, head, kv_heads, row);
+        float* dst = scratch_o + idx * D + col;
+#pragma unroll
+        for (int n = 0; n < DT; ++n) {
+          *reinterpret_cast<float2*>(dst + n * 8) = make_float2(acc.o[f][n][2 * h], acc.o[f][n][2 * h + 1]);
+        }
+        if ((lane & 3) == 0) scratch_ml[idx] = make_float2(acc.st[f].m[h], acc.st[f].l[h]);
+      }
+    }
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128)
+xqa_spec_dec_merge(xqa_u16* __restrict__ out, const XqaRequest* __restrict__ requests,
+                   const XqaMergeItem* __restrict__ items, const float* __restrict__ scratch_o,
+                   const float2* __restrict__ scratch_ml) {
+  using namespace xqa;
+  const XqaMergeItem it = items[blockIdx.x];
+  const XqaRequest r = requests[it.request];
+  const int rows = r.lq * G;
+  const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+  for (int rr = warp; rr < MERGE_ROWS; rr += 4) {
+    const int row = it.row_base + rr;
+    if (row >= rows) break;
+    merge_row(out, r, blockIdx.y, gridDim.y, row, scratch_o, scratch_ml, lane);
+  }
+}
+
+extern "C" __global__ void xqa_describe(int* out) {
+  using namespace xqa;
+  if (threadIdx.x != 0 || blockIdx.x != 0) return;
+  const int v[16] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
+                     MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
+                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), WARP_ROWS};
+  for (int i = 0; i < 16; ++i) out[i] = v[i];
+}

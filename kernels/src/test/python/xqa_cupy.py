@@ -1,0 +1,57 @@
+"""Compiles the kernel with cupy (NVRTC) and launches a plan. Device-side helper for harness/bench."""
+import os
+import numpy as np
+import cupy as cp
+from xqa_plan import KT, Plan, cta_rows, stage_bytes, warp_rows
+
+SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
+_cache = {}
+
+
+EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "-DXQA_KB=16"
+
+
+def module(qt, kvt, d, g, arch="sm_90", extra=None):
+    """(module, attention fn, merge fn, describe[16]) of one variant; extra: more NVRTC options."""
+    extra = EXTRA if extra is None else tuple(extra)
+    key = (qt, kvt, d, g, arch, extra)
+    if key not in _cache:
+        code = open(os.path.join(SRC, "xqa_spec_dec.cu")).read()
+        opts = ("-arch=" + arch, "-std=c++17", "-I" + SRC, "-DXQA_Q_TYPE=%d" % qt, "-DXQA_KV_TYPE=%d" % kvt,
+                "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g) + extra
+        m = cp.RawModule(code=code, options=opts, backend="nvrtc")
+        desc = cp.zeros(16, cp.int32)
+        m.get_function("xqa_describe")((1,), (1,), (desc,))
+        desc = desc.get()
+        assert desc[0] == 1 and desc[3] == d and desc[4] == g, desc
+        _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
+    return _cache[key]
+
+
+class Launch:
+    """Device tables and scratch for one plan; run() launches attention (+ merge)."""
+
+    def __init__(self, plan: Plan, qt, kvt, scale):
+        self.plan = plan
+        _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
+        assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == warp_rows(plan.d), desc
+        self.threads = int(desc[5])
+        assert desc[8] == 4 and desc[9] == stage_bytes(plan.d), desc
+        self.fn.max_dynamic_shared_size_bytes = plan.smem
+        self.req = cp.asarray(plan.req.view(np.uint8))
+        self.work = cp.asarray(plan.work)
+        self.merge = cp.asarray(plan.merge) if len(plan.merge) else cp.zeros((1, 2), cp.int32)
+        self.masks = cp.asarray(plan.masks)
+        n = max(plan.scratch_rows, 1)
+        self.so = cp.full(n * plan.d, np.nan, cp.float32)
+        self.sml = cp.full(2 * n, np.nan, cp.float32)
+        self.scale_log2 = np.float32(scale * 1.4426950408889634)
+
+    def run(self, q, k, v, out, stream=None):
+        p = self.plan
+        self.fn((len(p.work), p.hkv), (self.threads,), (q, k, v, out, self.masks, self.req, self.work, self.so, self.sml,
+                                                   self.scale_log2, np.int32(p.window), np.int32(p.split_tokens),
+                                                   np.int32(p.stages)),
+                shared_mem=p.smem, stream=stream)
+        if len(p.merge):
+            self.merge_fn((len(p.merge), p.hkv), (128,), (out, self.req, self.merge, self.so, self.sml), stream=stream)
