@@ -14,6 +14,12 @@ namespace xqa {
 
 constexpr int DT = D / 8;  // n8 tiles of the output row
 
+// The Q K^T k-step loop is unrolled only this far (and the two score blocks of a tile not at all):
+// fully unrolled, ptxas spilled registers and ncu showed instruction-fetch stalls (H100).
+#ifndef XQA_KD_UNROLL
+#define XQA_KD_UNROLL 4
+#endif
+
 struct Accum {
   float o[MF][DT][4];
   RowState st[MF];
@@ -42,7 +48,7 @@ __device__ __forceinline__ void attend_block(Accum& acc, const WarpCtx& c, xqa_u
   for (int f = 0; f < NF; ++f)
 #pragma unroll
     for (int n = 0; n < NT; ++n) s[f][n][0] = s[f][n][1] = s[f][n][2] = s[f][n][3] = 0.f;
-#pragma unroll
+#pragma unroll XQA_KD_UNROLL
   for (int kd = 0; kd < D / 16; ++kd) {
     xqa_u32 kf[NT / 2][4];
 #pragma unroll
@@ -112,7 +118,7 @@ __device__ __forceinline__ void attend_tile(Accum& acc, const WarpCtx& c, xqa_u3
   } else if (ksplit == 2) {
     attend_block<NF, 32>(acc, c, ks, vs, wn * 32, t0, masked);
   } else {
-#pragma unroll
+#pragma unroll 1
     for (int kb = 0; kb < KT; kb += KB) attend_block<NF, KB>(acc, c, ks, vs, kb, t0, masked);
   }
 }
