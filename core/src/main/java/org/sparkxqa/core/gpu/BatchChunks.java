@@ -12,8 +12,11 @@ import org.sparkxqa.core.Request;
  * keeps batch invariance. Stateless; thread-safe.
  */
 final class BatchChunks {
-  /** Default chunk size: 512 MiB of inputs per launch. */
-  static final long DEFAULT_MAX_BYTES = 512L << 20;
+  /**
+   * Default chunk size: 256 MiB of inputs per launch (Spark's default {@code batch.maxBytes}), so two
+   * pipelined chunks' staging buffers fit the default pinned pool with room for a second caller.
+   */
+  static final long DEFAULT_MAX_BYTES = 256L << 20;
 
   private BatchChunks() {}
 

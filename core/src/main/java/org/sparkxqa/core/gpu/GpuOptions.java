@@ -26,8 +26,11 @@ public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, 
 
   /** Default RMM pool share (same as {@code spark.xqa.memory.poolFraction}). */
   public static final double DEFAULT_POOL_FRACTION = 0.5;
-  /** Default pinned host pool: 1 GiB. */
-  public static final long DEFAULT_PINNED_POOL_BYTES = 1L << 30;
+  /**
+   * Default pinned host pool: 2 GiB, room for two callers' double-buffered staging of 256 MiB chunks;
+   * larger staging buffers fall back to pageable memory (correct, but copies are then synchronous).
+   */
+  public static final long DEFAULT_PINNED_POOL_BYTES = 2L << 30;
 
   public GpuOptions {
     if (deviceOrdinal < 0) {
