@@ -22,7 +22,7 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * <p>Threading: {@link #attend} is thread-safe and takes no lock around the call. Each concurrent
  * caller gets its own stream with its own reusable pinned and device buffers (kept between calls and
  * grown as needed), so one caller's copies overlap another's kernels; a batch larger than
- * {@value BatchChunks#DEFAULT_MAX_BYTES} bytes is cut into chunks that alternate between two streams,
+ * 256 MiB of q+k+v is cut into chunks that alternate between two streams,
  * so chunk n+1 is packed and copied while chunk n computes. Each kernel variant is compiled at most
  * once per JVM (shared {@link org.sparkxqa.core.gpu.jit.JitCache}, disk cache behind it) and loaded
  * once per backend. {@link #close} must not run concurrently with calls; it frees every stream,
