@@ -3,6 +3,8 @@ package org.sparkxqa.core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.core.gpu.GpuBackend;
+import org.sparkxqa.core.gpu.GpuOptions;
 
 /** Opens the backend a {@link BackendKind} asks for. The caller owns (and closes) what it returns. */
 public final class Backends {
@@ -10,26 +12,29 @@ public final class Backends {
 
   private Backends() {}
 
-  /**
-   * {@code cpu}: the CPU backend. {@code gpu}: the GPU backend, or {@link BackendUnavailableException}
-   * naming what is missing. {@code auto}: the GPU backend when it opens, else the CPU backend, logging why.
-   */
+  /** {@link #open(BackendKind, GpuOptions)} with {@link GpuOptions#defaults()}. */
   public static AttentionBackend open(BackendKind kind) {
+    return open(kind, GpuOptions.defaults());
+  }
+
+  /**
+   * {@code cpu}: the CPU backend. {@code gpu}: the GPU backend opened with {@code gpu}, or
+   * {@link BackendUnavailableException} naming what is missing (driver, device, compute capability
+   * below 8.0, NVRTC with the paths tried, kernel sources). {@code auto}: the GPU backend when it
+   * opens, else the CPU backend, logging why at INFO.
+   */
+  public static AttentionBackend open(BackendKind kind, GpuOptions gpu) {
     return switch (kind) {
       case CPU -> new CpuBackend();
-      case GPU -> openGpu();
+      case GPU -> GpuBackend.open(gpu);
       case AUTO -> {
         try {
-          yield openGpu();
+          yield GpuBackend.open(gpu);
         } catch (BackendUnavailableException e) {
           LOG.info("backend=auto: using the CPU backend because the GPU backend is unavailable: {}", e.getMessage());
           yield new CpuBackend();
         }
       }
     };
-  }
-
-  private static AttentionBackend openGpu() {
-    throw new BackendUnavailableException("the GPU backend is not part of this build yet");
   }
 }

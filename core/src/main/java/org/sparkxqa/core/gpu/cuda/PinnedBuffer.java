@@ -22,9 +22,14 @@ public final class PinnedBuffer implements AutoCloseable {
     LiveAllocations.hostAllocated(buffer.getLength());
   }
 
-  /** Allocates {@code bytes} (contents undefined). */
+  /**
+   * Allocates {@code bytes} (contents undefined): from the pinned pool when it exists and is at least
+   * that large (a larger request is not even tried, which would only log an RMM failure), else
+   * pageable memory.
+   */
   public static PinnedBuffer allocate(long bytes) {
-    HostMemoryBuffer b = PinnedMemoryPool.tryAllocate(bytes);
+    HostMemoryBuffer b = PinnedMemoryPool.isInitialized() && bytes <= PinnedMemoryPool.getTotalPoolSizeBytes()
+        ? PinnedMemoryPool.tryAllocate(bytes) : null;
     return b != null ? new PinnedBuffer(b, true) : new PinnedBuffer(HostMemoryBuffer.allocate(bytes, false), false);
   }
 

@@ -85,18 +85,41 @@ public final class JitCache {
    * @throws org.sparkxqa.core.gpu.nvrtc.KernelCompileException when the source does not compile
    */
   public CompiledKernel get(KernelVariant variant, SmArch arch) {
+    return fetch(variant, arch).kernel();
+  }
+
+  /** Where one {@link #fetch} found its kernel. */
+  public enum Source {
+    /** This cache held it already (possibly after waiting on another thread's compile). */
+    MEMORY,
+    /** Read and verified from the disk cache. */
+    DISK,
+    /** Compiled by NVRTC in this call. */
+    COMPILED
+  }
+
+  /**
+   * One lookup's result: the kernel, where this call found it, and how long this call took.
+   *
+   * @param nanos wall-clock nanoseconds of this call (the compile, the disk load, or the memory hit)
+   */
+  public record Fetch(CompiledKernel kernel, Source source, long nanos) {}
+
+  /** Like {@link #get}, also saying where the kernel came from in this call (for metrics). */
+  public Fetch fetch(KernelVariant variant, SmArch arch) {
+    long t0 = System.nanoTime();
     JitKey key = keyOf(variant, arch);
     CompletableFuture<CompiledKernel> mine = new CompletableFuture<>();
     CompletableFuture<CompiledKernel> existing = memory.putIfAbsent(key, mine);
     if (existing != null) {
       CompiledKernel k = await(existing);
       stats.memoryHits.increment();
-      return k;
+      return new Fetch(k, Source.MEMORY, System.nanoTime() - t0);
     }
     try {
       CompiledKernel k = DiskOrCompile.get(key, disk, nvrtc, sources, stats);
       mine.complete(k);
-      return k;
+      return new Fetch(k, k.origin() == CompiledKernel.Origin.DISK ? Source.DISK : Source.COMPILED, k.nanos());
     } catch (RuntimeException | Error e) {
       memory.remove(key, mine);
       mine.completeExceptionally(e);

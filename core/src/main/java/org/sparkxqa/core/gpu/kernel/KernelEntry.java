@@ -1,8 +1,11 @@
 package org.sparkxqa.core.gpu.kernel;
 
+import org.sparkxqa.core.gpu.SmArch;
+
 /**
- * The kernel's entry points (extern "C" names in {@code xqa_spec_dec.cu}) and where its sources
- * live on the class path.
+ * The kernel's entry points (extern "C" names in {@code xqa_spec_dec.cu}) and the oldest
+ * architecture it targets. Its sources are read by
+ * {@link org.sparkxqa.core.gpu.jit.KernelSourceLoader#kernel()}.
  */
 public final class KernelEntry {
   private KernelEntry() {}
@@ -13,8 +16,19 @@ public final class KernelEntry {
   public static final String MERGE = "xqa_spec_dec_merge";
   /** Writes {@link KernelGeometry#DESCRIBE_INTS} ints of ABI numbers; grid 1, block 1. */
   public static final String DESCRIBE = "xqa_describe";
-  /** Class-path folder of the sources; {@code sources.txt} in it lists them, the main .cu first. */
-  public static final String RESOURCE_DIR = "org/sparkxqa/kernels/";
-  /** The source list file in {@link #RESOURCE_DIR}. */
-  public static final String SOURCE_LIST = "sources.txt";
+  /** The oldest target: {@code mma.sync} m16n8k16 with bf16 needs sm_80. */
+  public static final SmArch MIN_ARCH = SmArch.SM_80;
+
+  /**
+   * Checks that the kernel can target {@code arch}.
+   *
+   * @throws IllegalArgumentException naming the architecture and the minimum
+   */
+  public static SmArch requireSupported(SmArch arch) {
+    if (arch.compareTo(MIN_ARCH) < 0) {
+      throw new IllegalArgumentException("unsupported target " + arch + " (compute capability " + arch.major() + "."
+          + arch.minor() + "): the spec-dec kernel needs " + MIN_ARCH + " or newer");
+    }
+    return arch;
+  }
 }

@@ -1,7 +1,6 @@
 package org.sparkxqa.core.gpu.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -9,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.gpu.cuda.KernelArgs;
 
-class KernelArgsTest {
+class LaunchArgsTest {
   private static final DeviceBuffers BUFS =
       new DeviceBuffers(0x1000, 0x2000, 0x3000, 0x4000, 0x5000, 0x6000, 0x7000, 0x8000, 0x9000, 0xA000);
 
@@ -18,7 +18,8 @@ class KernelArgsTest {
   void attentionParametersFollowTheSignature() {
     AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 8, 2, 64).withWindow(7);
     LaunchPlan plan = LaunchPlan.ofShapes(spec, List.of(new RequestShape(2, 9, DraftMask.chain(2))));
-    List<Object> v = KernelArgs.attentionValues(plan, BUFS);
+    KernelArgs args = LaunchArgs.attention(plan, BUFS);
+    List<Object> v = args.values();
     assertEquals(List.of(0x1000L, 0x2000L, 0x3000L, 0x4000L, 0x5000L, 0x6000L, 0x7000L, 0x9000L, 0xA000L),
         v.subList(0, 9));
     assertEquals((float) (0.125 / Math.log(2)), (Float) v.get(9), 1e-6f);
@@ -26,9 +27,11 @@ class KernelArgsTest {
     assertEquals(LaunchPlan.SPLIT_TOKENS, v.get(11));
     assertEquals(plan.stages(), v.get(12));
     assertEquals(13, v.size());
-    assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), KernelArgs.mergeValues(BUFS));
-    assertNotNull(KernelArgs.attention(plan, BUFS));
-    assertNotNull(KernelArgs.merge(BUFS));
+    assertEquals(13, args.size());
+    KernelArgs merge = LaunchArgs.merge(BUFS);
+    assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), merge.values());
+    assertEquals(5, merge.size());
+    assertEquals(List.of(0x1230L), LaunchArgs.describe(0x1230L).values());
   }
 
   @Test

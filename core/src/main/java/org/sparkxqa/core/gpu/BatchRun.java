@@ -1,0 +1,100 @@
+package org.sparkxqa.core.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sparkxqa.core.BackendMetrics;
+import org.sparkxqa.core.Request;
+import org.sparkxqa.core.gpu.cuda.CudaStream;
+import org.sparkxqa.core.gpu.cuda.DeviceBuffer;
+import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+
+/**
+ * One planned batch on one {@link StreamSlot}: {@link #enqueue} packs the inputs into the slot's
+ * pinned arena and queues, on the slot's stream, the host-to-device copies (issued in pieces while
+ * packing goes on, so packing overlaps the copies), the attention and merge launches between two
+ * timing events, and the copy of out back; it returns without waiting. {@link #finish} waits for the
+ * stream and unpacks each request's output. Used by one thread.
+ */
+final class BatchRun {
+  /** Bytes packed before the next piece of the host-to-device copy is queued. */
+  static final long COPY_PIECE = 16L << 20;
+
+  private final StreamSlot slot;
+  private final LaunchPlan plan;
+  private final List<Request> requests;
+  private final LoadedKernel kernel;
+  private final BatchLayout layout;
+  private long copiedUpTo;
+
+  BatchRun(StreamSlot slot, LaunchPlan plan, List<Request> requests, LoadedKernel kernel) {
+    this.slot = slot;
+    this.plan = plan;
+    this.requests = requests;
+    this.kernel = kernel;
+    this.layout = BatchLayout.of(plan);
+  }
+
+  /** Packs, copies and launches asynchronously; the slot must be idle. */
+  BatchRun enqueue() {
+    slot.context().makeCurrent();
+    slot.ensureCapacity(layout);
+    PinnedBuffer in = slot.hostIn();
+    int qTok = plan.spec().qTokenBytes();
+    int kvTok = plan.spec().kvTokenBytes();
+    for (int r = 0; r < requests.size(); r++) {
+      in.put(layout.q() + (long) plan.qOffset(r) * qTok, requests.get(r).q(), 0, requests.get(r).q().length);
+    }
+    copyPacked(layout.k(), false);
+    for (int r = 0; r < requests.size(); r++) {
+      in.put(layout.k() + plan.kvOffset(r) * kvTok, requests.get(r).k(), 0, requests.get(r).k().length);
+      copyPacked(layout.k() + (plan.kvOffset(r) + requests.get(r).lk()) * kvTok, false);
+    }
+    for (int r = 0; r < requests.size(); r++) {
+      in.put(layout.v() + plan.kvOffset(r) * kvTok, requests.get(r).v(), 0, requests.get(r).v().length);
+      copyPacked(layout.v() + (plan.kvOffset(r) + requests.get(r).lk()) * kvTok, false);
+    }
+    putTable(in, layout.masks(), plan.maskTable());
+    putTable(in, layout.requests(), plan.requestTable());
+    putTable(in, layout.work(), plan.workTable());
+    putTable(in, layout.merge(), plan.mergeTable());
+    copyPacked(layout.inBytes(), true);
+
+    CudaStream stream = slot.stream();
+    slot.timer().start();
+    kernel.launch(plan, layout.buffers(slot.device().address()), stream);
+    slot.timer().stop();
+    slot.device().copyToHostAsync(layout.out(), slot.hostOut(), 0, layout.outBytes(), stream);
+    return this;
+  }
+
+  /** Waits for this batch, reports its metrics and returns the outputs in request order. */
+  List<byte[]> finish(BackendMetrics metrics) {
+    slot.stream().synchronize();
+    metrics.launched((long) (slot.timer().elapsedMillis() * 1e6));
+    metrics.copied(layout.inBytes() + layout.outBytes());
+    int qTok = plan.spec().qTokenBytes();
+    List<byte[]> outs = new ArrayList<>(requests.size());
+    for (int r = 0; r < requests.size(); r++) {
+      byte[] out = new byte[requests.get(r).lq() * qTok];
+      slot.hostOut().get((long) plan.qOffset(r) * qTok, out, 0, out.length);
+      outs.add(out);
+    }
+    return outs;
+  }
+
+  private static void putTable(PinnedBuffer in, long offset, byte[] table) {
+    if (table.length > 0) {
+      in.put(offset, table, 0, table.length);
+    }
+  }
+
+  /** Queues the copy of everything packed since the last piece, once a piece is large enough (or now). */
+  private void copyPacked(long packedUpTo, boolean now) {
+    if (packedUpTo > copiedUpTo && (now || packedUpTo - copiedUpTo >= COPY_PIECE)) {
+      DeviceBuffer dev = slot.device();
+      dev.copyFromHostAsync(copiedUpTo, slot.hostIn(), copiedUpTo, packedUpTo - copiedUpTo, slot.stream());
+      copiedUpTo = packedUpTo;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.sparkxqa.core.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sparkxqa.core.AttentionBackend;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.BackendMetrics;
+import org.sparkxqa.core.Request;
+import org.sparkxqa.core.gpu.cuda.CudaContext;
+import org.sparkxqa.core.gpu.cuda.CudaStream;
+import org.sparkxqa.core.gpu.cuda.DeviceInfo;
+import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
+import org.sparkxqa.core.gpu.kernel.DeviceLimits;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+
+/**
+ * Spec-dec attention on one GPU with the JIT-compiled XQA-style kernel. {@link #attend} plans the
+ * whole batch first (every length, offset and total is checked before anything is launched), then
+ * packs it into pinned host memory, copies it to the device asynchronously, launches the attention
+ * and merge kernels and copies the outputs back, on a stream of its own.
+ *
+ * <p>Threading: {@link #attend} is thread-safe and takes no lock around the call. Each concurrent
+ * caller gets its own stream with its own reusable pinned and device buffers (kept between calls and
+ * grown as needed), so one caller's copies overlap another's kernels; a batch larger than
+ * 256 MiB of q+k+v is cut into chunks that alternate between two streams,
+ * so chunk n+1 is packed and copied while chunk n computes. Each kernel variant is compiled at most
+ * once per JVM (shared {@link org.sparkxqa.core.gpu.jit.JitCache}, disk cache behind it) and loaded
+ * once per backend. {@link #close} must not run concurrently with calls; it frees every stream,
+ * buffer and module and releases the context and the memory pools this backend created.
+ *
+ * <p>Errors: a sticky CUDA error (the context is lost) surfaces as
+ * {@link org.sparkxqa.core.gpu.cuda.CudaFatalException}; the process should then be restarted.
+ */
+public final class GpuBackend implements AttentionBackend {
+  private final GpuResources resources;
+  private final String name;
+  private volatile long maxChunkBytes = BatchChunks.DEFAULT_MAX_BYTES;
+  private volatile boolean closed;
+
+  private GpuBackend(GpuResources resources) {
+    this.resources = resources;
+    DeviceInfo d = resources.device();
+    this.name = "gpu:" + d.ordinal() + " (" + d.name() + ", " + d.arch() + ")";
+  }
+
+  /**
+   * Opens the backend on {@code options.deviceOrdinal()} and loads the warmup specs' kernels.
+   *
+   * @throws org.sparkxqa.core.BackendUnavailableException naming what is missing (driver, device,
+   *     compute capability, NVRTC with the paths tried, kernel sources) or what failed to initialise
+   */
+  public static GpuBackend open(GpuOptions options) {
+    return new GpuBackend(GpuResources.open(options));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** The GPU this backend runs on. */
+  public DeviceInfo device() {
+    return resources.device();
+  }
+
+  /** The device's shared-memory limits, for {@link LaunchPlan#of}. */
+  public DeviceLimits deviceLimits() {
+    return resources.limits();
+  }
+
+  @Override
+  public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
+    ensureOpen();
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    List<List<Request>> chunks = BatchChunks.split(spec, requests, maxChunkBytes);
+    List<LaunchPlan> plans = new ArrayList<>(chunks.size());
+    for (List<Request> chunk : chunks) {
+      plans.add(LaunchPlan.of(spec, chunk, resources.limits()));
+    }
+    try {
+      return run(plans, chunks, resources.modules().get(KernelVariant.of(spec)));
+    } catch (RuntimeException e) {
+      throw CudfErrors.translate(e);
+    }
+  }
+
+  private List<byte[]> run(List<LaunchPlan> plans, List<List<Request>> chunks, LoadedKernel kernel) {
+    BackendMetrics metrics = resources.metrics();
+    StreamSlot[] slots = new StreamSlot[Math.min(2, plans.size())];
+    boolean clean = false;
+    try {
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = resources.slots().acquire();
+      }
+      List<byte[]> out = new ArrayList<>();
+      BatchRun pending = null;
+      for (int c = 0; c < plans.size(); c++) {
+        BatchRun next = new BatchRun(slots[c % slots.length], plans.get(c), chunks.get(c), kernel).enqueue();
+        if (pending != null) {
+          out.addAll(pending.finish(metrics));
+        }
+        pending = next;
+      }
+      out.addAll(pending.finish(metrics));
+      clean = true;
+      return out;
+    } finally {
+      for (StreamSlot s : slots) {
+        if (s != null) {
+          resources.slots().release(s, clean);
+        }
+      }
+    }
+  }
+
+  /**
+   * Enqueues the attention (and merge) kernels of {@code plan} on {@code stream} over buffers that
+   * are already on the device (laid out as {@code plan} says); returns without waiting. The caller
+   * owns the buffers and the stream and keeps the buffers alive until the stream has run the work.
+   * Loads the plan's kernel variant first if needed (blocking). Thread-safe.
+   */
+  public void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
+    ensureOpen();
+    resources.modules().get(plan.variant()).launch(plan, buffers, stream);
+  }
+
+  /** The context this backend launches in (for callers that bring their own device buffers). */
+  public CudaContext context() {
+    return resources.context();
+  }
+
+  /** Streams (each with its buffers) this backend holds now. */
+  public int streams() {
+    return resources.slots().size();
+  }
+
+  /** Cuts batches into chunks of at most {@code bytes} of q+k+v (tests use small chunks). */
+  void maxChunkBytes(long bytes) {
+    this.maxChunkBytes = bytes;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException(name + " is closed");
+    }
+  }
+
+  /** Frees every stream, buffer and module; releases the context and the pools this backend created. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      resources.close();
+    }
+  }
+}

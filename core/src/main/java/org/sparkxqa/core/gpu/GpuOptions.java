@@ -1,0 +1,87 @@
+package org.sparkxqa.core.gpu;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.BackendMetrics;
+import org.sparkxqa.core.gpu.jit.CacheFolders;
+
+/**
+ * How {@link GpuBackend} opens. Immutable; validated on construction.
+ *
+ * @param deviceOrdinal CUDA device ordinal (after {@code CUDA_VISIBLE_DEVICES}), {@code >= 0}
+ * @param nvrtcPath libnvrtc file or folder; null or blank for the standard search
+ *     ({@link org.sparkxqa.core.gpu.nvrtc.NvrtcLocator})
+ * @param jitCacheDir JIT disk cache root; null for {@link CacheFolders#defaultRoot()}
+ * @param poolFraction share of the device's free memory for the RMM pool, in (0, 0.95]; unused when
+ *     RMM is already initialised (e.g. by spark-rapids)
+ * @param pinnedPoolBytes size of cuDF's pinned host pool, {@code >= 0} (0: none, copies then go
+ *     through pageable memory); unused when the pool already exists
+ * @param warmup specs whose kernels are compiled (or loaded from disk) and loaded at open
+ * @param metrics receives JIT, launch and copy events; never null
+ */
+public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, double poolFraction,
+    long pinnedPoolBytes, List<AttentionSpec> warmup, BackendMetrics metrics) {
+
+  /** Default RMM pool share (same as {@code spark.xqa.memory.poolFraction}). */
+  public static final double DEFAULT_POOL_FRACTION = 0.5;
+  /**
+   * Default pinned host pool: 2 GiB, room for two callers' double-buffered staging of 256 MiB chunks;
+   * larger staging buffers fall back to pageable memory (correct, but copies are then synchronous).
+   */
+  public static final long DEFAULT_PINNED_POOL_BYTES = 2L << 30;
+
+  public GpuOptions {
+    if (deviceOrdinal < 0) {
+      throw new IllegalArgumentException("device ordinal must be >= 0, got " + deviceOrdinal);
+    }
+    if (!(poolFraction > 0 && poolFraction <= 0.95)) {
+      throw new IllegalArgumentException("RMM pool fraction must be in (0, 0.95], got " + poolFraction);
+    }
+    if (pinnedPoolBytes < 0) {
+      throw new IllegalArgumentException("pinned pool bytes must be >= 0, got " + pinnedPoolBytes);
+    }
+    warmup = List.copyOf(Objects.requireNonNull(warmup, "warmup"));
+    metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Device 0, standard NVRTC search, default cache folder and pools, no warmup, no metrics. */
+  public static GpuOptions defaults() {
+    return new GpuOptions(0, null, null, DEFAULT_POOL_FRACTION, DEFAULT_PINNED_POOL_BYTES, List.of(),
+        BackendMetrics.NONE);
+  }
+
+  public GpuOptions withDevice(int ordinal) {
+    return new GpuOptions(ordinal, nvrtcPath, jitCacheDir, poolFraction, pinnedPoolBytes, warmup, metrics);
+  }
+
+  public GpuOptions withNvrtcPath(String path) {
+    return new GpuOptions(deviceOrdinal, path, jitCacheDir, poolFraction, pinnedPoolBytes, warmup, metrics);
+  }
+
+  public GpuOptions withJitCacheDir(Path dir) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, dir, poolFraction, pinnedPoolBytes, warmup, metrics);
+  }
+
+  public GpuOptions withPoolFraction(double fraction) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, fraction, pinnedPoolBytes, warmup, metrics);
+  }
+
+  public GpuOptions withPinnedPoolBytes(long bytes) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, poolFraction, bytes, warmup, metrics);
+  }
+
+  public GpuOptions withWarmup(List<AttentionSpec> specs) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, poolFraction, pinnedPoolBytes, specs, metrics);
+  }
+
+  public GpuOptions withMetrics(BackendMetrics listener) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, poolFraction, pinnedPoolBytes, warmup, listener);
+  }
+
+  /** The JIT disk cache root to use: {@link #jitCacheDir} or the default. */
+  public Path jitCacheRoot() {
+    return jitCacheDir != null ? jitCacheDir : CacheFolders.defaultRoot();
+  }
+}

@@ -1,0 +1,94 @@
+package org.sparkxqa.core.gpu;
+
+import org.sparkxqa.core.gpu.cuda.CudaContext;
+import org.sparkxqa.core.gpu.cuda.CudaFunction;
+import org.sparkxqa.core.gpu.cuda.CudaModule;
+import org.sparkxqa.core.gpu.cuda.CudaStream;
+import org.sparkxqa.core.gpu.cuda.DeviceBuffer;
+import org.sparkxqa.core.gpu.cuda.LaunchConfig;
+import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
+import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
+import org.sparkxqa.core.gpu.kernel.KernelEntry;
+import org.sparkxqa.core.gpu.kernel.KernelGeometry;
+import org.sparkxqa.core.gpu.kernel.LaunchArgs;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+
+/**
+ * One kernel variant loaded into a context: its module, its two launchable functions, and its
+ * geometry, checked against what the compiled module reports through {@code xqa_describe} before
+ * it is ever launched on real data. Owns the module; thread-safe (launches on different streams may
+ * run at once).
+ */
+final class LoadedKernel implements AutoCloseable {
+  private final KernelVariant variant;
+  private final KernelGeometry geometry;
+  private final CudaModule module;
+  private final CudaFunction attention;
+  private final CudaFunction merge;
+
+  private LoadedKernel(KernelVariant variant, CudaModule module) {
+    this.variant = variant;
+    this.geometry = KernelGeometry.of(variant);
+    this.module = module;
+    this.attention = module.function(KernelEntry.ATTENTION);
+    this.merge = module.function(KernelEntry.MERGE);
+  }
+
+  /**
+   * Loads {@code cubin} and checks its ABI numbers.
+   *
+   * @throws IllegalStateException when the module's geometry differs from {@link KernelGeometry}
+   */
+  static LoadedKernel load(CudaContext context, KernelVariant variant, byte[] cubin) {
+    CudaModule module = CudaModule.load(context, cubin);
+    try {
+      LoadedKernel k = new LoadedKernel(variant, module);
+      k.geometry.check(variant, describe(context, module));
+      return k;
+    } catch (RuntimeException e) {
+      module.close();
+      throw e;
+    }
+  }
+
+  private static int[] describe(CudaContext context, CudaModule module) {
+    int bytes = 4 * KernelGeometry.DESCRIBE_INTS;
+    try (CudaStream stream = CudaStream.create(context);
+         DeviceBuffer dev = DeviceBuffer.allocate(bytes, stream);
+         PinnedBuffer host = PinnedBuffer.allocate(bytes)) {
+      dev.fillAsync((byte) 0xFF, stream);
+      module.function(KernelEntry.DESCRIBE).launch(LaunchConfig.of1d(1, 1, 0), stream,
+          LaunchArgs.describe(dev.address()));
+      dev.copyToHostAsync(0, host, 0, bytes, stream);
+      stream.synchronize();
+      int[] out = new int[KernelGeometry.DESCRIBE_INTS];
+      host.asByteBuffer(0, bytes).asIntBuffer().get(out);
+      return out;
+    }
+  }
+
+  KernelVariant variant() {
+    return variant;
+  }
+
+  /**
+   * Enqueues the attention kernel of {@code plan} and, when a request is split, the merge kernel
+   * after it, on {@code stream}; returns without waiting.
+   */
+  void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
+    int[] grid = plan.attentionGrid();
+    attention.launch(new LaunchConfig(grid[0], grid[1], grid[2], plan.attentionBlock()[0], 1, 1,
+        plan.attentionSmemBytes()), stream, LaunchArgs.attention(plan, buffers));
+    if (plan.needsMerge()) {
+      int[] mg = plan.mergeGrid();
+      merge.launch(new LaunchConfig(mg[0], mg[1], mg[2], plan.mergeBlock()[0], 1, 1, 0), stream,
+          LaunchArgs.merge(buffers));
+    }
+  }
+
+  /** Unloads the module; no launch of it may be pending. */
+  @Override
+  public void close() {
+    module.close();
+  }
+}

@@ -1,0 +1,45 @@
+package org.sparkxqa.core.gpu.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One workload's measured kernel time and what it means against the copy-rate floor. Immutable.
+ *
+ * @param medianMs median kernel time (attention + merge), milliseconds
+ * @param ctas attention CTAs of one launch
+ * @param splits KV splits of one request
+ */
+record BenchResult(int index, Workload workload, double medianMs, double minMs, int ctas, int splits) {
+
+  double kvGbPerSecond() {
+    return workload.kvBytes() / (medianMs * 1e-3) / 1e9;
+  }
+
+  /** Share of the copy-rate floor reached: {@code (kvBytes / copyRate) / time}. */
+  double percentOfCopyFloor(double copyBytesPerSecond) {
+    return 100.0 * (workload.kvBytes() / copyBytesPerSecond) / (medianMs * 1e-3);
+  }
+
+  /** A markdown table of the results (the copy floor only; the peers script adds the matmul term). */
+  static String table(List<BenchResult> rows, double copyRate) {
+    StringBuilder s = new StringBuilder("| # | workload | KV MB | CTAs | splits | our time µs | KV GB/s | % of copy floor |\n"
+        + "|---|---|---|---|---|---|---|---|\n");
+    for (BenchResult r : rows) {
+      s.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %d | %d | %.1f | %.0f | %.0f%% |%n", r.index,
+          r.workload.label(), r.workload.kvBytes() / 1e6, r.ctas, r.splits, r.medianMs * 1e3, r.kvGbPerSecond(),
+          r.percentOfCopyFloor(copyRate)));
+    }
+    return s.toString();
+  }
+
+  /** This row as a JSON object (for manifest.json). */
+  String json(String dir) {
+    Workload w = workload;
+    return String.format(Locale.ROOT, "{\"index\": %d, \"id\": \"%s\", \"dir\": \"%s\", \"B\": %d, \"Hq\": %d, "
+        + "\"Hkv\": %d, \"Lq\": %d, \"Lk\": %d, \"D\": %d, \"dtype\": \"bf16\", \"scale\": %s, \"kv_bytes\": %d, "
+        + "\"our_ms\": %.6f, \"our_min_ms\": %.6f, \"ctas\": %d, \"splits\": %d}", index, w.id(), dir, w.batch(),
+        w.qHeads(), w.kvHeads(), w.lq(), w.lk(), Workload.HEAD_DIM, Float.toString(w.spec().scale()), w.kvBytes(),
+        medianMs, minMs, ctas, splits);
+  }
+}

@@ -1,0 +1,146 @@
+package org.sparkxqa.core.gpu.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sparkxqa.core.DraftMask;
+import org.sparkxqa.core.gpu.GpuBackend;
+import org.sparkxqa.core.gpu.GpuOptions;
+import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.cuda.CudaStream;
+import org.sparkxqa.core.gpu.cuda.GpuTimer;
+import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
+import org.sparkxqa.core.gpu.jit.KernelSourceLoader;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+import org.sparkxqa.core.gpu.kernel.RequestShape;
+import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
+
+/**
+ * Kernel benchmark ({@code xqa bench kernel}): for each {@link Workload#STANDARD} workload, inputs
+ * already on the device, the median time of the attention (+ merge) launches by CUDA events over
+ * {@code --iters} launches after {@code --warmup}; achieved K/V GB/s; a device-to-device copy rate
+ * measured in the same run as the bandwidth floor; JIT cold-compile and disk-cache load time per
+ * variant. {@code --dump-inputs DIR} writes each workload's exact inputs and our output with a
+ * {@code manifest.json}, for {@code scripts/kernel_peers.py} to run torch SDPA and FlexAttention on
+ * the same data in the same device session. Prints a markdown table last; exit code 0 on success.
+ */
+public final class KernelBench {
+  private KernelBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    BenchArgs args;
+    try {
+      args = BenchArgs.parse(argv);
+    } catch (IllegalArgumentException e) {
+      System.err.println("KernelBench: " + e.getMessage() + "\n" + BenchArgs.USAGE);
+      System.exit(2);
+      return;
+    }
+    GpuOptions options = GpuOptions.defaults().withNvrtcPath(args.nvrtcPath()).withJitCacheDir(args.jitDir())
+        .withWarmup(args.indexes().stream().map(n -> Workload.STANDARD.get(n).spec()).toList());
+    try (GpuBackend gpu = GpuBackend.open(options); CudaStream stream = CudaStream.create(gpu.context())) {
+      System.out.println("device: " + gpu.device());
+      double copyRate = CopyRate.measure(gpu.context(), stream, 1L << 30, 10);
+      System.out.printf(Locale.ROOT, "device-to-device copy: %.0f GB/s (read + write)%n", copyRate / 1e9);
+      if (!"1".equals(System.getenv("CUDA_CACHE_DISABLE"))) {
+        System.out.println("note: NVRTC 13 caches compiles through the driver's compute cache; run with "
+            + "CUDA_CACHE_DISABLE=1 for true cold-compile times");
+      }
+      List<BenchResult> results = new ArrayList<>();
+      for (int n : args.indexes()) {
+        results.add(run(gpu, stream, n, Workload.STANDARD.get(n), args));
+        System.out.println(BenchResult.table(List.of(results.getLast()), copyRate).lines().skip(2).findFirst()
+            .orElse(""));
+      }
+      List<JitTimes.Row> jit = JitTimes.measure(KernelSourceLoader.kernel().orElseThrow(),
+          Nvrtc.load(args.nvrtcPath()), gpu.device().arch(), args.indexes().stream()
+              .map(n -> KernelVariant.of(Workload.STANDARD.get(n).spec())).distinct().toList());
+      StringBuilder jitTable = new StringBuilder("| variant | cold NVRTC compile ms | disk-cache load ms | CUBIN KB |\n"
+          + "|---|---|---|---|\n");
+      jit.forEach(r -> jitTable.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.0f |%n", r.variant(),
+          r.compileMs(), r.diskLoadMs(), r.cubinBytes() / 1024.0)));
+      if (args.dumpDir() != null) {
+        writeManifest(args.dumpDir(), gpu, copyRate, results, jit);
+      }
+      System.out.println();
+      System.out.println(jitTable);
+      System.out.println(BenchResult.table(results, copyRate));
+    }
+  }
+
+  private static BenchResult run(GpuBackend gpu, CudaStream stream, int index, Workload w, BenchArgs args)
+      throws Exception {
+    try (DeviceInputs in = new DeviceInputs(w, gpu.deviceLimits(), stream, 1000 + index)) {
+      LaunchPlan plan = in.plan;
+      List<Float> ms = timeQueued(gpu, stream, plan, in, args);
+      int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, LaunchPlan.SPLIT_TOKENS);
+      BenchResult r = new BenchResult(index, w, Stats.median(ms), ms.stream().mapToDouble(Float::doubleValue).min()
+          .orElseThrow(), plan.workItems() * w.kvHeads(), splits);
+      if (args.dumpDir() != null) {
+        in.dump(args.dumpDir().resolve(w.id()), readOut(in, stream));
+      }
+      return r;
+    }
+  }
+
+  /**
+   * Queues the warmup launches and then every timed launch between its own pair of events, with no
+   * host synchronisation in between, so the GPU never waits for the host: each pair measures one
+   * launch's device time, not the host's launch latency. Reads the times after one final sync.
+   */
+  private static List<Float> timeQueued(GpuBackend gpu, CudaStream stream, LaunchPlan plan, DeviceInputs in,
+      BenchArgs args) {
+    List<GpuTimer> timers = new ArrayList<>();
+    try {
+      for (int i = 0; i < args.iters(); i++) {
+        timers.add(new GpuTimer(gpu.context(), stream));
+      }
+      for (int i = 0; i < args.warmup(); i++) {
+        gpu.launch(plan, in.buffers, stream);
+      }
+      for (GpuTimer t : timers) {
+        t.start();
+        gpu.launch(plan, in.buffers, stream);
+        t.stop();
+      }
+      stream.synchronize();
+      List<Float> ms = new ArrayList<>();
+      timers.forEach(t -> ms.add(t.elapsedMillis()));
+      return ms;
+    } finally {
+      timers.forEach(GpuTimer::close);
+    }
+  }
+
+  private static byte[] readOut(DeviceInputs in, CudaStream stream) {
+    int bytes = Math.toIntExact(in.plan.qBytes());
+    try (PinnedBuffer host = PinnedBuffer.allocate(bytes)) {
+      in.copyOut(host, stream);
+      byte[] out = new byte[bytes];
+      host.get(0, out, 0, bytes);
+      return out;
+    }
+  }
+
+  private static void writeManifest(Path dir, GpuBackend gpu, double copyRate, List<BenchResult> results,
+      List<JitTimes.Row> jit) throws Exception {
+    StringBuilder s = new StringBuilder("{\n  \"device\": \"" + gpu.device().toString().replace("\"", "'") + "\",\n");
+    s.append(String.format(Locale.ROOT, "  \"copy_bytes_per_s\": %.1f,%n  \"workloads\": [%n", copyRate));
+    for (int i = 0; i < results.size(); i++) {
+      s.append("    ").append(results.get(i).json(results.get(i).workload().id()))
+          .append(i + 1 < results.size() ? ",\n" : "\n");
+    }
+    s.append("  ],\n  \"jit\": [\n");
+    for (int i = 0; i < jit.size(); i++) {
+      JitTimes.Row r = jit.get(i);
+      s.append(String.format(Locale.ROOT, "    {\"variant\": \"%s\", \"compile_ms\": %.1f, \"disk_load_ms\": %.3f, "
+          + "\"cubin_bytes\": %d}%s%n", r.variant(), r.compileMs(), r.diskLoadMs(), r.cubinBytes(),
+          i + 1 < jit.size() ? "," : ""));
+    }
+    s.append("  ]\n}\n");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("manifest.json"), s.toString());
+  }
+}

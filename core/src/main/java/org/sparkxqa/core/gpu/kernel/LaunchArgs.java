@@ -1,0 +1,36 @@
+package org.sparkxqa.core.gpu.kernel;
+
+import org.sparkxqa.core.gpu.cuda.KernelArgs;
+
+/**
+ * The parameter lists of the spec-dec kernels, in the order of their extern "C" signatures (no
+ * struct by value), built on the generic {@link KernelArgs}. Stateless; thread-safe.
+ *
+ * <pre>
+ * xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml,   // 9 device pointers
+ *              float scale_log2, int window, int split_tokens, int stages)
+ * xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)       // 5 device pointers
+ * xqa_describe(int* out16)
+ * </pre>
+ */
+public final class LaunchArgs {
+  private LaunchArgs() {}
+
+  /** Parameters of {@link KernelEntry#ATTENTION} for {@code plan} over the buffers {@code b}. */
+  public static KernelArgs attention(LaunchPlan plan, DeviceBuffers b) {
+    return new KernelArgs().pointer(b.q()).pointer(b.k()).pointer(b.v()).pointer(b.out()).pointer(b.masks())
+        .pointer(b.requests()).pointer(b.work()).pointer(b.scratchO()).pointer(b.scratchMl())
+        .f32(plan.scaleLog2()).i32(plan.spec().window()).i32(LaunchPlan.SPLIT_TOKENS).i32(plan.stages());
+  }
+
+  /** Parameters of {@link KernelEntry#MERGE} over the buffers {@code b}. */
+  public static KernelArgs merge(DeviceBuffers b) {
+    return new KernelArgs().pointer(b.out()).pointer(b.requests()).pointer(b.merge()).pointer(b.scratchO())
+        .pointer(b.scratchMl());
+  }
+
+  /** Parameters of {@link KernelEntry#DESCRIBE}: a device buffer of {@link KernelGeometry#DESCRIBE_INTS} ints. */
+  public static KernelArgs describe(long out) {
+    return new KernelArgs().pointer(out);
+  }
+}

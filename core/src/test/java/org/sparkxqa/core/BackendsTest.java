@@ -1,0 +1,34 @@
+package org.sparkxqa.core;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.core.gpu.GpuOptions;
+import org.sparkxqa.core.gpu.cuda.GpuProbe;
+
+/** Backend selection on a machine without a usable GPU (CI); the GPU side is covered by gpu-tagged tests. */
+class BackendsTest {
+  @Test
+  void cpuIsAlwaysTheCpuBackend() {
+    try (AttentionBackend b = Backends.open(BackendKind.CPU)) {
+      assertInstanceOf(CpuBackend.class, b);
+    }
+  }
+
+  @Test
+  void gpuWithoutAGpuNamesWhatIsMissingAndAutoFallsBackToCpu() {
+    GpuProbe.Result probe = GpuProbe.probe();
+    assumeFalse(probe.available(), "a GPU is visible here; see GpuBackendOpenGpuTest");
+    BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+        () -> Backends.open(BackendKind.GPU));
+    assertTrue(e.getMessage().startsWith("GPU backend unavailable: "), e.getMessage());
+    assertTrue(e.getMessage().contains(probe.reason()), e.getMessage() + " should name: " + probe.reason());
+    try (AttentionBackend b = Backends.open(BackendKind.AUTO, GpuOptions.defaults())) {
+      assertInstanceOf(CpuBackend.class, b);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.sparkxqa.core.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.Request;
+import org.sparkxqa.core.testing.RandomRequests;
+import org.sparkxqa.core.testing.RandomRequests.Draft;
+
+/**
+ * Batch invariance on the GPU: a request's output bytes do not depend on its batch, its position,
+ * the batch size, chunking, concurrent callers or the run; every request of a batch of 100 equals
+ * its own single run.
+ */
+@Tag("gpu")
+class GpuBackendInvarianceGpuTest {
+  private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 32, 8, 128);
+  private static final AttentionSpec WINDOWED = AttentionSpec.of(ElementType.FP16, 8, 2, 64).withWindow(700);
+  private static GpuBackend gpu;
+
+  @BeforeAll
+  static void open() {
+    gpu = GpuBackends.openOrSkip(List.of(SPEC, WINDOWED));
+  }
+
+  @AfterAll
+  static void close() {
+    if (gpu != null) {
+      gpu.close();
+    }
+  }
+
+  @Test
+  void aRequestAloneAndInsideABatchOf100GivesIdenticalBytes() {
+    for (AttentionSpec spec : List.of(SPEC, WINDOWED)) {
+      RandomRequests random = new RandomRequests(100);
+      List<Request> subjects = List.of(random.request(spec, 13, 5000, Draft.TREE),
+          random.request(spec, 64, 64, Draft.PACKED), random.request(spec, 1, 1, Draft.CHAIN),
+          random.request(spec, 7, 1024 + 7, Draft.CHAIN));
+      List<Request> others = random.mixedBatch(spec, 100 - subjects.size(), 64, 6000);
+      List<Request> batch = new ArrayList<>(others);
+      for (int s = 0; s < subjects.size(); s++) {
+        batch.add(s * 31, subjects.get(s));
+      }
+      List<byte[]> together = gpu.attend(spec, batch);
+      for (int s = 0; s < subjects.size(); s++) {
+        byte[] alone = gpu.attend(spec, List.of(subjects.get(s))).getFirst();
+        assertArrayEquals(alone, together.get(s * 31), spec + ": subject " + s + " alone vs in a batch of 100");
+      }
+      for (int n = 0; n < batch.size(); n += 9) {
+        assertArrayEquals(gpu.attend(spec, List.of(batch.get(n))).getFirst(), together.get(n), "request " + n);
+      }
+      List<Request> shuffled = new ArrayList<>(batch);
+      Collections.shuffle(shuffled, new Random(5));
+      List<byte[]> reordered = gpu.attend(spec, shuffled);
+      for (int n = 0; n < batch.size(); n++) {
+        assertArrayEquals(together.get(n), reordered.get(shuffled.indexOf(batch.get(n))), "shuffled, request " + n);
+      }
+    }
+  }
+
+  @Test
+  void repeatedRunsChunkingAndConcurrentCallersGiveIdenticalBytes() throws Exception {
+    List<Request> batch = new RandomRequests(7).mixedBatch(SPEC, 60, 64, 4000);
+    List<byte[]> expected = gpu.attend(SPEC, batch);
+    for (int run = 0; run < 3; run++) {
+      GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch), "repeat " + run);
+    }
+    gpu.maxChunkBytes(4L << 20);
+    try {
+      GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch), "4 MiB chunks over two streams");
+    } finally {
+      gpu.maxChunkBytes(BatchChunks.DEFAULT_MAX_BYTES);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<byte[]>>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(pool.submit(() -> gpu.attend(SPEC, batch)));
+      }
+      for (Future<List<byte[]>> f : futures) {
+        GpuBackends.assertSameBytes(expected, f.get(), "concurrent caller");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(gpu.streams() >= 2, "concurrent callers got their own streams: " + gpu.streams());
+  }
+}

@@ -1,0 +1,99 @@
+package org.sparkxqa.core.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.Request;
+import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.core.testing.RandomRequests;
+import org.sparkxqa.core.testing.RandomRequests.Draft;
+
+/**
+ * GPU against the CPU reference over the variant matrix: every q/kv type pair (mixed included), head
+ * dims 64/128/256, groups 1, 2, 4, 8, 16, 32 and the odd 3, with ragged batches of trees, chains and
+ * packed masks whose lengths cross the tile (64) and split (1024) sizes.
+ */
+@Tag("gpu")
+class GpuBackendMatrixGpuTest {
+  private static final int[] GROUPS = {1, 2, 3, 4, 8, 16, 32};
+  private static GpuBackend gpu;
+  private static CpuBackend cpu;
+
+  static List<AttentionSpec> specs() {
+    List<AttentionSpec> out = new ArrayList<>();
+    for (ElementType q : ElementType.values()) {
+      for (ElementType kv : ElementType.values()) {
+        for (int d : new int[] {64, 128, 256}) {
+          for (int g : GROUPS) {
+            int hkv = g >= 16 ? 1 : 2;
+            out.add(AttentionSpec.of(q, g * hkv, hkv, d).withKvType(kv));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @BeforeAll
+  static void open() {
+    gpu = GpuBackends.openOrSkip(specs());
+    cpu = new CpuBackend();
+  }
+
+  @AfterAll
+  static void close() {
+    if (gpu != null) {
+      gpu.close();
+    }
+    if (cpu != null) {
+      cpu.close();
+    }
+  }
+
+  @Test
+  void everyVariantMatchesTheCpuBackend(TestReporter report) {
+    RandomRequests random = new RandomRequests(2024);
+    int n = 0;
+    for (AttentionSpec spec : specs()) {
+      List<Request> batch = new ArrayList<>();
+      batch.add(random.request(spec, 1, 1, Draft.CHAIN));
+      batch.add(random.request(spec, 5, 5 + 1200, Draft.TREE));
+      batch.add(random.request(spec, 16, 16 + 300, Draft.PACKED));
+      batch.add(random.request(spec, 3, 64, Draft.CHAIN));
+      batch.addAll(random.mixedBatch(spec, 2, 12, 700));
+      GpuBackends.assertClose(spec, batch, gpu.attend(spec, batch), cpu.attend(spec, batch), spec.toString());
+      n += batch.size();
+    }
+    report.publishEntry("matrix", specs().size() + " specs, " + n + " requests on " + gpu.name());
+  }
+
+  @Test
+  void windowsMatchTheCpuBackend() {
+    RandomRequests random = new RandomRequests(77);
+    for (int window : new int[] {1, 2, 63, 64, 65, 1000, 1025, 5000}) {
+      for (AttentionSpec base : List.of(AttentionSpec.of(ElementType.BF16, 16, 2, 128),
+          AttentionSpec.of(ElementType.FP16, 12, 4, 64), AttentionSpec.of(ElementType.BF16, 32, 1, 256))) {
+        AttentionSpec spec = base.withWindow(window);
+        List<Request> batch = new ArrayList<>();
+        batch.add(random.request(spec, 9, 3000, Draft.TREE));
+        batch.add(random.request(spec, 4, 4, Draft.PACKED));
+        batch.add(random.request(spec, 1, 1500, Draft.CHAIN));
+        batch.addAll(random.mixedBatch(spec, 3, 20, 2100));
+        GpuBackends.assertClose(spec, batch, gpu.attend(spec, batch), cpu.attend(spec, batch), "window " + window);
+      }
+    }
+  }
+
+  @Test
+  void customScaleMatchesTheCpuBackend() {
+    AttentionSpec spec = AttentionSpec.of(ElementType.FP16, 8, 8, 128).withScale(0.02f);
+    List<Request> batch = new RandomRequests(8).mixedBatch(spec, 6, 64, 2500);
+    GpuBackends.assertClose(spec, batch, gpu.attend(spec, batch), cpu.attend(spec, batch), "scale 0.02");
+  }
+}
