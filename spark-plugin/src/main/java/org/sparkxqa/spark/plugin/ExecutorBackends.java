@@ -47,7 +47,7 @@ public final class ExecutorBackends {
   public static synchronized AttentionBackend get(BackendKind kind) {
     AttentionBackend backend = OPEN.get(kind);
     if (backend == null) {
-      backend = Backends.open(kind);
+      backend = Backends.open(kind, ExecutorGpuOptions.of(confFromSparkEnv()));
       OPEN.put(kind, backend);
       LOG.info("Spark XQA: opened backend {} (spark.xqa.backend={})", backend.name(), kind.configName());
       if (!hookAdded) {
@@ -79,6 +79,11 @@ public final class ExecutorBackends {
   }
 
   private static BackendKind kindFromSparkEnv() {
+    return confFromSparkEnv().get(XqaConf.BACKEND);
+  }
+
+  /** This JVM's {@code spark.xqa.*} settings (defaults outside Spark). */
+  private static XqaConf confFromSparkEnv() {
     SparkEnv env = SparkEnv.get();
     Map<String, String> settings = new HashMap<>();
     if (env != null) {
@@ -86,6 +91,6 @@ public final class ExecutorBackends {
         settings.put(kv._1(), kv._2());
       }
     }
-    return XqaConf.from(settings).get(XqaConf.BACKEND);
+    return XqaConf.from(settings);
   }
 }
