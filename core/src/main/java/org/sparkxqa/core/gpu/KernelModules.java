@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +37,7 @@ final class KernelModules implements AutoCloseable {
     CompletableFuture<LoadedKernel> mine = new CompletableFuture<>();
     CompletableFuture<LoadedKernel> existing = loaded.putIfAbsent(variant, mine);
     if (existing != null) {
-      return join(existing);
+      return Futures.join(existing);
     }
     try {
       JitCache.Fetch fetch = jit.fetch(variant, arch);
@@ -116,17 +115,4 @@ final class KernelModules implements AutoCloseable {
     }
   }
 
-  private static LoadedKernel join(CompletableFuture<LoadedKernel> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-  }
 }

@@ -1,12 +1,12 @@
 package org.sparkxqa.core.gpu.jit;
 
+import org.sparkxqa.core.gpu.Futures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +112,7 @@ public final class JitCache {
     CompletableFuture<CompiledKernel> mine = new CompletableFuture<>();
     CompletableFuture<CompiledKernel> existing = memory.putIfAbsent(key, mine);
     if (existing != null) {
-      CompiledKernel k = await(existing);
+      CompiledKernel k = Futures.join(existing);
       stats.memoryHits.increment();
       return new Fetch(k, Source.MEMORY, System.nanoTime() - t0);
     }
@@ -127,19 +127,6 @@ public final class JitCache {
     }
   }
 
-  private static CompiledKernel await(CompletableFuture<CompiledKernel> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-  }
 
   /** Where {@code key}'s file is (or would be) on disk; empty without a disk cache. */
   public Optional<Path> diskPath(JitKey key) {
