@@ -62,12 +62,12 @@ def run_workload(wl, peers, rng):
     k = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     v = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     out = torch.empty_like(q)
-    plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0, int(os.environ.get("XQA_SPLIT", "1024")))
+    plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
     launch = Launch(plan, 1, 1, D ** -0.5)
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
     attn_only = lambda: launch.fn((len(plan.work), hkv), (launch.threads,), tuple(args) + (
         launch.masks, launch.req, launch.work, launch.so, launch.sml, launch.scale_log2, np.int32(0),
-        np.int32(plan.split_tokens), np.int32(plan.stages)), shared_mem=plan.smem)
+        np.int32(plan.stages)), shared_mem=plan.smem)
     res = {"xqa": median_ms(lambda: launch.run(*args)), "attn_only": median_ms(attn_only),
            "splits": int(plan.req["num_splits"][0]), "stages": plan.stages,
            "ctas": len(plan.work) * hkv}

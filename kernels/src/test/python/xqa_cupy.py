@@ -2,7 +2,7 @@
 import os
 import numpy as np
 import cupy as cp
-from xqa_plan import KT, Plan, cta_rows, stage_bytes, warp_rows
+from xqa_plan import KT, Q_ROW_UNIT, Plan, cta_rows, stage_bytes
 
 SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
 _cache = {}
@@ -11,7 +11,7 @@ _cache = {}
 EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "-DXQA_KB=16"
 
 
-def module(qt, kvt, d, g, arch="sm_90", extra=None):
+def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None):
     """(module, attention fn, merge fn, describe[16]) of one variant; extra: more NVRTC options."""
     extra = EXTRA if extra is None else tuple(extra)
     key = (qt, kvt, d, g, arch, extra)
@@ -23,7 +23,7 @@ def module(qt, kvt, d, g, arch="sm_90", extra=None):
         desc = cp.zeros(16, cp.int32)
         m.get_function("xqa_describe")((1,), (1,), (desc,))
         desc = desc.get()
-        assert desc[0] == 1 and desc[3] == d and desc[4] == g, desc
+        assert desc[0] == 2 and desc[3] == d and desc[4] == g, desc
         _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
     return _cache[key]
 
@@ -34,9 +34,9 @@ class Launch:
     def __init__(self, plan: Plan, qt, kvt, scale):
         self.plan = plan
         _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
-        assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == warp_rows(plan.d), desc
+        assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == Q_ROW_UNIT, desc
         self.threads = int(desc[5])
-        assert desc[8] == 4 and desc[9] == stage_bytes(plan.d), desc
+        assert desc[8] == 8 and desc[9] == stage_bytes(plan.d), desc
         self.fn.max_dynamic_shared_size_bytes = plan.smem
         self.req = cp.asarray(plan.req.view(np.uint8))
         self.work = cp.asarray(plan.work)
@@ -50,8 +50,7 @@ class Launch:
     def run(self, q, k, v, out, stream=None):
         p = self.plan
         self.fn((len(p.work), p.hkv), (self.threads,), (q, k, v, out, self.masks, self.req, self.work, self.so, self.sml,
-                                                   self.scale_log2, np.int32(p.window), np.int32(p.split_tokens),
-                                                   np.int32(p.stages)),
+                                                   self.scale_log2, np.int32(p.window), np.int32(p.stages)),
                 shared_mem=p.smem, stream=stream)
         if len(p.merge):
             self.merge_fn((len(p.merge), p.hkv), (128,), (out, self.req, self.merge, self.so, self.sml), stream=stream)

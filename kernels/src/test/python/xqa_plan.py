@@ -5,7 +5,11 @@ import os
 import numpy as np
 
 KT = 64
-SPLIT_TOKENS = 1024  # fixed: a request's splits depend only on its own Lk, Lq and the window
+def split_tokens_for(rows):
+    """KV chunk of a request with rows = Lq * G: bigger for more rows (their fp32 partials cost
+    rows / split of the K/V traffic); depends on the request alone (batch invariant)."""
+    forced = int(os.environ.get("XQA_SPLIT", 0))  # experiments only
+    return forced or max(2048, (rows + 31) // 32 * 1024)
 MERGE_ROWS = 4
 THREADS = 128
 REQ_DTYPE = np.dtype([("kv_off", "<i8"), ("scratch_off", "<i8"), ("q_off", "<i4"), ("lq", "<i4"),
@@ -16,11 +20,10 @@ def cta_rows(d):
     return 64 if d == 256 else 128
 
 
-def warp_rows(d):
-    return 16 if d == 256 else 32
+Q_ROW_UNIT = 64  # shared Q rows are a multiple of this (one wgmma M tile)
 
 
-MAX_STAGES = 4
+MAX_STAGES = 8
 SMEM_PER_SM = 233472      # H100/H200 (sm_90): 228 KB per SM
 SMEM_PER_BLOCK = 232448   # 227 KB opt-in per block
 SMEM_RESERVED = 1024      # per CTA, taken by the driver
@@ -46,7 +49,7 @@ def choose_stages(d, q_bytes, per_sm=SMEM_PER_SM, per_block=SMEM_PER_BLOCK):
     return best
 
 
-def num_splits(lq, lk, window, split_tokens=SPLIT_TOKENS):
+def num_splits(lq, lk, window, split_tokens):
     prefix = lk - lq
     lo = max(0, prefix - window + 1) if window > 0 else 0
     return (lk - lo + split_tokens - 1) // split_tokens
@@ -55,7 +58,7 @@ def num_splits(lq, lk, window, split_tokens=SPLIT_TOKENS):
 class Plan:
     """reqs: list of (lq, lk, mask_rows: list of python ints, bit t = sees draft t)."""
 
-    def __init__(self, reqs, hq, hkv, d, window, split_tokens=SPLIT_TOKENS):
+    def __init__(self, reqs, hq, hkv, d, window):
         g = hq // hkv
         self.d, self.g, self.hkv, self.hq = d, g, hkv, hq
         self.req = np.zeros(len(reqs), REQ_DTYPE)
@@ -63,13 +66,14 @@ class Plan:
         q_off = kv_off = scr = 0
         max_rows = 0
         for i, (lq, lk, rows_bits) in enumerate(reqs):
-            ns = num_splits(lq, lk, window, split_tokens)
             rows = lq * g
+            split_tokens = split_tokens_for(rows)
+            ns = num_splits(lq, lk, window, split_tokens)
             max_rows = max(max_rows, rows)
             self.req[i] = (kv_off, scr if ns > 1 else 0, q_off, lq, lk, ns)
             for s in range(ns):
                 for rb in range(0, rows, cta_rows(d)):
-                    work.append((i, rb, s, 0))
+                    work.append((i, rb, s, split_tokens))
             if ns > 1:
                 scr += ns * hkv * rows
                 merge += [(i, rb) for rb in range(0, rows, MERGE_ROWS)]
@@ -81,9 +85,8 @@ class Plan:
         self.merge = np.array(merge, np.int32).reshape(-1, 2)
         self.masks = np.array(masks, np.uint64)
         self.scratch_rows = scr
-        wr = warp_rows(d)
-        self.q_rows_smem = min(cta_rows(d), (max_rows + wr - 1) // wr * wr)
+        self.q_rows_smem = min(cta_rows(d), (max_rows + Q_ROW_UNIT - 1) // Q_ROW_UNIT * Q_ROW_UNIT)
         q_bytes = self.q_rows_smem * d * 2
         self.stages = int(os.environ.get("XQA_FORCE_STAGES", 0)) or choose_stages(d, q_bytes)
         self.smem = self.stages * stage_bytes(d) + q_bytes
-        self.window, self.split_tokens = window, split_tokens
+        self.window = window

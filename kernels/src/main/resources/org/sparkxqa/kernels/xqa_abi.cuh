@@ -18,7 +18,7 @@
 #error "XQA_GROUP must be 1..32"
 #endif
 
-#define XQA_ABI_VERSION 1
+#define XQA_ABI_VERSION 2
 
 namespace xqa {
 constexpr int D = XQA_HEAD_DIM;           // head dim
@@ -34,17 +34,18 @@ constexpr int THREADS = WARPS * 32;
 constexpr int MIN_CTAS = WARPS >= 8 ? 2 : 1;  // __launch_bounds__ occupancy hint
 constexpr int WARP_ROWS = 16 * MF;
 constexpr int CTA_ROWS = WARPS * WARP_ROWS;  // rows (token-major, head fastest) per CTA
+constexpr int Q_ROW_UNIT = 64;            // shared Q rows are a multiple of this (one wgmma M tile)
 constexpr int KT = 64;                    // keys per shared-memory tile
 #ifdef XQA_KB
 constexpr int KB = XQA_KB;                // experiments only (16 or 32)
 #else
 constexpr int KB = 32;                    // keys per online-softmax step
 #endif
-constexpr int MAX_STAGES = 4;             // cp.async pipeline depth is a launch argument, 2..MAX_STAGES:
+constexpr int MAX_STAGES = 8;             // cp.async pipeline depth is a launch argument, 2..MAX_STAGES:
 constexpr int ROW_BYTES = D * 2;          // the host picks the deepest that keeps its CTAs per SM
 constexpr int TILE_BYTES = KT * ROW_BYTES;
 constexpr int STAGE_BYTES = 2 * TILE_BYTES;  // K tile then V tile; Q rows follow the last stage:
-                                             // min(CTA_ROWS, ceil(rows / WARP_ROWS) * WARP_ROWS)
+                                             // min(CTA_ROWS, ceil(rows / Q_ROW_UNIT) * Q_ROW_UNIT)
 constexpr int MERGE_ROWS = 4;             // rows per merge CTA (one per warp)
 }  // namespace xqa
 
@@ -55,7 +56,7 @@ struct __align__(8) XqaRequest {
   int q_off;              // first query token in q, out ([tokens][Hq][D]) and masks
   int lq;                 // query (draft) tokens, 1..64
   int lk;                 // key/value tokens, lq..2^20
-  int num_splits;         // KV chunks: ceil((lk - lo) / split_tokens), lo = window start
+  int num_splits;         // KV chunks: ceil((lk - lo) / split_tokens), lo = window start (see XqaWork)
 };
 
 // One CTA of the attention kernel (16 bytes): grid.x indexes these, grid.y is the KV head.
@@ -63,7 +64,7 @@ struct __align__(16) XqaWork {
   int request;   // index into the request table
   int row_base;  // first row (i * G + g) of this CTA, a multiple of CTA_ROWS
   int split;     // KV chunk: keys [lo + split * split_tokens, min(lk, lo + (split+1) * split_tokens))
-  int unused;    // zero
+  int split_tokens;  // the request's chunk size: a multiple of KT fixed by its own Lq * G (batch invariant)
 };
 
 // One CTA of the merge kernel (8 bytes): rows [row_base, row_base + MERGE_ROWS) of a request.

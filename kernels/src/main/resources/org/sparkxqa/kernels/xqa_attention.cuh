@@ -28,7 +28,9 @@ struct Accum {
 // What a warp needs to know about its rows and keys while it walks the tiles.
 struct WarpCtx {
   xqa_u32 qs;          // shared Q rows of the CTA
+  int qslab;           // bytes between the Q tile's 64-column slabs
   int wrow;            // first CTA row of this warp
+  int fstride;         // CTA rows between the warp's m16 fragments f and f + 1
   int lane;
   float scale_log2;
   const xqa_u64* masks;
@@ -56,7 +58,7 @@ __device__ __forceinline__ void attend_block(Accum& acc, const WarpCtx& c, xqa_u
 #pragma unroll
     for (int f = 0; f < NF; ++f) {
       xqa_u32 a[4];
-      xqa_ldmatrix_x4(a, a_addr(c.qs, c.wrow + f * 16, kd, c.lane));
+      xqa_ldmatrix_x4(a, a_addr(c.qs, c.qslab, c.wrow + f * 16, kd, c.lane));
 #pragma unroll
       for (int np = 0; np < NT / 2; ++np) {
         xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np], a, kf[np][0], kf[np][1]);

@@ -1,6 +1,8 @@
 // Addressing of K/V/Q rows: global layout [tokens][heads][D] and the swizzled shared-memory tiles.
-// A shared row holds D/8 16-byte chunks; chunk c of row r sits at slot c ^ (r % 8), so the eight
-// rows an ldmatrix reads at one logical chunk fall in eight different bank groups.
+// A tile is stored as D/64 slabs of 64 columns (128-byte rows, the slab of column chunk c is c / 8);
+// chunk c of row r sits at slot (c % 8) ^ (r % 8) of its row: Hopper's 128-byte swizzle (wgmma
+// reads it through descriptors), and the eight rows an ldmatrix reads at one logical chunk fall in
+// eight different bank groups. Tiles start on 1024-byte boundaries.
 #pragma once
 #include "xqa_mma.cuh"
 #include "xqa_abi.cuh"
@@ -9,8 +11,18 @@ namespace xqa {
 
 constexpr int CHUNKS = D / 8;  // 16-byte chunks per row
 
-__device__ __forceinline__ xqa_u32 swz(xqa_u32 base, int row, int chunk) {
-  return base + row * ROW_BYTES + ((chunk ^ (row & 7)) << 4);
+constexpr int SLAB_ROW_BYTES = 128;
+constexpr int KV_SLAB_BYTES = KT * SLAB_ROW_BYTES;  // one slab of a K or V tile
+
+// Shared address of 16-byte chunk `chunk` of row `row` in a tile whose slabs are slab_bytes apart.
+__device__ __forceinline__ xqa_u32 swz(xqa_u32 base, int row, int chunk, int slab_bytes) {
+  return base + (chunk >> 3) * slab_bytes + row * SLAB_ROW_BYTES + (((chunk ^ row) & 7) << 4);
+}
+
+// Rows of Q a CTA keeps in shared memory: its own rows rounded up to Q_ROW_UNIT (64, one wgmma M
+// tile), at most CTA_ROWS. Slabs of the Q tile are q_rows * 128 bytes apart.
+__device__ __forceinline__ int q_smem_rows(int tile_rows) {
+  return min(CTA_ROWS, (tile_rows + Q_ROW_UNIT - 1) / Q_ROW_UNIT * Q_ROW_UNIT);
 }
 
 // Starts the copy of keys [t0, t0 + KT) of one KV head into a stage (K tile, then V tile). Keys at
@@ -31,19 +43,18 @@ __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, c
     const int key = key0 + i * ROWS_PER_PASS;
     const bool ok = t0 + key < key_end;
     const long long off = ok ? first + i * step : 0;  // offset 0 (token 0) stays in bounds; nothing is read
-    const xqa_u32 dst = swz(stage, key, chunk);
+    const xqa_u32 dst = swz(stage, key, chunk, KV_SLAB_BYTES);
     xqa_cp_async16(dst, kh + off, ok ? 16 : 0);
     xqa_cp_async16(dst + TILE_BYTES, vh + off, ok ? 16 : 0);
   }
 }
 
-// Copies query rows [row_base, row_base + min(CTA_ROWS, ceil(n / WARP_ROWS) * WARP_ROWS)) of one
-// KV head's group into shared memory, converting from the q type to the K/V type (the MMA operand
-// type). Rows >= n are zero; every row a warp's fragments can read is written.
-// Row r is token r / G, query head head * G + r % G.
-__device__ __forceinline__ void load_q(unsigned char* qs, const xqa_u16* q, int q_off, int q_heads, int head,
+// Copies query rows [row_base, row_base + q_smem_rows(n)) of one KV head's group into shared
+// memory, converting from the q type to the K/V type (the MMA operand type). Rows >= n are zero;
+// every row a fragment can read is written. Row r is token r / G, query head head * G + r % G.
+__device__ __forceinline__ void load_q(xqa_u32 qs, const xqa_u16* q, int q_off, int q_heads, int head,
                                        int row_base, int n, int tid) {
-  const int padded = min(CTA_ROWS, (n + WARP_ROWS - 1) / WARP_ROWS * WARP_ROWS);
+  const int padded = q_smem_rows(n);
   for (int c = tid; c < padded * CHUNKS; c += THREADS) {
     const int rr = c / CHUNKS, chunk = c % CHUNKS;
     xqa_u32x4 val = {0u, 0u, 0u, 0u};
@@ -57,28 +68,28 @@ __device__ __forceinline__ void load_q(unsigned char* qs, const xqa_u16* q, int 
       val.z = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.z);
       val.w = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.w);
     }
-    *reinterpret_cast<xqa_u32x4*>(qs + rr * ROW_BYTES + ((chunk ^ (rr & 7)) << 4)) = val;
+    xqa_st_shared16(swz(qs, rr, chunk, padded * SLAB_ROW_BYTES), val);
   }
 }
 
 // ldmatrix lane addresses (lane l serves matrix l / 8, row l % 8).
 // A operand (16 rows from `row0`, k-step kd): matrices (rows 0-7|8-15) x (cols 0-7|8-15), rows first.
-__device__ __forceinline__ xqa_u32 a_addr(xqa_u32 base, int row0, int kd, int lane) {
+__device__ __forceinline__ xqa_u32 a_addr(xqa_u32 base, int slab_bytes, int row0, int kd, int lane) {
   const int mi = lane >> 3;
-  return swz(base, row0 + (lane & 7) + ((mi & 1) << 3), kd * 2 + (mi >> 1));
+  return swz(base, row0 + (lane & 7) + ((mi & 1) << 3), kd * 2 + (mi >> 1), slab_bytes);
 }
 
 // K as B operand of S = Q K^T: 16 keys from key0, k-step kd: (n-tile key0: d 0-7, 8-15), then key0 + 8.
 __device__ __forceinline__ xqa_u32 k_addr(xqa_u32 base, int key0, int kd, int lane) {
   const int mi = lane >> 3;
-  return swz(base, key0 + (lane & 7) + ((mi >> 1) << 3), kd * 2 + (mi & 1));
+  return swz(base, key0 + (lane & 7) + ((mi >> 1) << 3), kd * 2 + (mi & 1), KV_SLAB_BYTES);
 }
 
 // V as B operand of O = P V (transposed load): keys key0..+15, dims dn*16..+15:
 // (dims 0-7: keys 0-7, 8-15), then dims 8-15.
 __device__ __forceinline__ xqa_u32 v_addr(xqa_u32 base, int key0, int dn, int lane) {
   const int mi = lane >> 3;
-  return swz(base, key0 + (lane & 7) + ((mi & 1) << 3), dn * 2 + (mi >> 1));
+  return swz(base, key0 + (lane & 7) + ((mi & 1) << 3), dn * 2 + (mi >> 1), KV_SLAB_BYTES);
 }
 
 }  // namespace xqa

@@ -9,8 +9,19 @@
 namespace xqa {
 
 constexpr int LANE_DIMS = D / 32;  // 2, 4 or 8
-constexpr int MERGE_UNROLL = 4;    // partial rows in flight per lane
+constexpr int MERGE_UNROLL = 8;    // partial rows in flight per lane
 
+__device__ __forceinline__ void load_lane_dims(float (&v)[LANE_DIMS], const float* src) {
+#pragma unroll
+  for (int e = 0; e < LANE_DIMS; e += 2) {
+    const float2 o = *reinterpret_cast<const float2*>(src + e);
+    v[e] = o.x;
+    v[e + 1] = o.y;
+  }
+}
+
+// Lane L reads split s0 + L's (max, sum) once; weights reach the other lanes by shuffle, so the
+// O loop has only independent loads (MERGE_UNROLL partial rows in flight per lane).
 __device__ __forceinline__ void merge_row(xqa_u16* out, const XqaRequest& r, int head, int kv_heads, int row,
                                           const float* scratch_o, const float2* scratch_ml, int lane) {
   const int ns = r.num_splits;
@@ -21,36 +32,34 @@ __device__ __forceinline__ void merge_row(xqa_u16* out, const XqaRequest& r, int
 #pragma unroll
   for (int o = 16; o > 0; o >>= 1) mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, o));
   float sum = 0.f;
-  for (int s = lane; s < ns; s += 32) {
-    const float2 ml = scratch_ml[idx0 + s * split_step];
-    sum += xqa_exp2(ml.x - mx) * ml.y;
-  }
-#pragma unroll
-  for (int o = 16; o > 0; o >>= 1) sum += __shfl_xor_sync(0xffffffffu, sum, o);
   float acc[LANE_DIMS];
 #pragma unroll
   for (int e = 0; e < LANE_DIMS; ++e) acc[e] = 0.f;
   const float* base = scratch_o + idx0 * D + lane * LANE_DIMS;
-  for (int s0 = 0; s0 < ns; s0 += MERGE_UNROLL) {
-    float w[MERGE_UNROLL];
-    float v[MERGE_UNROLL][LANE_DIMS];
+  for (int s0 = 0; s0 < ns; s0 += 32) {
+    const int n = min(32, ns - s0);
+    float w_lane = 0.f;
+    if (lane < n) {
+      const float2 ml = scratch_ml[idx0 + (s0 + lane) * split_step];
+      w_lane = xqa_exp2(ml.x - mx);
+      sum += w_lane * ml.y;
+    }
+    for (int u0 = 0; u0 < n; u0 += MERGE_UNROLL) {
+      float v[MERGE_UNROLL][LANE_DIMS];
 #pragma unroll
-    for (int u = 0; u < MERGE_UNROLL; ++u) {
-      const int s = min(s0 + u, ns - 1);
-      w[u] = s0 + u < ns ? xqa_exp2(scratch_ml[idx0 + s * split_step].x - mx) : 0.f;
-      const float* src = base + s * split_step * D;
+      for (int u = 0; u < MERGE_UNROLL; ++u) load_lane_dims(v[u], base + (s0 + min(u0 + u, n - 1)) * split_step * D);
 #pragma unroll
-      for (int e = 0; e < LANE_DIMS; e += 2) {
-        const float2 o = *reinterpret_cast<const float2*>(src + e);
-        v[u][e] = o.x;
-        v[u][e + 1] = o.y;
+      for (int u = 0; u < MERGE_UNROLL; ++u) {
+        const float w = __shfl_sync(0xffffffffu, w_lane, (u0 + u) & 31);
+        if (u0 + u < n) {
+#pragma unroll
+          for (int e = 0; e < LANE_DIMS; ++e) acc[e] += w * v[u][e];
+        }
       }
     }
-#pragma unroll
-    for (int u = 0; u < MERGE_UNROLL; ++u)
-#pragma unroll
-      for (int e = 0; e < LANE_DIMS; ++e) acc[e] += w[u] * v[u][e];
   }
+#pragma unroll
+  for (int o = 16; o > 0; o >>= 1) sum += __shfl_xor_sync(0xffffffffu, sum, o);
   const float inv = sum > 0.f ? 1.f / sum : 0.f;
   const int tok = r.q_off + row / G;
   xqa_u16* dst = out + ((long long)tok * kv_heads * G + head * G + row % G) * D + lane * LANE_DIMS;

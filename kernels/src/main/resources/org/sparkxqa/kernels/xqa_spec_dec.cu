@@ -1,10 +1,9 @@
 // Spark XQA spec-dec attention kernels (DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
 // XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
 //
-//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window,
-//                split_tokens, stages)
+//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, stages)
 //     grid (work items, Hkv), block THREADS, dynamic shared memory stages * STAGE_BYTES + qrows * D * 2
-//     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to WARP_ROWS) and
+//     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to Q_ROW_UNIT) and
 //     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit).
 //   xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
@@ -12,19 +11,33 @@
 //   xqa_describe(int* out16): writes the ABI numbers (see the body) for the host to check.
 //
 // Pointers are device addresses; q/out [q tokens][Hq][D], k/v [kv tokens][Hkv][D] in the variant's
-// types; masks one uint64 per q token; scale_log2 = scale * log2(e); window 0 = none; split_tokens
-// is a positive multiple of KT. The host validates every length, offset and size before a launch.
+// types; masks one uint64 per q token; scale_log2 = scale * log2(e); window 0 = none; a work item's
+// split_tokens is a positive multiple of KT. The host validates every length, offset and size before a launch.
 #include "xqa_attention.cuh"
+#include "xqa_attention_wg.cuh"
 #include "xqa_merge.cuh"
 #include "xqa_warp_merge.cuh"
+
+// Waits until tile t of a `stages`-deep pipeline has landed: at most stages - 2 later groups in flight.
+__device__ __forceinline__ void wait_for_tile(int stages) {
+  switch (stages) {
+    case 8: xqa_cp_async_wait<6>(); break;
+    case 7: xqa_cp_async_wait<5>(); break;
+    case 6: xqa_cp_async_wait<4>(); break;
+    case 5: xqa_cp_async_wait<3>(); break;
+    case 4: xqa_cp_async_wait<2>(); break;
+    case 3: xqa_cp_async_wait<1>(); break;
+    default: xqa_cp_async_wait<0>(); break;
+  }
+}
 
 extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
 xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
              xqa_u16* __restrict__ out, const xqa_u64* __restrict__ masks, const XqaRequest* __restrict__ requests,
              const XqaWork* __restrict__ work, float* __restrict__ scratch_o, float2* __restrict__ scratch_ml,
-             float scale_log2, int window, int split_tokens, int stages) {
+             float scale_log2, int window, int stages) {
   using namespace xqa;
-  extern __shared__ __align__(128) unsigned char smem[];
+  extern __shared__ __align__(1024) unsigned char smem[];
   const XqaWork w = work[blockIdx.x];
   const XqaRequest r = requests[w.request];
   const int head = blockIdx.y, kv_heads = gridDim.y;
@@ -32,8 +45,8 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   const int rows = r.lq * G;
   const int tile_rows = min(CTA_ROWS, rows - w.row_base);
   const int prefix = r.lk - r.lq;
-  const int key_begin = first_key(prefix, window) + w.split * split_tokens;
-  const int key_end = min(r.lk, key_begin + split_tokens);
+  const int key_begin = first_key(prefix, window) + w.split * w.split_tokens;
+  const int key_end = min(r.lk, key_begin + w.split_tokens);
   const int ntiles = (key_end - key_begin + KT - 1) / KT;
   const long long stride = (long long)kv_heads * D;
   const xqa_u16* kh = k + r.kv_off * stride + head * D;
@@ -45,14 +58,19 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid);
     xqa_cp_async_commit();
   }
-  load_q(smem + stages * STAGE_BYTES, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
+  load_q(q_smem, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
 
-  // Rows and keys per warp, from the request's row count alone (batch invariant).
-  const int ksplit = rows <= WARP_ROWS ? 4 : rows <= 2 * WARP_ROWS ? 2 : 1;
+  // Which tensor-core path and how rows and keys are shared out among the warps: from the
+  // request's row count alone (batch invariant). wgmma: the warpgroup takes 64 rows at a time.
+  // mma.sync: each warp owns WARP_ROWS rows, or `ksplit` warps share rows and split the keys.
+  const bool wg = XQA_WGMMA && (XQA_WG_MIN_ROWS <= 1 || rows >= XQA_WG_MIN_ROWS);
+  const int ksplit = wg ? 1 : rows <= WARP_ROWS ? 4 : rows <= 2 * WARP_ROWS ? 2 : 1;
   const int wm = warp / ksplit, wn = warp % ksplit;
   WarpCtx c;
   c.qs = q_smem;
-  c.wrow = wm * WARP_ROWS;
+  c.qslab = q_smem_rows(tile_rows) * SLAB_ROW_BYTES;
+  c.wrow = wg ? warp * 16 : wm * WARP_ROWS;
+  c.fstride = wg ? 64 : 16;
   c.lane = lane;
   c.scale_log2 = scale_log2;
   c.masks = masks;
@@ -62,7 +80,8 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   c.prefix = prefix;
   c.key_end = key_end;
   c.window = window;
-  const int nf = ksplit > 1 ? MF : max(0, min(MF, (tile_rows - c.wrow + 15) / 16));
+  const int nf = wg ? (tile_rows + 63) / 64
+                    : ksplit > 1 ? MF : max(0, min(MF, (tile_rows - c.wrow + 15) / 16));
   Accum acc;
 #pragma unroll
   for (int f = 0; f < MF; ++f) {
@@ -71,23 +90,30 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     for (int n = 0; n < DT; ++n) acc.o[f][n][0] = acc.o[f][n][1] = acc.o[f][n][2] = acc.o[f][n][3] = 0.f;
   }
   for (int t = 0; t < ntiles; ++t) {
-    if (stages == 4) {  // tile t has landed once at most stages - 2 later groups are in flight
-      xqa_cp_async_wait<2>();
-    } else if (stages == 3) {
-      xqa_cp_async_wait<1>();
-    } else {
-      xqa_cp_async_wait<0>();
-    }
+    wait_for_tile(stages);
+#if XQA_WGMMA
+    xqa_fence_async_smem();  // the landed tile (and Q) become visible to wgmma
+#endif
     __syncthreads();
     const int next = t + stages - 1;
     if (next < ntiles) {
       load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
     }
     xqa_cp_async_commit();
-    if (nf > 0) {
-      const int t0 = key_begin + t * KT;
-      const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
-      const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
+    const int t0 = key_begin + t * KT;
+    const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
+    const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
+#if XQA_WGMMA
+    if (wg) {
+      if (MF == 1 || nf == MF) {
+        attend_tile_wg<MF>(acc, c, ks, t0, masked);
+      } else {
+        attend_tile_wg<1>(acc, c, ks, t0, masked);
+      }
+      continue;
+    }
+#endif
+    if (!XQA_WG_ONLY && nf > 0) {
       if (MF == 1 || nf == MF) {
         attend_tile<MF>(acc, c, ks, t0, masked, ksplit, wn);
       } else {
@@ -96,7 +122,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     }
   }
   xqa_cp_async_wait<0>();
-  if (ksplit > 1) {
+  if (!XQA_WG_ONLY && ksplit > 1) {
     __syncthreads();  // every warp is done with the K/V stages
     float* park = reinterpret_cast<float*>(smem);
     if (wn > 0) park_state(acc, park, wm * (ksplit - 1) + wn - 1, lane);
@@ -112,7 +138,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     acc.st[f].finish();
 #pragma unroll
     for (int h = 0; h < 2; ++h) {
-      const int row = w.row_base + c.wrow + f * 16 + (lane >> 2) + h * 8;
+      const int row = w.row_base + c.wrow + f * c.fstride + (lane >> 2) + h * 8;
       if (row >= rows) continue;
       const int col = 2 * (lane & 3);
       if (r.num_splits == 1) {
@@ -157,6 +183,6 @@ extern "C" __global__ void xqa_describe(int* out) {
   if (threadIdx.x != 0 || blockIdx.x != 0) return;
   const int v[16] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
                      MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
-                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), WARP_ROWS};
+                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT};
   for (int i = 0; i < 16; ++i) out[i] = v[i];
 }
