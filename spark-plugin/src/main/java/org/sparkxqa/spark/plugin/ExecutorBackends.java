@@ -1,9 +1,7 @@
 package org.sparkxqa.spark.plugin;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.spark.SparkEnv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
@@ -11,13 +9,14 @@ import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.Backends;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.spark.config.XqaConf;
-import scala.Tuple2;
 
 /**
  * The backends of this executor JVM, one per {@link BackendKind}, opened on first use and shared by
  * all its tasks. {@link #current} is the one tasks use: the kind the executor plugin chose at start
  * ({@link #configure}), or, when the session extensions run without the plugin, the executor's
- * {@code spark.xqa.backend}. A failed open is not remembered, so the next task retries and sees the
+ * {@code spark.xqa.backend}. A CPU
+ * backend gets the executor's task cores as threads ({@link ExecutorCores}), not the whole host's.
+ * A failed open is not remembered, so the next task retries and sees the
  * same clear error. This class owns the backends: callers use them and never close them; the
  * plugin's shutdown closes them all, and so does JVM exit. Thread-safe.
  */
@@ -47,9 +46,11 @@ public final class ExecutorBackends {
   public static synchronized AttentionBackend get(BackendKind kind) {
     AttentionBackend backend = OPEN.get(kind);
     if (backend == null) {
-      backend = Backends.open(kind, ExecutorGpuOptions.of(confFromSparkEnv()));
+      ExecutorCores cores = ExecutorSettings.cores();
+      backend = Backends.open(kind, ExecutorGpuOptions.of(ExecutorSettings.xqa()), cores.cores());
       OPEN.put(kind, backend);
-      LOG.info("Spark XQA: opened backend {} (spark.xqa.backend={})", backend.name(), kind.configName());
+      LOG.info("Spark XQA: opened backend {} (spark.xqa.backend={}; executor: {})", backend.name(), kind.configName(),
+          cores);
       if (!hookAdded) {
         Runtime.getRuntime().addShutdownHook(new Thread(ExecutorBackends::closeAll, "xqa-backends-close"));
         hookAdded = true;
@@ -62,6 +63,7 @@ public final class ExecutorBackends {
   public static synchronized boolean isOpen() {
     return !OPEN.isEmpty();
   }
+
 
   /** Whether launches on {@code b} go to a GPU (and so take a {@link GpuTaskSemaphore} permit). */
   public static boolean usesGpu(AttentionBackend b) {
@@ -79,18 +81,6 @@ public final class ExecutorBackends {
   }
 
   private static BackendKind kindFromSparkEnv() {
-    return confFromSparkEnv().get(XqaConf.BACKEND);
-  }
-
-  /** This JVM's {@code spark.xqa.*} settings (defaults outside Spark). */
-  private static XqaConf confFromSparkEnv() {
-    SparkEnv env = SparkEnv.get();
-    Map<String, String> settings = new HashMap<>();
-    if (env != null) {
-      for (Tuple2<String, String> kv : env.conf().getAll()) {
-        settings.put(kv._1(), kv._2());
-      }
-    }
-    return XqaConf.from(settings);
+    return ExecutorSettings.xqa().get(XqaConf.BACKEND);
   }
 }

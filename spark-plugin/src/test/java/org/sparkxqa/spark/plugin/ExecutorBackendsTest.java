@@ -1,0 +1,40 @@
+package org.sparkxqa.spark.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.spark.SparkTestSessions;
+
+/** The executor's CPU backend uses the executor's task cores. */
+class ExecutorBackendsTest {
+
+  @BeforeEach
+  void stopLeftoverSessions() {
+    SparkTestSessions.stop(SparkSession.getDefaultSession().getOrElse(() -> null));
+    SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> null));
+    ExecutorBackends.closeAll();
+  }
+
+  @AfterEach
+  void closeBackends() {
+    ExecutorBackends.closeAll();
+  }
+
+  @Test
+  void cpuBackendOfALocalExecutorHasLocalNThreadsNotTheHostsCores() {
+    SparkSession spark = SparkTestSessions.start(SparkTestSessions.builder("executor-cores").master("local[7]")
+        .config("spark.plugins", "org.sparkxqa.spark.XqaPlugin"));
+    try {
+      spark.sql("SELECT xqa_attention(xqa_from_floats(array_repeat(0.5, 256), 'bf16'),"
+          + " xqa_from_floats(array_repeat(1.0, 128), 'bf16'), xqa_from_floats(array_repeat(2.0, 128), 'bf16'),"
+          + " NULL, 'bf16', 4, 2, 64) AS out").collect();
+      assertEquals("cpu (7 threads)", ExecutorBackends.current().name());
+      assertEquals(7, ExecutorSettings.cores().cores());
+    } finally {
+      SparkTestSessions.stop(spark);
+    }
+  }
+}
