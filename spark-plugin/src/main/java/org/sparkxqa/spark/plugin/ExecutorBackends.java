@@ -2,19 +2,21 @@ package org.sparkxqa.spark.plugin;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.Backends;
 import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.config.XqaConf;
 
 /**
  * The backends of this executor JVM, one per {@link BackendKind}, opened on first use and shared by
  * all its tasks. {@link #current} is the one tasks use: the kind the executor plugin chose at start
  * ({@link #configure}), or, when the session extensions run without the plugin, the executor's
- * {@code spark.xqa.backend}. A CPU
+ * {@code spark.xqa.backend}; {@link #forQuery} lets a query ask for the CPU backend instead. A CPU
  * backend gets the executor's task cores as threads ({@link ExecutorCores}), not the whole host's.
  * A failed open is not remembered, so the next task retries and sees the
  * same clear error. This class owns the backends: callers use them and never close them; the
@@ -36,6 +38,11 @@ public final class ExecutorBackends {
   /** The backend tasks of this executor use, opened now if needed. */
   public static synchronized AttentionBackend current() {
     return get(configured != null ? configured : kindFromSparkEnv());
+  }
+
+  /** The backend a query with {@code spark.xqa.queryBackend=choice} uses: {@link #current} or the CPU backend. */
+  public static AttentionBackend forQuery(QueryBackend choice) {
+    return choice == QueryBackend.CPU ? get(BackendKind.CPU) : current();
   }
 
   /**
@@ -64,6 +71,10 @@ public final class ExecutorBackends {
     return !OPEN.isEmpty();
   }
 
+  /** The kinds whose backend is open now (a kind is the one asked for: {@code auto} may hold a CPU backend). */
+  public static synchronized Set<BackendKind> openKinds() {
+    return Set.copyOf(OPEN.keySet());
+  }
 
   /** Whether launches on {@code b} go to a GPU (and so take a {@link GpuTaskSemaphore} permit). */
   public static boolean usesGpu(AttentionBackend b) {

@@ -1,14 +1,21 @@
 package org.sparkxqa.spark.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionBackend;
+import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.config.QueryBackend;
 
-/** The executor's CPU backend uses the executor's task cores. */
+/** The executor's CPU backend uses the executor's task cores; queries may ask for the CPU backend. */
 class ExecutorBackendsTest {
 
   @BeforeEach
@@ -36,5 +43,16 @@ class ExecutorBackendsTest {
     } finally {
       SparkTestSessions.stop(spark);
     }
+  }
+
+  @Test
+  void queryBackendCpuOpensTheCpuBackendWhateverTheExecutorChose() {
+    ExecutorBackends.configure(BackendKind.GPU);
+    AttentionBackend cpu = ExecutorBackends.forQuery(QueryBackend.CPU);
+    assertInstanceOf(CpuBackend.class, cpu);
+    assertEquals(Set.of(BackendKind.CPU), ExecutorBackends.openKinds(), "the GPU backend was not opened");
+    assertSame(cpu, ExecutorBackends.forQuery(QueryBackend.CPU), "shared, opened once");
+    assertEquals("cpu (" + Runtime.getRuntime().availableProcessors() + " threads)", cpu.name(),
+        "outside Spark the executor is the whole host");
   }
 }
