@@ -27,8 +27,9 @@ public final class XqaConf {
       "bytes (k/m/g suffix) or auto", "auto", false, ConfigKey::bytesOrAuto,
       "Most q+k+v bytes a task buffers for one launch. A task holds at most one batch plus one row of its input on "
           + "the Java heap, and every task slot of an executor may hold one at the same time. auto: "
-          + "min(256 MiB, (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, i.e. the heap Spark "
-          + "leaves to user code shared by the tasks, where task slots = the executor's cores (local[N]: N; else "
+          + "min(256 MiB, (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, "
+          + "i.e. the heap Spark leaves to user code shared by the tasks, where task slots = the executor's cores "
+          + "(local[N]: N; else "
           + "spark.executor.cores) / spark.task.cpus; each executor computes it and logs it once. An explicit value is "
           + "used as is (logged with a warning when it exceeds that share). A single row larger than the budget forms "
           + "a batch of its own.");
