@@ -1,5 +1,6 @@
 package org.sparkxqa.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,14 @@ class BackendsTest {
   }
 
   @Test
+  void cpuThreadsAreThoseAsked() {
+    try (AttentionBackend b = Backends.open(BackendKind.CPU, GpuOptions.defaults(), 3)) {
+      assertEquals("cpu (3 threads)", b.name());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Backends.open(BackendKind.CPU, GpuOptions.defaults(), 0));
+  }
+
+  @Test
   void gpuWithoutAGpuNamesWhatIsMissingAndAutoFallsBackToCpu() {
     GpuProbe.Result probe = GpuProbe.probe();
     assumeFalse(probe.available(), "a GPU is visible here; see GpuBackendOpenGpuTest");
@@ -29,6 +38,9 @@ class BackendsTest {
     assertTrue(e.getMessage().contains(probe.reason()), e.getMessage() + " should name: " + probe.reason());
     try (AttentionBackend b = Backends.open(BackendKind.AUTO, GpuOptions.defaults())) {
       assertInstanceOf(CpuBackend.class, b);
+    }
+    try (AttentionBackend b = Backends.open(BackendKind.AUTO, GpuOptions.defaults(), 5)) {
+      assertEquals("cpu (5 threads)", b.name(), "the fallback gets the threads asked for");
     }
   }
 }

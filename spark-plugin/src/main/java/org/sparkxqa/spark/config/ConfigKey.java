@@ -83,6 +83,11 @@ public final class ConfigKey<T> {
     return v;
   }
 
+  /** {@code auto} (any case) as {@link XqaConf#AUTO_BYTES}, else {@link #bytes}. */
+  static long bytesOrAuto(String s) {
+    return s.equalsIgnoreCase("auto") ? XqaConf.AUTO_BYTES : bytes(s);
+  }
+
   static double fraction(String s) {
     double v = Double.parseDouble(s);
     if (!(v > 0 && v <= 0.95)) {

@@ -16,12 +16,23 @@ public final class XqaConf {
   public static final ConfigKey<BackendKind> BACKEND = new ConfigKey<>(PREFIX + "backend", "auto|gpu|cpu", "auto",
       true, BackendKind::parse,
       "Which backend computes attention. auto: the GPU when one is usable, else the CPU backend, logging why. "
-          + "gpu: fail fast with a message naming what is missing (driver, device, NVRTC). cpu: the reference backend.");
+          + "gpu: fail fast with a message naming what is missing (driver, device, NVRTC). cpu: the reference backend, "
+          + "with one thread per core of the executor (local[N]: N; else spark.executor.cores, whose default is "
+          + "Spark's: 1 on YARN and Kubernetes, the whole host in standalone mode).");
   public static final ConfigKey<Integer> BATCH_MAX_ROWS = new ConfigKey<>(PREFIX + "batch.maxRows", "int (>= 1)", "256",
       false, ConfigKey::positiveInt, "Most requests (rows) evaluated by one kernel launch.");
-  public static final ConfigKey<Long> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes", "bytes (k/m/g suffix)",
-      "256m", false, ConfigKey::bytes,
-      "Most q+k+v bytes buffered for one launch. A single row larger than this forms a batch of its own.");
+  /** {@link #BATCH_MAX_BYTES}'s value for {@code auto}: each executor derives the budget ({@code BatchBudget}). */
+  public static final long AUTO_BYTES = 0L;
+  public static final ConfigKey<Long> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes",
+      "bytes (k/m/g suffix) or auto", "auto", false, ConfigKey::bytesOrAuto,
+      "Most q+k+v bytes a task buffers for one launch. A task holds at most one batch plus one row of its input on "
+          + "the Java heap, and every task slot of an executor may hold one at the same time. auto: "
+          + "min(256 MiB, (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, "
+          + "i.e. the heap Spark leaves to user code shared by the tasks, where task slots = the executor's cores "
+          + "(local[N]: N; else "
+          + "spark.executor.cores) / spark.task.cpus; each executor computes it and logs it once. An explicit value is "
+          + "used as is (logged with a warning when it exceeds that share). A single row larger than the budget forms "
+          + "a batch of its own.");
   public static final ConfigKey<Double> MEMORY_POOL_FRACTION = new ConfigKey<>(PREFIX + "memory.poolFraction",
       "double in (0, 0.95]", "0.5", true, ConfigKey::fraction,
       "Fraction of the GPU's free memory given to the RMM pool at executor start (skipped when RMM is already set up, "
@@ -38,13 +49,18 @@ public final class XqaConf {
   public static final ConfigKey<InvalidRowPolicy> ON_INVALID_ROW = new ConfigKey<>(PREFIX + "onInvalidRow", "fail|null",
       "fail", false, InvalidRowPolicy::parse,
       "fail: the task fails with the row's id and the reason. null: out is NULL and the xqa_error column says why.");
+  public static final ConfigKey<QueryBackend> QUERY_BACKEND = new ConfigKey<>(PREFIX + "queryBackend", "executor|cpu",
+      "executor", false, QueryBackend::parse,
+      "Which backend this session's queries use. executor: the one spark.xqa.backend opened on each executor at "
+          + "startup. cpu: the CPU reference backend (opened on first use with the executor's task cores), e.g. to "
+          + "compare it with the GPU on the same data in one session, as xqa bench does.");
   public static final ConfigKey<Integer> CONCURRENT_GPU_TASKS = new ConfigKey<>(PREFIX + "concurrentGpuTasks",
       "int (>= 1)", "2", true, ConfigKey::positiveInt,
       "Most tasks of one executor using the GPU at the same time; others wait.");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey<?>> ALL = List.of(BACKEND, BATCH_MAX_ROWS, BATCH_MAX_BYTES, MEMORY_POOL_FRACTION,
-      JIT_CACHE_DIR, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW, CONCURRENT_GPU_TASKS);
+      JIT_CACHE_DIR, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW, QUERY_BACKEND, CONCURRENT_GPU_TASKS);
 
   private final Map<ConfigKey<?>, Object> values;
 

@@ -13,8 +13,11 @@ import java.util.function.Function;
  * one backend call ({@link BatchEvaluator}) and joins the results back onto the rows, in order. Lazy:
  * pulls one batch at a time, and builds each output row only when it is asked for (so {@code write}
  * may reuse one output object, as Spark projections do). Independent of the row type.
- * Not thread-safe (one per task). Input rows are buffered: the caller hands over rows it will not
- * reuse (e.g. copies of Spark's internal rows).
+ *
+ * <p>Memory: input rows are buffered, so the caller hands over rows it will not reuse (e.g. copies of
+ * Spark's internal rows). Each row is released as soon as its output row is built, so a batch is
+ * gone before the next one is read: the rows held at any time are one batch at most plus the row the
+ * batcher read ahead ({@link #heldBytes}). Not thread-safe (one per task).
  *
  * @param <T> input row type
  * @param <R> output row type
@@ -24,19 +27,32 @@ public final class PartitionEvaluator<T, R> {
   private final BiFunction<T, RowResult, R> write;
   private final BatchEvaluator evaluator;
   private final BatchSettings settings;
+  private long heldBytes;
 
   /**
    * @param read turns a row into its request data
    * @param write builds the output row from the input row and its result
    * @param evaluator evaluates one batch
-   * @param settings batch limits (its policy is the evaluator's business)
+   * @param settings batch limits with a concrete byte budget (its policy is the evaluator's business)
+   * @throws IllegalArgumentException when {@code settings} still has {@code maxBytes=auto}
    */
   public PartitionEvaluator(Function<T, RequestInput> read, BiFunction<T, RowResult, R> write,
       BatchEvaluator evaluator, BatchSettings settings) {
+    if (settings.autoBytes()) {
+      throw new IllegalArgumentException("resolve batch.maxBytes=auto on the executor first (BatchBudget)");
+    }
     this.read = read;
     this.write = write;
     this.evaluator = evaluator;
     this.settings = settings;
+  }
+
+  /**
+   * The q+k+v bytes of the input rows this evaluator references now: read but not yet written. At
+   * most {@code maxBytes} plus one row (the batcher's look-ahead), or one oversized row plus one.
+   */
+  public long heldBytes() {
+    return heldBytes;
   }
 
   /** The output rows, one per input row, in order. */
@@ -50,7 +66,9 @@ public final class PartitionEvaluator<T, R> {
       @Override
       public Pending<T> next() {
         T row = rows.next();
-        return new Pending<>(row, read.apply(row));
+        Pending<T> p = new Pending<>(row, read.apply(row));
+        heldBytes += p.input.bytes();
+        return p;
       }
     };
     RowBatcher<Pending<T>> batches =
@@ -63,8 +81,10 @@ public final class PartitionEvaluator<T, R> {
       @Override
       public boolean hasNext() {
         while (next == batch.size() && batches.hasNext()) {
-          batch = batches.next();
-          results = evaluator.evaluate(inputs(batch));
+          batch = List.of(); // drop the written batch before reading the next one
+          results = List.of();
+          batch = new ArrayList<>(batches.next());
+          results = new ArrayList<>(evaluator.evaluate(inputs(batch)));
           next = 0;
         }
         return next < batch.size();
@@ -76,7 +96,10 @@ public final class PartitionEvaluator<T, R> {
           throw new NoSuchElementException();
         }
         int i = next++;
-        return write.apply(batch.get(i).row, results.get(i));
+        Pending<T> p = batch.set(i, null);
+        RowResult result = results.set(i, null);
+        heldBytes -= p.input.bytes();
+        return write.apply(p.row, result);
       }
     };
   }

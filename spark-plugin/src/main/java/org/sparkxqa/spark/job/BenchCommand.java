@@ -1,12 +1,15 @@
 package org.sparkxqa.spark.job;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.plugin.ExecutorGpu;
+import org.sparkxqa.spark.sql.plan.SpecText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +18,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xqa bench}: end-to-end Spark throughput of the backend in use on cached synthetic requests
- * (requests/s and K/V bytes read per second), one line per iteration. A program, not a test.
+ * {@code xqa bench} (also {@code ./xqa bench e2e}): end-to-end throughput through Spark on cached
+ * synthetic requests, in one run: requests/s and K/V GB/s of the backend in use, per pass and the
+ * median; the same on the CPU backend over the same cached requests (skipped when the backend in use
+ * is the CPU backend, or with {@code --cpu-iterations 0}); the pinned host-to-device copy rate of this
+ * process's GPU ({@link PinnedCopy}, "n/a" with the reason without one); and the ratios pipeline ÷
+ * pinned copy and GPU ÷ CPU. {@code --report} writes it all as JSON ({@link BenchReport}). A program,
+ * not a test.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure requests/s and KV GB/s of the backend in use on cached synthetic requests."
+    description = "Measure requests/s and KV GB/s through Spark on cached synthetic requests: the backend in use, "
+        + "the CPU backend on the same requests, and the pinned host-to-device copy rate (the pipeline's ceiling)."
         + " Shape flags default to bf16, Hq=8, Hkv=2, D=128.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec command;
@@ -37,8 +46,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--max-kv-len", paramLabel = "L", defaultValue = "1024", description = "Largest Lk (default ${DEFAULT-VALUE}).")
   int maxKvLen;
 
-  @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Timed passes (default ${DEFAULT-VALUE}).")
+  @Option(names = "--iterations", paramLabel = "N", defaultValue = "3",
+      description = "Timed passes on the backend in use (default ${DEFAULT-VALUE}).")
   int iterations;
+
+  @Option(names = "--cpu-iterations", paramLabel = "N", defaultValue = "1",
+      description = "Timed passes on the CPU backend for the comparison (default ${DEFAULT-VALUE}; 0 skips it). "
+          + "Skipped anyway when the backend in use is the CPU backend.")
+  int cpuIterations;
 
   @Option(names = "--partitions", paramLabel = "P", description = "Partitions (default: Spark's default parallelism).")
   Integer partitions;
@@ -46,39 +61,43 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the results as JSON: passes, medians, CPU comparison, pinned copy rate, ratios.")
+  Path report;
+
   @Override
   public Integer call() {
     AttentionSpec spec = score.apply(command, shape.spec(command, false));
     Map<String, String> settings = evaluation.settings(command);
-    if (rows < 1 || iterations < 1 || (partitions != null && partitions < 1)) {
-      throw new ParameterException(command.commandLine(), "--rows, --iterations and --partitions must be >= 1");
+    if (rows < 1 || iterations < 1 || cpuIterations < 0 || (partitions != null && partitions < 1)) {
+      throw new ParameterException(command.commandLine(),
+          "--rows, --iterations and --partitions must be >= 1 and --cpu-iterations >= 0");
     }
     RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
     SparkSession spark = session.open("xqa bench", settings);
     int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
     Dataset<Row> requests = generator.generate(spark, rows, p).cache();
-    long kvBytes = requests.selectExpr("sum(length(k) + length(v))").first().getLong(0);
-    Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
-        false);
-    TextTable table = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
     try {
-      for (int i = 1; i <= iterations; i++) {
-        long[] nanos = new long[1];
-        RunReport report = RunReport.of(ExecutedOperators.of(spark, () -> {
-          long start = System.nanoTime();
-          evaluated.write().format("noop").mode(SaveMode.Overwrite).save();
-          nanos[0] = System.nanoTime() - start;
-        }));
-        double seconds = nanos[0] / 1e9;
-        table.row(i, report.backendNames(), report.rows(), String.format("%.3f s", seconds),
-            String.format("%.1f", report.rows() / seconds), String.format("%.3f", kvBytes / seconds / 1e9));
+      long kvBytes = requests.selectExpr("sum(length(k) + length(v))").first().getLong(0);
+      command.commandLine().getOut().printf("bench: %s, Lq<=%d, Lk<=%d, %d partitions, %.1f MB of K/V%n",
+          SpecText.of(spec), maxQLen, maxKvLen, p, kvBytes / 1e6);
+      Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
+          false);
+      BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+      String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
+          : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
+      BenchSeries cpu = cpuSkipped == null
+          ? BenchSeries.run(spark, evaluated, QueryBackend.CPU, cpuIterations, kvBytes) : null;
+      PinnedCopy copy = PinnedCopy.measure(ExecutorGpu.get().device().orElse(0), kvBytes);
+      BenchReport result = BenchReport.of(SpecText.of(spec), spark.sparkContext().master(), rows, p, kvBytes,
+          pipeline, cpu, cpuSkipped, copy);
+      result.print(command.commandLine().getOut());
+      if (report != null) {
+        result.writeJson(report);
       }
+      return 0;
     } finally {
       requests.unpersist();
     }
-    command.commandLine().getOut().printf("bench: %s Hq=%d Hkv=%d D=%d, Lq<=%d, Lk<=%d, %d partitions, %.1f MB of K/V%n",
-        spec.qType().sqlName(), spec.qHeads(), spec.kvHeads(), spec.headDim(), maxQLen, maxKvLen, p, kvBytes / 1e6);
-    table.print(command.commandLine().getOut());
-    return 0;
   }
 }

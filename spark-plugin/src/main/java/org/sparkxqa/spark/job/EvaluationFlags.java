@@ -28,9 +28,10 @@ final class EvaluationFlags {
   @Option(names = "--batch-max-rows", paramLabel = "N", description = "Most rows per backend call (default 256).")
   Integer batchMaxRows;
 
-  @Option(names = "--batch-max-bytes", paramLabel = "B",
-      description = "Most q+k+v bytes per backend call (default 268435456 = 256 MiB).")
-  Long batchMaxBytes;
+  @Option(names = "--batch-max-bytes", paramLabel = "B|auto",
+      description = "Most q+k+v bytes per backend call, e.g. 64m (default auto: each task's share of the executor "
+          + "heap, at most 256 MiB; see spark.xqa.batch.maxBytes).")
+  String batchMaxBytes;
 
   /**
    * The {@code spark.xqa.*} settings the given flags stand for, checked together with those already
@@ -48,7 +49,7 @@ final class EvaluationFlags {
       flags.put(XqaConf.BATCH_MAX_ROWS.name(), batchMaxRows.toString());
     }
     if (batchMaxBytes != null) {
-      flags.put(XqaConf.BATCH_MAX_BYTES.name(), batchMaxBytes.toString());
+      flags.put(XqaConf.BATCH_MAX_BYTES.name(), batchMaxBytes);
     }
     Map<String, String> all = new LinkedHashMap<>();
     for (Tuple2<String, String> kv : new SparkConf(true).getAll()) {

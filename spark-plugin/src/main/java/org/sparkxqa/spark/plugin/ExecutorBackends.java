@@ -1,23 +1,24 @@
 package org.sparkxqa.spark.plugin;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.spark.SparkEnv;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.Backends;
 import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.config.XqaConf;
-import scala.Tuple2;
 
 /**
  * The backends of this executor JVM, one per {@link BackendKind}, opened on first use and shared by
  * all its tasks. {@link #current} is the one tasks use: the kind the executor plugin chose at start
  * ({@link #configure}), or, when the session extensions run without the plugin, the executor's
- * {@code spark.xqa.backend}. A failed open is not remembered, so the next task retries and sees the
+ * {@code spark.xqa.backend}; {@link #forQuery} lets a query ask for the CPU backend instead. A CPU
+ * backend gets the executor's task cores as threads ({@link ExecutorCores}), not the whole host's.
+ * A failed open is not remembered, so the next task retries and sees the
  * same clear error. This class owns the backends: callers use them and never close them; the
  * plugin's shutdown closes them all, and so does JVM exit. Thread-safe.
  */
@@ -39,6 +40,11 @@ public final class ExecutorBackends {
     return get(configured != null ? configured : kindFromSparkEnv());
   }
 
+  /** The backend a query with {@code spark.xqa.queryBackend=choice} uses: {@link #current} or the CPU backend. */
+  public static AttentionBackend forQuery(QueryBackend choice) {
+    return choice == QueryBackend.CPU ? get(BackendKind.CPU) : current();
+  }
+
   /**
    * The shared backend of this kind, opened now if needed.
    *
@@ -47,9 +53,11 @@ public final class ExecutorBackends {
   public static synchronized AttentionBackend get(BackendKind kind) {
     AttentionBackend backend = OPEN.get(kind);
     if (backend == null) {
-      backend = Backends.open(kind, ExecutorGpuOptions.of(confFromSparkEnv()));
+      ExecutorCores cores = ExecutorSettings.cores();
+      backend = Backends.open(kind, ExecutorGpuOptions.of(ExecutorSettings.xqa()), cores.cores());
       OPEN.put(kind, backend);
-      LOG.info("Spark XQA: opened backend {} (spark.xqa.backend={})", backend.name(), kind.configName());
+      LOG.info("Spark XQA: opened backend {} (spark.xqa.backend={}; executor: {})", backend.name(), kind.configName(),
+          cores);
       if (!hookAdded) {
         Runtime.getRuntime().addShutdownHook(new Thread(ExecutorBackends::closeAll, "xqa-backends-close"));
         hookAdded = true;
@@ -61,6 +69,11 @@ public final class ExecutorBackends {
   /** Whether any backend is open now. */
   public static synchronized boolean isOpen() {
     return !OPEN.isEmpty();
+  }
+
+  /** The kinds whose backend is open now (a kind is the one asked for: {@code auto} may hold a CPU backend). */
+  public static synchronized Set<BackendKind> openKinds() {
+    return Set.copyOf(OPEN.keySet());
   }
 
   /** Whether launches on {@code b} go to a GPU (and so take a {@link GpuTaskSemaphore} permit). */
@@ -79,18 +92,6 @@ public final class ExecutorBackends {
   }
 
   private static BackendKind kindFromSparkEnv() {
-    return confFromSparkEnv().get(XqaConf.BACKEND);
-  }
-
-  /** This JVM's {@code spark.xqa.*} settings (defaults outside Spark). */
-  private static XqaConf confFromSparkEnv() {
-    SparkEnv env = SparkEnv.get();
-    Map<String, String> settings = new HashMap<>();
-    if (env != null) {
-      for (Tuple2<String, String> kv : env.conf().getAll()) {
-        settings.put(kv._1(), kv._2());
-      }
-    }
-    return XqaConf.from(settings);
+    return ExecutorSettings.xqa().get(XqaConf.BACKEND);
   }
 }

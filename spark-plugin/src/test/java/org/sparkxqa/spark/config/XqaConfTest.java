@@ -18,8 +18,9 @@ class XqaConfTest {
     XqaConf conf = XqaConf.defaults();
     assertEquals(BackendKind.AUTO, conf.get(XqaConf.BACKEND));
     assertEquals(256, conf.get(XqaConf.BATCH_MAX_ROWS));
-    assertEquals(256L << 20, conf.get(XqaConf.BATCH_MAX_BYTES));
+    assertEquals(XqaConf.AUTO_BYTES, conf.get(XqaConf.BATCH_MAX_BYTES), "auto: derived per executor");
     assertEquals(InvalidRowPolicy.FAIL, conf.get(XqaConf.ON_INVALID_ROW));
+    assertEquals(QueryBackend.EXECUTOR, conf.get(XqaConf.QUERY_BACKEND));
     assertTrue(conf.get(XqaConf.JIT_WARMUP).isEmpty());
   }
 
@@ -31,6 +32,8 @@ class XqaConfTest {
     assertEquals(2048L, conf.get(XqaConf.BATCH_MAX_BYTES));
     assertEquals(2, conf.get(XqaConf.JIT_WARMUP).size());
     assertEquals(4, conf.get(XqaConf.JIT_WARMUP).get(0).group());
+    assertEquals(XqaConf.AUTO_BYTES, XqaConf.from(Map.of("spark.xqa.batch.maxBytes", "AUTO")).get(XqaConf.BATCH_MAX_BYTES));
+    assertEquals(QueryBackend.CPU, XqaConf.from(Map.of("spark.xqa.queryBackend", "cpu")).get(XqaConf.QUERY_BACKEND));
   }
 
   @Test
@@ -42,6 +45,10 @@ class XqaConfTest {
     assertTrue(e.getMessage().contains("head dim 96"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> XqaConf.from(Map.of("spark.xqa.onInvalidRow", "drop")));
     assertTrue(e.getMessage().contains("fail or null"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> XqaConf.from(Map.of("spark.xqa.batch.maxBytes", "0")));
+    assertTrue(e.getMessage().contains("spark.xqa.batch.maxBytes") && e.getMessage().contains("or auto"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> XqaConf.from(Map.of("spark.xqa.queryBackend", "gpu")));
+    assertTrue(e.getMessage().contains("use executor or cpu"), e.getMessage());
   }
 
   @Test

@@ -7,9 +7,10 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
 
-/** The CPU backend, recording the size of every attend call. */
+/** The CPU backend, recording the size of every attend call (rows, and q+k+v bytes). */
 final class CountingBackend implements AttentionBackend {
   final List<Integer> callSizes = new ArrayList<>();
+  final List<Long> callBytes = new ArrayList<>();
   private final CpuBackend cpu = new CpuBackend(1);
 
   @Override
@@ -20,6 +21,7 @@ final class CountingBackend implements AttentionBackend {
   @Override
   public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
     callSizes.add(requests.size());
+    callBytes.add(requests.stream().mapToLong(r -> r.q().length + r.kvBytes()).sum());
     return cpu.attend(spec, requests);
   }
 

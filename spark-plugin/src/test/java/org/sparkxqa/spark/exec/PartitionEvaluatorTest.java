@@ -2,15 +2,19 @@ package org.sparkxqa.spark.exec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
+import org.sparkxqa.spark.config.XqaConf;
 
 class PartitionEvaluatorTest {
   private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.FP16, 2, 1, 64);
@@ -66,6 +70,45 @@ class PartitionEvaluatorTest {
     long bigBytes = rows.get(1).input().bytes();
     evaluate(rows, 100, bigBytes / 2);
     assertEquals(List.of(1, 1, 1), backend.callSizes);
+  }
+
+  @Test
+  void underAConstrainedBudgetBatchesStayWithinItAndAWrittenBatchIsReleasedBeforeTheNextIsRead() {
+    BatchBudget budget = new BatchBudget(512L << 20, 16, 0.6);
+    long maxBytes = budget.autoBytes();
+    assertTrue(maxBytes > 5 * 1_050_000 && maxBytes < 6 * 1_050_000, "about 5.3 MiB: " + maxBytes);
+    BatchSettings settings = budget.resolve(new BatchSettings(256, XqaConf.AUTO_BYTES, InvalidRowPolicy.FAIL));
+    BatchEvaluator batches = new BatchEvaluator(SPEC, () -> backend, InvalidRowPolicy.FAIL, BatchListener.NONE);
+    PartitionEvaluator<Tagged, Integer> evaluator =
+        new PartitionEvaluator<>(Tagged::input, (row, result) -> row.tag(), batches, settings);
+    int count = 30;
+    List<Long> heldAtEachRead = new ArrayList<>();
+    Iterator<Tagged> source = new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < count;
+      }
+
+      @Override
+      public Tagged next() {
+        heldAtEachRead.add(evaluator.heldBytes());
+        int i = next++;
+        return new Tagged(i, TestRequests.valid(SPEC, "id=" + i, 1 + i % 3, 4000 + 37 * i, i));
+      }
+    };
+    List<Integer> out = new ArrayList<>();
+    evaluator.evaluate(source).forEachRemaining(out::add);
+
+    assertEquals(IntStream.range(0, count).boxed().toList(), out);
+    assertTrue(backend.callSizes.size() >= 6 && backend.callSizes.stream().allMatch(n -> n > 1), backend.callSizes.toString());
+    assertTrue(backend.callBytes.stream().allMatch(b -> b <= maxBytes), backend.callBytes + " within " + maxBytes);
+    assertEquals(count, heldAtEachRead.size());
+    assertTrue(heldAtEachRead.stream().allMatch(h -> h <= maxBytes),
+        "reading a row, the evaluator holds only the batch being built (the previous one is released): "
+            + heldAtEachRead + " within " + maxBytes);
+    assertEquals(0, evaluator.heldBytes(), "every row is released once written");
   }
 
   @Test

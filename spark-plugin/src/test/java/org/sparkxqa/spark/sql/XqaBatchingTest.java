@@ -44,6 +44,7 @@ class XqaBatchingTest {
   void resetConf() {
     spark.conf().unset("spark.xqa.batch.maxRows");
     spark.conf().unset("spark.xqa.batch.maxBytes");
+    spark.conf().unset("spark.xqa.queryBackend");
   }
 
   static Dataset<Row> table(SparkSession spark, List<Req> reqs, int partitions) {
@@ -103,7 +104,16 @@ class XqaBatchingTest {
     XqaAttentionExec op = Plans.xqaOperators(df).get(0);
     assertEquals(17, op.settings().maxRows());
     assertTrue(df.queryExecution().explainString(org.apache.spark.sql.execution.SimpleMode$.MODULE$)
-        .contains("bf16 Hq=4 Hkv=2 D=64, maxRows=17, maxBytes=268435456, onInvalidRow=fail"));
+        .contains("bf16 Hq=4 Hkv=2 D=64, maxRows=17, maxBytes=auto, onInvalidRow=fail"));
+  }
+
+  @Test
+  void queryBackendCpuIsInThePlanAndGivesTheSameRows() {
+    spark.conf().set("spark.xqa.queryBackend", "cpu");
+    Dataset<Row> df = runAndCheck(TestRequests.random(SPEC, 6, 3));
+    assertTrue(df.queryExecution().explainString(org.apache.spark.sql.execution.SimpleMode$.MODULE$)
+        .contains("onInvalidRow=fail, backend=cpu"));
+    assertTrue(Plans.xqaOperators(df).get(0).executorUses().get(0).backend().startsWith("cpu ("));
   }
 
   @Test

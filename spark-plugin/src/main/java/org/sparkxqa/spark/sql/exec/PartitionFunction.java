@@ -7,8 +7,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.expressions.JoinedRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.exec.BatchEvaluator;
@@ -16,15 +14,17 @@ import org.sparkxqa.spark.exec.BatchSettings;
 import org.sparkxqa.spark.exec.PartitionEvaluator;
 import org.sparkxqa.spark.exec.RowResult;
 import org.sparkxqa.spark.plugin.ExecutorBackends;
-import org.sparkxqa.spark.sql.Scala;
+import org.sparkxqa.spark.plugin.ExecutorBatchBudget;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction2;
 
 /**
- * What each task of the batched operator runs on its partition: the child's rows (copied, since they
- * are buffered) through a {@link PartitionEvaluator} on the executor's shared backend, each joined
- * with its {@code STRUCT<out, xqa_error>} result. Serialized into tasks; holds only plan data.
+ * What each task of the batched operator runs on its partition: the child's rows through a
+ * {@link PartitionEvaluator}, each joined with its {@code STRUCT<out, xqa_error>} result. Rows are
+ * buffered by {@link BufferedRows} (q, k and v held once); the byte budget {@code auto} is resolved
+ * for this executor ({@link ExecutorBatchBudget}); the backend is the executor's shared one, or the
+ * CPU backend under {@code spark.xqa.queryBackend=cpu}. Serialized into tasks; holds only plan data.
  */
 final class PartitionFunction extends AbstractFunction2<Object, Iterator<InternalRow>, Iterator<InternalRow>>
     implements Serializable {
@@ -49,13 +49,14 @@ final class PartitionFunction extends AbstractFunction2<Object, Iterator<Interna
   @Override
   public Iterator<InternalRow> apply(Object partition, Iterator<InternalRow> rows) {
     RowReader reader = new RowReader(inputs, childOutput, (Integer) partition);
-    UnsafeProjection project = UnsafeProjection.create(Scala.<Expression>seq(output), Scala.seq(output));
-    JoinedRow joined = new JoinedRow();
-    BatchEvaluator batches = new BatchEvaluator(spec, ExecutorBackends::current, settings.onInvalidRow(),
-        metrics.taskListener());
-    PartitionEvaluator<InternalRow, InternalRow> evaluator = new PartitionEvaluator<>(reader::read,
-        (row, result) -> project.apply(joined.apply(row, resultRow(result))), batches, settings);
-    return CollectionConverters.asScala(evaluator.evaluate(CollectionConverters.asJava(rows.map(InternalRow::copy))));
+    BufferedRows buffered = new BufferedRows(inputs.subList(0, 3), childOutput, output);
+    BatchSettings resolved = ExecutorBatchBudget.resolve(settings);
+    BatchEvaluator batches = new BatchEvaluator(spec, () -> ExecutorBackends.forQuery(resolved.backend()),
+        resolved.onInvalidRow(), metrics.taskListener());
+    PartitionEvaluator<BufferedRows.Buffered, InternalRow> evaluator = new PartitionEvaluator<>(
+        BufferedRows.Buffered::input, (row, result) -> buffered.output(row, resultRow(result)), batches, resolved);
+    return CollectionConverters.asScala(evaluator.evaluate(
+        CollectionConverters.asJava(rows.map(row -> buffered.buffer(row, reader.read(row))))));
   }
 
   private static InternalRow resultRow(RowResult result) {

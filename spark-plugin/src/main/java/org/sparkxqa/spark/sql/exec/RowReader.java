@@ -4,20 +4,24 @@ import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.SafeProjection$;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.sparkxqa.spark.exec.RequestInput;
 import org.sparkxqa.spark.sql.Scala;
+import scala.Function1;
 
 /**
  * Turns the operator's input rows into {@link RequestInput}s: evaluates the call's q, k, v, tree (and
- * the row id) on a row. Rows are named {@code id=...} when the child has an {@code id} column, else
- * by their position in the partition. Owned by one task; not thread-safe.
+ * the row id) on a row. q, k and v are always the row's values, also for a row with a read error
+ * ({@link BufferedRows} puts them back into the output). A safe projection reads them, so each value
+ * is copied out of Spark's row once, straight into its own array. Rows are named {@code id=...} when
+ * the child has an {@code id} column, else by their position in the partition. Owned by one task;
+ * not thread-safe.
  */
 final class RowReader {
-  private final UnsafeProjection project;
+  private final Function1<InternalRow, InternalRow> project;
   private final DataType treeType;
   private final DataType idType;
   private final int partition;
@@ -25,7 +29,7 @@ final class RowReader {
 
   /** {@code inputs}: q, k, v, tree, then optionally the row id, all over {@code childOutput}. */
   RowReader(List<Expression> inputs, List<Attribute> childOutput, int partition) {
-    this.project = UnsafeProjection.create(Scala.seq(inputs), Scala.seq(childOutput));
+    this.project = SafeProjection$.MODULE$.create(Scala.seq(inputs), Scala.seq(childOutput));
     this.treeType = inputs.get(3).dataType();
     this.idType = inputs.size() > 4 ? inputs.get(4).dataType() : null;
     this.partition = partition;

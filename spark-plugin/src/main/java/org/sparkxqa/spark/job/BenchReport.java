@@ -1,0 +1,79 @@
+package org.sparkxqa.spark.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * What one {@code xqa bench} run measured: the pipeline on the backend in use, the CPU backend on the
+ * same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
+ * (or why there is none), and the ratios between them. Immutable; {@link #print} gives the summary
+ * table, {@link #writeJson} the {@code --report} file.
+ *
+ * @param spec the request shape, e.g. {@code bf16 Hq=32 Hkv=8 D=128}
+ * @param master the Spark master, e.g. {@code local[16]}
+ * @param driverHeapBytes the most heap of this (the driver's) JVM; in local mode also the executor's
+ * @param rows generated requests
+ * @param partitions their partitions
+ * @param kvBytes K/V bytes of all requests (what each pass reads)
+ * @param pipeline the passes on the backend in use
+ * @param cpu the passes on the CPU backend, or null when skipped
+ * @param cpuSkipped why {@code cpu} is null, else null
+ * @param pinnedCopy the pinned host-to-device copy rate, or why it is not available
+ * @param pipelineOverPinnedCopy pipeline KV GB/s / pinned copy GB/s, or null
+ * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
+ *     run only when the pipeline did not use the CPU backend), or null
+ */
+record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes, BenchSeries pipeline, BenchSeries cpu,
+    String cpuSkipped, PinnedCopy pinnedCopy, Double pipelineOverPinnedCopy, Double gpuOverCpu) {
+
+  static BenchReport of(String spec, String master, long rows, int partitions, long kvBytes, BenchSeries pipeline,
+      BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
+    Double overCopy = copy.gbps() == null ? null : pipeline.medianKvGBps() / copy.gbps();
+    Double overCpu = cpu == null ? null : pipeline.medianRequestsPerSecond() / cpu.medianRequestsPerSecond();
+    return new BenchReport(spec, master, Runtime.getRuntime().maxMemory(), rows, partitions, kvBytes, pipeline, cpu,
+        cpuSkipped, copy, overCopy, overCpu);
+  }
+
+  /** One line per pass, then the medians, the copy rate and the ratios. */
+  void print(PrintWriter out) {
+    TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
+    addPasses(passes, "", pipeline);
+    if (cpu != null) {
+      addPasses(passes, "cpu ", cpu);
+    }
+    passes.print(out);
+    TextTable summary = new TextTable("measure", "value");
+    summary.row("pipeline (median of " + pipeline.passes().size() + ")", rates(pipeline));
+    summary.row("CPU backend, same requests", cpu == null ? cpuSkipped
+        : rates(cpu) + " (median of " + cpu.passes().size() + ")");
+    summary.row("pinned host-to-device copy", pinnedCopy.text());
+    summary.row("pipeline KV GB/s / pinned copy GB/s", pipelineOverPinnedCopy == null ? "n/a"
+        : String.format("%.3f", pipelineOverPinnedCopy));
+    summary.row("GPU / CPU (requests/s through Spark)", gpuOverCpu == null ? "n/a" : String.format("%.2fx", gpuOverCpu));
+    summary.print(out);
+  }
+
+  /** Writes this report as JSON. */
+  void writeJson(Path file) {
+    try {
+      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report " + file, e);
+    }
+  }
+
+  private static void addPasses(TextTable table, String prefix, BenchSeries series) {
+    for (BenchSeries.Pass p : series.passes()) {
+      table.row(prefix + p.pass(), series.backend(), p.rows(), String.format("%.3f s", p.seconds()),
+          String.format("%.1f", p.requestsPerSecond()), String.format("%.3f", p.kvGBps()));
+    }
+  }
+
+  private static String rates(BenchSeries s) {
+    return String.format("%s: %.1f requests/s, %.3f KV GB/s", s.backend(), s.medianRequestsPerSecond(),
+        s.medianKvGBps());
+  }
+}

@@ -1,0 +1,75 @@
+package org.sparkxqa.spark.job;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.config.XqaConf;
+
+/**
+ * Timed passes of one evaluation through Spark on one backend: each pass writes every evaluated row
+ * to Spark's {@code noop} sink (so reading, batching, the backend and building the output rows are
+ * timed, writing files is not). Requests/s and K/V bytes read per second per pass, and their medians.
+ * Immutable; {@link #run} is the program that produces one.
+ *
+ * @param backend the backend the passes ran on, as the executors named it (e.g. {@code cpu (16 threads)})
+ * @param passes each timed pass, in order
+ * @param medianRequestsPerSecond the median over the passes
+ * @param medianKvGBps the median K/V GB/s (10^9 bytes per second) over the passes
+ */
+record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSecond, double medianKvGBps) {
+
+  /** One pass: rows evaluated, wall seconds, and the rates that follow. */
+  record Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {}
+
+  /**
+   * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} set on
+   * {@code spark} for their duration (the previous value is restored).
+   *
+   * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
+   */
+  static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice, int count, long kvBytes) {
+    String key = XqaConf.QUERY_BACKEND.name();
+    String previous = spark.conf().getOption(key).getOrElse(() -> null);
+    spark.conf().set(key, choice.configName());
+    try {
+      List<Pass> passes = new ArrayList<>();
+      String backend = "none";
+      for (int i = 1; i <= count; i++) {
+        long[] nanos = new long[1];
+        RunReport report = RunReport.of(ExecutedOperators.of(spark, () -> {
+          long start = System.nanoTime();
+          evaluated.write().format("noop").mode(SaveMode.Overwrite).save();
+          nanos[0] = System.nanoTime() - start;
+        }));
+        double seconds = nanos[0] / 1e9;
+        passes.add(new Pass(i, report.rows(), seconds, report.rows() / seconds, kvBytes / seconds / 1e9));
+        backend = report.backendNames();
+      }
+      return new BenchSeries(backend, List.copyOf(passes), median(passes.stream().mapToDouble(Pass::requestsPerSecond)
+          .toArray()), median(passes.stream().mapToDouble(Pass::kvGBps).toArray()));
+    } finally {
+      if (previous == null) {
+        spark.conf().unset(key);
+      } else {
+        spark.conf().set(key, previous);
+      }
+    }
+  }
+
+  /** Whether every executor ran these passes on a CPU backend (whose names start with {@code cpu}). */
+  boolean onCpu() {
+    return Arrays.stream(backend.split(", ")).allMatch(name -> name.startsWith("cpu"));
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

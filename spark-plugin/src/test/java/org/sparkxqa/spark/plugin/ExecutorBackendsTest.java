@@ -1,0 +1,58 @@
+package org.sparkxqa.spark.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionBackend;
+import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.config.QueryBackend;
+
+/** The executor's CPU backend uses the executor's task cores; queries may ask for the CPU backend. */
+class ExecutorBackendsTest {
+
+  @BeforeEach
+  void stopLeftoverSessions() {
+    SparkTestSessions.stop(SparkSession.getDefaultSession().getOrElse(() -> null));
+    SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> null));
+    ExecutorBackends.closeAll();
+  }
+
+  @AfterEach
+  void closeBackends() {
+    ExecutorBackends.closeAll();
+  }
+
+  @Test
+  void cpuBackendOfALocalExecutorHasLocalNThreadsNotTheHostsCores() {
+    SparkSession spark = SparkTestSessions.start(SparkTestSessions.builder("executor-cores").master("local[7]")
+        .config("spark.plugins", "org.sparkxqa.spark.XqaPlugin"));
+    try {
+      spark.sql("SELECT xqa_attention(xqa_from_floats(array_repeat(0.5, 256), 'bf16'),"
+          + " xqa_from_floats(array_repeat(1.0, 128), 'bf16'), xqa_from_floats(array_repeat(2.0, 128), 'bf16'),"
+          + " NULL, 'bf16', 4, 2, 64) AS out").collect();
+      assertEquals("cpu (7 threads)", ExecutorBackends.current().name());
+      assertEquals(7, ExecutorSettings.cores().cores());
+    } finally {
+      SparkTestSessions.stop(spark);
+    }
+  }
+
+  @Test
+  void queryBackendCpuOpensTheCpuBackendWhateverTheExecutorChose() {
+    ExecutorBackends.configure(BackendKind.GPU);
+    AttentionBackend cpu = ExecutorBackends.forQuery(QueryBackend.CPU);
+    assertInstanceOf(CpuBackend.class, cpu);
+    assertEquals(Set.of(BackendKind.CPU), ExecutorBackends.openKinds(), "the GPU backend was not opened");
+    assertSame(cpu, ExecutorBackends.forQuery(QueryBackend.CPU), "shared, opened once");
+    assertEquals("cpu (" + Runtime.getRuntime().availableProcessors() + " threads)", cpu.name(),
+        "outside Spark the executor is the whole host");
+  }
+}
