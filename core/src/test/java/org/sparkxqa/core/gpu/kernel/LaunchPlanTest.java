@@ -43,7 +43,7 @@ class LaunchPlanTest {
         hex.formatHex(p.mergeTable()));
     assertEquals(352, p.scratchRows());
     assertEquals(3, p.stages());
-    assertEquals(106496, p.attentionSmemBytes());
+    assertEquals(3 * 32 * 1024 + 64 * 256, p.attentionSmemBytes());
   }
 
   @Test
@@ -54,7 +54,7 @@ class LaunchPlanTest {
     assertEquals(0, p.scratchRows());
     assertArrayEquals(new int[] {1, 2, 1}, p.attentionGrid());
     assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock());
-    assertEquals(3 * 32 * 1024 + 32 * 256, p.attentionSmemBytes());
+    assertEquals(3 * 32 * 1024 + 64 * 256, p.attentionSmemBytes()); // 12 rows take one 64-row Q unit
     assertEquals(3L * 8 * 128 * 2, p.qBytes());
     assertEquals(37L * 2 * 128 * 2, p.kvBytes());
   }
@@ -91,8 +91,8 @@ class LaunchPlanTest {
     assertEquals(2048, p.maxRows());
     assertEquals(3 * 16, p.workItems()); // 3 splits x 2048/128 row tiles
     assertEquals(2048 / 4, p.mergeItems());
-    assertEquals(4, p.stages());
-    assertEquals(4 * 2 * 64 * 128 + 128 * 128, p.attentionSmemBytes());
+    assertEquals(6, p.stages());
+    assertEquals(6 * 2 * 64 * 128 + 128 * 128, p.attentionSmemBytes());
     ByteBuffer w = ByteBuffer.wrap(p.workTable()).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(128, w.getInt(16 + 4)); // second item: row tile 1 of split 0
     assertEquals(1, w.getInt(16 * 16 + 8)); // 17th item: split 1
