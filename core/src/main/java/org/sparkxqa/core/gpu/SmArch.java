@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A real GPU architecture {@code sm_XY} (compute capability X.Y) that NVRTC compiles SASS for and a
- * device runs. Validated numbers only: it is safe to turn into a compiler option. Immutable.
+ * device runs. Validated numbers only: it is safe to turn into a compiler option. {@link #label()}
+ * names it to people and is what {@link #parse} reads; {@link #compileTarget()} is what NVRTC is
+ * asked for. Immutable.
  *
  * @param major compute capability major (5..12)
  * @param minor compute capability minor (0..9)
@@ -51,9 +53,21 @@ public record SmArch(int major, int minor) implements Comparable<SmArch> {
     return out;
   }
 
-  /** {@code sm_90}: the NVRTC {@code -arch} value and the name used in cache folders. */
+  /** {@code sm_90}: the architecture's name in messages, device descriptions and arguments. */
   public String label() {
     return "sm_" + major + minor;
+  }
+
+  /**
+   * The NVRTC {@code -arch} value the spec-dec kernel is compiled for on this architecture, also used
+   * in the JIT cache key and folder: {@code sm_90a} for compute capability 9.0, {@code sm_XY}
+   * otherwise. wgmma (warpgroup MMA) is an arch-specific feature of Hopper that only {@code sm_90a}
+   * enables ({@code __CUDA_ARCH_FEAT_SM90_ALL}); compiled for plain {@code sm_90} the kernel silently
+   * takes its slower mma.sync path. An {@code sm_90a} CUBIN runs on 9.0 devices only, which is every
+   * device this architecture describes.
+   */
+  public String compileTarget() {
+    return major == 9 && minor == 0 ? label() + "a" : label();
   }
 
   @Override

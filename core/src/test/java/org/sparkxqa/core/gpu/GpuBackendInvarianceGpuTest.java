@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
+import org.sparkxqa.core.gpu.kernel.SplitSize;
 import org.sparkxqa.core.testing.RandomRequests;
 import org.sparkxqa.core.testing.RandomRequests.Draft;
 
@@ -49,7 +50,7 @@ class GpuBackendInvarianceGpuTest {
       RandomRequests random = new RandomRequests(100);
       List<Request> subjects = List.of(random.request(spec, 13, 5000, Draft.TREE),
           random.request(spec, 64, 64, Draft.PACKED), random.request(spec, 1, 1, Draft.CHAIN),
-          random.request(spec, 7, 1024 + 7, Draft.CHAIN));
+          random.request(spec, 7, SplitSize.tokens(7 * spec.group()) + 7, Draft.CHAIN)); // just over one split
       List<Request> others = random.mixedBatch(spec, 100 - subjects.size(), 64, 6000);
       List<Request> batch = new ArrayList<>(others);
       for (int s = 0; s < subjects.size(); s++) {

@@ -16,6 +16,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.core.gpu.kernel.SplitSize;
 import org.sparkxqa.core.testing.NaiveAttention;
 import org.sparkxqa.core.testing.RandomRequests;
 import org.sparkxqa.core.testing.RandomRequests.Draft;
@@ -50,7 +51,9 @@ class GpuBackendLengthsGpuTest {
     RandomRequests random = new RandomRequests(64);
     List<Request> batch = new ArrayList<>();
     for (int lq = 1; lq <= 64; lq++) {
-      batch.add(random.request(BF16, lq, lq + 37 * lq, Draft.values()[lq % 3]));
+      // Every 8th request crosses its own split size (2048 .. 8192 keys for 32 .. 256 rows): merges.
+      int lk = lq + 37 * lq + (lq % 8 == 0 ? SplitSize.tokens(lq * BF16.group()) : 0);
+      batch.add(random.request(BF16, lq, lk, Draft.values()[lq % 3]));
     }
     GpuBackends.assertClose(BF16, batch, gpu.attend(BF16, batch), cpu.attend(BF16, batch), "Lq sweep");
   }

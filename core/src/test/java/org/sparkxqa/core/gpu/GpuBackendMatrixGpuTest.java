@@ -11,13 +11,14 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.core.gpu.kernel.SplitSize;
 import org.sparkxqa.core.testing.RandomRequests;
 import org.sparkxqa.core.testing.RandomRequests.Draft;
 
 /**
  * GPU against the CPU reference over the variant matrix: every q/kv type pair (mixed included), head
  * dims 64/128/256, groups 1, 2, 4, 8, 16, 32 and the odd 3, with ragged batches of trees, chains and
- * packed masks whose lengths cross the tile (64) and split (1024) sizes.
+ * packed masks whose lengths cross the tile (64) and the request's KV split size ({@link SplitSize}).
  */
 @Tag("gpu")
 class GpuBackendMatrixGpuTest {
@@ -63,7 +64,7 @@ class GpuBackendMatrixGpuTest {
     for (AttentionSpec spec : specs()) {
       List<Request> batch = new ArrayList<>();
       batch.add(random.request(spec, 1, 1, Draft.CHAIN));
-      batch.add(random.request(spec, 5, 5 + 1200, Draft.TREE));
+      batch.add(random.request(spec, 5, 5 + SplitSize.tokens(5 * spec.group()) + 200, Draft.TREE)); // 2 splits
       batch.add(random.request(spec, 16, 16 + 300, Draft.PACKED));
       batch.add(random.request(spec, 3, 64, Draft.CHAIN));
       batch.addAll(random.mixedBatch(spec, 2, 12, 700));
@@ -76,12 +77,12 @@ class GpuBackendMatrixGpuTest {
   @Test
   void windowsMatchTheCpuBackend() {
     RandomRequests random = new RandomRequests(77);
-    for (int window : new int[] {1, 2, 63, 64, 65, 1000, 1025, 5000}) {
+    for (int window : new int[] {1, 2, 63, 64, 65, 1000, 1025, 2049, 5000}) {
       for (AttentionSpec base : List.of(AttentionSpec.of(ElementType.BF16, 16, 2, 128),
           AttentionSpec.of(ElementType.FP16, 12, 4, 64), AttentionSpec.of(ElementType.BF16, 32, 1, 256))) {
         AttentionSpec spec = base.withWindow(window);
         List<Request> batch = new ArrayList<>();
-        batch.add(random.request(spec, 9, 3000, Draft.TREE));
+        batch.add(random.request(spec, 9, 7000, Draft.TREE)); // unwindowed 3, 4, 1 splits (G = 8, 3, 32)
         batch.add(random.request(spec, 4, 4, Draft.PACKED));
         batch.add(random.request(spec, 1, 1500, Draft.CHAIN));
         batch.addAll(random.mixedBatch(spec, 3, 20, 2100));

@@ -18,6 +18,18 @@ class SmArchTest {
   }
 
   @Test
+  void hopperCompilesForTheArchSpecificTargetThatEnablesWgmma() {
+    assertEquals("sm_90a", SmArch.SM_90.compileTarget());
+    assertEquals("sm_90a", SmArch.parse("9.0").compileTarget());
+    assertEquals("sm_90", SmArch.SM_90.label()); // what people read and type stays sm_90
+    assertEquals("sm_80", SmArch.SM_80.compileTarget());
+    assertEquals("sm_86", new SmArch(8, 6).compileTarget());
+    assertEquals("sm_89", new SmArch(8, 9).compileTarget());
+    assertEquals("sm_100", new SmArch(10, 0).compileTarget());
+    assertEquals("sm_120", new SmArch(12, 0).compileTarget());
+  }
+
+  @Test
   void rejectsAnythingElse() {
     for (String bad : new String[] {"", "sm_", "sm_9", "sm_90; rm -rf /", "-arch=sm_90", "sm_90a", "compute", "4.0", "13.0"}) {
       assertThrows(IllegalArgumentException.class, () -> SmArch.parse(bad), bad);

@@ -9,8 +9,10 @@ import java.util.Locale;
  * @param medianMs median kernel time (attention + merge), milliseconds
  * @param ctas attention CTAs of one launch
  * @param splits KV splits of one request
+ * @param splitTokens keys per KV split of one request ({@link org.sparkxqa.core.gpu.kernel.SplitSize})
  */
-record BenchResult(int index, Workload workload, double medianMs, double minMs, int ctas, int splits) {
+record BenchResult(int index, Workload workload, double medianMs, double minMs, int ctas, int splits,
+    int splitTokens) {
 
   double kvGbPerSecond() {
     return workload.kvBytes() / (medianMs * 1e-3) / 1e9;
@@ -23,12 +25,12 @@ record BenchResult(int index, Workload workload, double medianMs, double minMs, 
 
   /** A markdown table of the results (the copy floor only; the peers script adds the matmul term). */
   static String table(List<BenchResult> rows, double copyRate) {
-    StringBuilder s = new StringBuilder("| # | workload | KV MB | CTAs | splits | our time µs | KV GB/s | % of copy floor |\n"
-        + "|---|---|---|---|---|---|---|---|\n");
+    StringBuilder s = new StringBuilder("| # | workload | KV MB | CTAs | splits | keys per split | our time µs "
+        + "| KV GB/s | % of copy floor |\n|---|---|---|---|---|---|---|---|---|\n");
     for (BenchResult r : rows) {
-      s.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %d | %d | %.1f | %.0f | %.0f%% |%n", r.index,
-          r.workload.label(), r.workload.kvBytes() / 1e6, r.ctas, r.splits, r.medianMs * 1e3, r.kvGbPerSecond(),
-          r.percentOfCopyFloor(copyRate)));
+      s.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %d | %d | %d | %.1f | %.0f | %.0f%% |%n", r.index,
+          r.workload.label(), r.workload.kvBytes() / 1e6, r.ctas, r.splits, r.splitTokens, r.medianMs * 1e3,
+          r.kvGbPerSecond(), r.percentOfCopyFloor(copyRate)));
     }
     return s.toString();
   }
@@ -38,8 +40,8 @@ record BenchResult(int index, Workload workload, double medianMs, double minMs, 
     Workload w = workload;
     return String.format(Locale.ROOT, "{\"index\": %d, \"id\": \"%s\", \"dir\": \"%s\", \"B\": %d, \"Hq\": %d, "
         + "\"Hkv\": %d, \"Lq\": %d, \"Lk\": %d, \"D\": %d, \"dtype\": \"bf16\", \"scale\": %s, \"kv_bytes\": %d, "
-        + "\"our_ms\": %.6f, \"our_min_ms\": %.6f, \"ctas\": %d, \"splits\": %d}", index, w.id(), dir, w.batch(),
-        w.qHeads(), w.kvHeads(), w.lq(), w.lk(), Workload.HEAD_DIM, Float.toString(w.spec().scale()), w.kvBytes(),
-        medianMs, minMs, ctas, splits);
+        + "\"our_ms\": %.6f, \"our_min_ms\": %.6f, \"ctas\": %d, \"splits\": %d, \"split_tokens\": %d}",
+        index, w.id(), dir, w.batch(), w.qHeads(), w.kvHeads(), w.lq(), w.lk(), Workload.HEAD_DIM,
+        Float.toString(w.spec().scale()), w.kvBytes(), medianMs, minMs, ctas, splits, splitTokens);
   }
 }

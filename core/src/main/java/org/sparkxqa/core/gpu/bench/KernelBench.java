@@ -15,6 +15,7 @@ import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.jit.KernelSourceLoader;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 import org.sparkxqa.core.gpu.kernel.RequestShape;
+import org.sparkxqa.core.gpu.kernel.SplitSize;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 
 /**
@@ -75,9 +76,10 @@ public final class KernelBench {
     try (DeviceInputs in = new DeviceInputs(w, gpu.deviceLimits(), stream, 1000 + index)) {
       LaunchPlan plan = in.plan;
       List<Float> ms = timeQueued(gpu, stream, plan, in, args);
-      int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, LaunchPlan.SPLIT_TOKENS);
+      int splitTokens = SplitSize.tokens(w.lq() * w.spec().group());
+      int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, splitTokens);
       BenchResult r = new BenchResult(index, w, Stats.median(ms), ms.stream().mapToDouble(Float::doubleValue).min()
-          .orElseThrow(), plan.workItems() * w.kvHeads(), splits);
+          .orElseThrow(), plan.workItems() * w.kvHeads(), splits, splitTokens);
       if (args.dumpDir() != null) {
         in.dump(args.dumpDir().resolve(w.id()), readOut(in, stream));
       }

@@ -10,11 +10,13 @@ import org.sparkxqa.core.gpu.SmArch;
 import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
 
 /**
- * Everything a compiled kernel depends on: every specialising macro (the variant), the target
- * {@code sm_XY}, the NVRTC version, the source hash and the project version. Equal keys mean
- * interchangeable CUBINs. Also names the disk cache file, readably:
- * {@code <projectVersion>/<sm_90>-nvrtc13.0/<variant label>-<hash12>.xqacubin} (a CUBIN behind a short
- * text header, see {@link CubinFile}). Immutable.
+ * Everything a compiled kernel depends on: every specialising macro (the variant), the NVRTC target
+ * ({@link SmArch#compileTarget()}: {@code sm_80}, {@code sm_90a}, ...), the NVRTC version, the source
+ * hash and the project version. Equal keys mean interchangeable CUBINs. Also names the disk cache file,
+ * readably: {@code <projectVersion>/<sm_90a>-nvrtc13.0/<variant label>-<hash12>.xqacubin} (a CUBIN
+ * behind a short text header, see {@link CubinFile}). The key and folder name the real target, so a
+ * CUBIN built for plain {@code sm_90} (before wgmma) is never taken for an {@code sm_90a} one.
+ * Immutable.
  */
 public record JitKey(
     KernelVariant variant, SmArch arch, NvrtcVersion nvrtc, String sourceHash, String projectVersion) {
@@ -23,8 +25,8 @@ public record JitKey(
 
   /** One line holding every part of the key; its SHA-256 is the file-name hash. */
   public String canonical() {
-    StringBuilder s = new StringBuilder("format=" + FORMAT + ";project=" + projectVersion + ";arch=" + arch.label()
-        + ";nvrtc=" + nvrtc + ";source=" + sourceHash);
+    StringBuilder s = new StringBuilder("format=" + FORMAT + ";project=" + projectVersion + ";arch="
+        + arch.compileTarget() + ";nvrtc=" + nvrtc + ";source=" + sourceHash);
     variant.macros().forEach((k, v) -> s.append(';').append(k).append('=').append(v));
     return s.toString();
   }
@@ -41,7 +43,7 @@ public record JitKey(
 
   /** The folder of this key's file, relative to the cache root. */
   public Path relativeFolder() {
-    return Path.of(safe(projectVersion), arch.label() + "-" + nvrtc.label());
+    return Path.of(safe(projectVersion), arch.compileTarget() + "-" + nvrtc.label());
   }
 
   /** The file name, e.g. {@code q_bf16-kv_bf16-d128-g4-1a2b3c4d5e6f.xqacubin}. */
@@ -61,6 +63,6 @@ public record JitKey(
 
   @Override
   public String toString() {
-    return variant.label() + "@" + arch.label() + "/" + nvrtc.label();
+    return variant.label() + "@" + arch.compileTarget() + "/" + nvrtc.label();
   }
 }

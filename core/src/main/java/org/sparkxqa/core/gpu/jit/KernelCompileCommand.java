@@ -25,7 +25,8 @@ public final class KernelCompileCommand {
   public static final String USAGE = """
       usage: xqa kernels compile [--all] [--arch sm_80,sm_90] [--cache-dir DIR] [--nvrtc-path PATH] [--jobs N]
         --all          every kernel variant (%d), not only the default set (%d)
-        --arch         target architectures (default: the visible GPUs', else sm_80,sm_90)
+        --arch         target architectures (default: the visible GPUs', else sm_80,sm_90); sm_90 is
+                       compiled as sm_90a, which the kernel's wgmma path needs
         --cache-dir    JIT disk cache root (default: %s)
         --nvrtc-path   libnvrtc file or folder (default: XQA_NVRTC_PATH, CUDA_HOME, /usr/local/cuda, pip)
         --jobs         parallel compiles (default: available processors)
@@ -107,10 +108,10 @@ public final class KernelCompileCommand {
             String line;
             try {
               CompiledKernel k = cache.get(v, arch);
-              line = String.format("%s %s: %s in %.1f ms", v.label(), arch, k.origin() == CompiledKernel.Origin.DISK
-                  ? "cached" : "compiled", k.nanos() / 1e6);
+              line = String.format("%s %s: %s in %.1f ms", v.label(), arch.compileTarget(),
+                  k.origin() == CompiledKernel.Origin.DISK ? "cached" : "compiled", k.nanos() / 1e6);
             } catch (RuntimeException e) {
-              line = v.label() + " " + arch + ": FAILED: " + e.getMessage();
+              line = v.label() + " " + arch.compileTarget() + ": FAILED: " + e.getMessage();
               if (failed.incrementAndGet() == 1) {
                 err.println(e.getMessage());
               }

@@ -10,15 +10,16 @@ import org.sparkxqa.core.gpu.KernelVariant;
  *
  * @param headDim D
  * @param threads threads per attention CTA
- * @param warpRows query rows one warp holds (m16 fragments x 16)
+ * @param qRowUnit granule of the shared Q rows: a launch reserves the largest request's Lq * G rows
+ *     rounded up to a multiple of it (one wgmma M tile, 64), at most {@code ctaRows}
  * @param ctaRows query rows (token-major, head fastest) per attention CTA
  * @param tileKeys keys per shared-memory tile; split sizes must be multiples of it
  * @param ctasPerSm attention CTAs that fit an SM by registers (the shared memory plan aims for it)
  */
-public record KernelGeometry(int headDim, int threads, int warpRows, int ctaRows, int tileKeys, int ctasPerSm) {
+public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm) {
 
   /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
-  public static final int ABI_VERSION = 1;
+  public static final int ABI_VERSION = 2;
   /** Rows one merge CTA combines (one per warp). */
   public static final int MERGE_ROWS = 4;
   /** Threads per merge CTA. */
@@ -30,15 +31,14 @@ public record KernelGeometry(int headDim, int threads, int warpRows, int ctaRows
   /** Bytes of one merge item ({@code XqaMergeItem}). */
   public static final int MERGE_ITEM_BYTES = 8;
   /** Deepest cp.async pipeline (stages of K and V tiles) the kernel takes; 2 is the least. */
-  public static final int MAX_STAGES = 4;
+  public static final int MAX_STAGES = 8;
   /** Number of ints {@code xqa_describe} writes. */
   public static final int DESCRIBE_INTS = 16;
 
   /** The geometry the sources use for {@code variant}. */
   public static KernelGeometry of(KernelVariant variant) {
     int d = variant.headDim();
-    int warpRows = d == 256 ? 16 : 32;
-    return new KernelGeometry(d, 128, warpRows, 4 * warpRows, 64, d == 256 ? 1 : 2);
+    return new KernelGeometry(d, 128, 64, d == 256 ? 64 : 128, 64, d == 256 ? 1 : 2);
   }
 
   /** Bytes of one shared-memory row (K, V or Q): {@code D * 2}. */
@@ -51,9 +51,12 @@ public record KernelGeometry(int headDim, int threads, int warpRows, int ctaRows
     return 2 * tileKeys * rowBytes();
   }
 
-  /** Shared Q bytes when the largest request has {@code maxRows} = Lq * G rows (whole warps, at most a CTA's). */
+  /**
+   * Shared Q bytes when the largest request has {@code maxRows} = Lq * G rows: that many rows rounded
+   * up to a multiple of {@link #qRowUnit}, at most a CTA's {@link #ctaRows}.
+   */
   public int qSmemBytes(int maxRows) {
-    return Math.min(ctaRows, (maxRows + warpRows - 1) / warpRows * warpRows) * rowBytes();
+    return Math.min(ctaRows, (maxRows + qRowUnit - 1) / qRowUnit * qRowUnit) * rowBytes();
   }
 
   /**
@@ -93,9 +96,10 @@ public record KernelGeometry(int headDim, int threads, int warpRows, int ctaRows
     }
     int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
         threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
-        MERGE_ITEM_BYTES, warpRows};
+        MERGE_ITEM_BYTES, qRowUnit};
     String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
-        "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes", "warp rows"};
+        "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes",
+        "q row unit"};
     for (int i = 0; i < expected.length; i++) {
       if (describe[i] != expected[i]) {
         throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]

@@ -8,7 +8,7 @@ import org.sparkxqa.core.gpu.cuda.KernelArgs;
  *
  * <pre>
  * xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml,   // 9 device pointers
- *              float scale_log2, int window, int split_tokens, int stages)
+ *              float scale_log2, int window, int stages)      // split sizes are in the work items
  * xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)       // 5 device pointers
  * xqa_describe(int* out16)
  * </pre>
@@ -20,7 +20,7 @@ public final class LaunchArgs {
   public static KernelArgs attention(LaunchPlan plan, DeviceBuffers b) {
     return new KernelArgs().pointer(b.q()).pointer(b.k()).pointer(b.v()).pointer(b.out()).pointer(b.masks())
         .pointer(b.requests()).pointer(b.work()).pointer(b.scratchO()).pointer(b.scratchMl())
-        .f32(plan.scaleLog2()).i32(plan.spec().window()).i32(LaunchPlan.SPLIT_TOKENS).i32(plan.stages());
+        .f32(plan.scaleLog2()).i32(plan.spec().window()).i32(plan.stages());
   }
 
   /** Parameters of {@link KernelEntry#MERGE} over the buffers {@code b}. */

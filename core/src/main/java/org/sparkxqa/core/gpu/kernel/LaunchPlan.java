@@ -11,13 +11,11 @@ import org.sparkxqa.core.gpu.KernelVariant;
  * Everything one launch of the spec-dec kernel needs on the host, built and checked before any
  * device work: the packed tables (requests, work items, merge items, draft masks; little-endian,
  * laid out as in {@code xqa_abi.cuh}), the sizes of every device buffer and the launch shapes.
- * The K/V split of a request depends only on that request and the spec ({@link #SPLIT_TOKENS} is a
- * constant), so outputs are batch invariant. Immutable; the table arrays are owned by the plan and
- * must not be modified.
+ * The K/V split of a request depends only on that request and the spec ({@link SplitSize}), so
+ * outputs are batch invariant. Immutable; the table arrays are owned by the plan and must not be
+ * modified.
  */
 public final class LaunchPlan {
-  /** Keys per KV split (multi-block chunk). Fixed: changing it changes output bits. */
-  public static final int SPLIT_TOKENS = 1024;
   /** Largest grid.y (KV heads). */
   static final int MAX_GRID_Y = 65535;
   /** Largest number of query tokens in one batch: the kernel indexes them with 32-bit ints. */
@@ -61,7 +59,7 @@ public final class LaunchPlan {
       throw new IllegalArgumentException("Hkv=" + spec.kvHeads() + " is larger than the grid limit " + MAX_GRID_Y);
     }
     KernelGeometry g = KernelGeometry.of(KernelVariant.of(spec));
-    return new LaunchPlan(spec, LaunchTables.build(spec, g, shapes, SPLIT_TOKENS), limits);
+    return new LaunchPlan(spec, LaunchTables.build(spec, g, shapes), limits);
   }
 
   public AttentionSpec spec() {

@@ -9,10 +9,12 @@ import org.sparkxqa.core.AttentionSpec;
  * index types. Layouts (little-endian), from {@code xqa_abi.cuh}:
  * <ul>
  *   <li>XqaRequest (32 B): int64 kv_off, int64 scratch_off, int32 q_off, lq, lk, num_splits</li>
- *   <li>XqaWork (16 B): int32 request, row_base, split, 0 — ordered request, split, row tile</li>
+ *   <li>XqaWork (16 B): int32 request, row_base, split, split_tokens — ordered request, split, row
+ *       tile; split_tokens is the request's {@link SplitSize#tokens} of its Lq * G rows</li>
  *   <li>XqaMergeItem (8 B): int32 request, row_base — for requests with more than one split</li>
  *   <li>masks: uint64 per query token, bit t = sees draft t</li>
  * </ul>
+ * Request r's splits cover {@code [firstKey, Lk)} in chunks of {@code SplitSize.tokens(Lq * G)} keys.
  * Scratch partial row of (request r, split s, KV head h, row) = scratch_off + (s * Hkv + h) * Lq*G + row.
  */
 final class LaunchTables {
@@ -41,10 +43,7 @@ final class LaunchTables {
     this.masks = masks;
   }
 
-  static LaunchTables build(AttentionSpec spec, KernelGeometry geo, List<RequestShape> shapes, int splitTokens) {
-    if (splitTokens <= 0 || splitTokens % geo.tileKeys() != 0) {
-      throw new IllegalArgumentException("split size " + splitTokens + " is not a positive multiple of " + geo.tileKeys());
-    }
+  static LaunchTables build(AttentionSpec spec, KernelGeometry geo, List<RequestShape> shapes) {
     int n = shapes.size();
     int group = spec.group();
     int heads = spec.kvHeads();
@@ -61,7 +60,7 @@ final class LaunchTables {
       check(q <= LaunchPlan.MAX_Q_TOKENS, "the batch has more than " + LaunchPlan.MAX_Q_TOKENS + " query tokens");
       int rows = s.lq() * group;
       maxRows = Math.max(maxRows, rows);
-      int splits = s.splits(spec.window(), splitTokens);
+      int splits = s.splits(spec.window(), SplitSize.tokens(rows));
       workItems += (long) splits * tiles(rows, geo.ctaRows());
       if (splits > 1) {
         scratch = Math.addExact(scratch, Math.multiplyExact((long) splits * heads, rows));
@@ -85,12 +84,13 @@ final class LaunchTables {
     for (int r = 0; r < n; r++) {
       RequestShape s = shapes.get(r);
       int rows = s.lq() * group;
+      int splitTokens = SplitSize.tokens(rows);
       int splits = s.splits(spec.window(), splitTokens);
       req.putLong(kvOff[r]).putLong(splits > 1 ? scratchOff : 0).putInt(qOff[r]).putInt(s.lq()).putInt(s.lk())
           .putInt(splits);
       for (int sp = 0; sp < splits; sp++) {
         for (int base = 0; base < rows; base += geo.ctaRows()) {
-          wk.putInt(r).putInt(base).putInt(sp).putInt(0);
+          wk.putInt(r).putInt(base).putInt(sp).putInt(splitTokens);
         }
       }
       if (splits > 1) {

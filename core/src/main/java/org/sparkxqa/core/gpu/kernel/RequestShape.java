@@ -38,8 +38,9 @@ public record RequestShape(int lq, int lk, DraftMask mask) {
   }
 
   /**
-   * KV chunks of {@code splitTokens} keys over {@code [firstKey, Lk)}: depends only on this request
-   * and the spec, which keeps the output batch invariant.
+   * KV chunks of {@code splitTokens} keys over {@code [firstKey, Lk)}. With the split size of
+   * {@link SplitSize#tokens} for this request's own Lq * G rows it depends only on this request and
+   * the spec, which keeps the output batch invariant.
    */
   public int splits(int window, int splitTokens) {
     return (lk - firstKey(window) + splitTokens - 1) / splitTokens;

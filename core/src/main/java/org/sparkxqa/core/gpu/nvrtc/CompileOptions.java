@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.sparkxqa.core.gpu.SmArch;
 
 /**
- * NVRTC options built only from validated numbers: a fixed flag set, {@code -arch=sm_XY} (a real
- * architecture, so NVRTC emits a CUBIN) and {@code -DNAME=<int>} per macro. No user string ever
- * becomes an option. Immutable.
+ * NVRTC options built only from validated numbers: a fixed flag set, {@code -arch=} the architecture's
+ * {@link SmArch#compileTarget()} ({@code sm_80}, {@code sm_90a}, ...: a real architecture, so NVRTC
+ * emits a CUBIN) and {@code -DNAME=<int>} per macro. No user string ever becomes an option. Immutable.
  *
  * @param arch target architecture
  * @param macros macro name (upper-case identifier) to integer value, sorted by name
@@ -47,7 +47,7 @@ public record CompileOptions(SmArch arch, SortedMap<String, Integer> macros) {
   /** The option strings handed to {@code nvrtcCompileProgram}, in a stable order. */
   public List<String> toList() {
     List<String> out = new ArrayList<>(FIXED_FLAGS);
-    out.add("-arch=" + arch.label());
+    out.add("-arch=" + arch.compileTarget());
     macros.forEach((k, v) -> out.add("-D" + k + "=" + v));
     return List.copyOf(out);
   }

@@ -14,7 +14,7 @@ public final class KernelCompileException extends NvrtcException {
   private final String numberedSource;
 
   public KernelCompileException(ProgramSource source, CompileOptions options, String log) {
-    this(source.name(), options.toList(), log, SourceExcerpt.of(source, log), options.arch().label());
+    this(source.name(), options.toList(), log, SourceExcerpt.of(source, log), options.arch().compileTarget());
   }
 
   private KernelCompileException(String name, List<String> options, String log, String excerpt, String arch) {

@@ -62,10 +62,11 @@ public final class Nvrtc {
   }
 
   /**
-   * Compiles {@code source} to a CUBIN for {@code options.arch()}. Blocks for the compile (tens of ms
-   * to seconds); warnings go to the debug log. The compile runs on a fresh thread with a
-   * {@value #COMPILER_STACK_MIB} MiB stack: NVRTC recurses deeply on complex code, and overflowing a
-   * default 1 MiB Java thread stack (a Spark task thread's, say) kills the whole JVM with SIGSEGV.
+   * Compiles {@code source} to a CUBIN for {@code options.arch()} (its {@link SmArch#compileTarget()}).
+   * Blocks for the compile (tens of ms to seconds); warnings go to the debug log. The compile runs on a
+   * fresh thread with a {@value #COMPILER_STACK_MIB} MiB stack: NVRTC recurses deeply on complex code,
+   * and overflowing a default 1 MiB Java thread stack (a Spark task thread's, say) kills the whole JVM
+   * with SIGSEGV.
    *
    * @return the CUBIN bytes (a fresh array, owned by the caller)
    * @throws KernelCompileException when the source does not compile (log and numbered source inside)
@@ -110,7 +111,7 @@ public final class Nvrtc {
       }
       bindings.check("nvrtcCompileProgram", rc);
       if (!log.isBlank()) {
-        LOG.debug("NVRTC log for {} ({}):\n{}", source.name(), options.arch(), log);
+        LOG.debug("NVRTC log for {} ({}):\n{}", source.name(), options.arch().compileTarget(), log);
       }
       return program.cubin();
     }

@@ -46,7 +46,7 @@ class JitCacheDiskTest {
     assertEquals(1, first.stats().memoryHits());
 
     Path file = first.diskPath(first.keyOf(V, SmArch.SM_90)).orElseThrow();
-    assertEquals(root.resolve("test-1.0/sm_90-nvrtc" + nvrtc.version() + "/" + first.keyOf(V, SmArch.SM_90).fileName()), file);
+    assertEquals(root.resolve("test-1.0/sm_90a-nvrtc" + nvrtc.version() + "/" + first.keyOf(V, SmArch.SM_90).fileName()), file);
     assertTrue(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith(CubinFile.MAGIC + "\nkey "));
 
     JitCache second = fresh();

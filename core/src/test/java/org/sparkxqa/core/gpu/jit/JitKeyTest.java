@@ -1,6 +1,8 @@
 package org.sparkxqa.core.gpu.jit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -17,8 +19,18 @@ class JitKeyTest {
 
   @Test
   void readableFolderAndFileNames() {
-    assertEquals(Path.of("0.1.0", "sm_90-nvrtc13.0"), KEY.relativeFolder());
+    assertEquals(Path.of("0.1.0", "sm_90a-nvrtc13.0"), KEY.relativeFolder());
     assertEquals("q_bf16-kv_bf16-d128-g4-" + KEY.hash12() + ".xqacubin", KEY.fileName());
+    assertEquals(Path.of("0.1.0", "sm_80-nvrtc13.0"),
+        new JitKey(V, SmArch.SM_80, KEY.nvrtc(), KEY.sourceHash(), "0.1.0").relativeFolder());
+    assertEquals("q_bf16-kv_bf16-d128-g4@sm_90a/nvrtc13.0", KEY.toString());
+  }
+
+  @Test
+  void keyNamesTheRealTargetSoPlainSm90CubinsAreNeverReused() {
+    // Before wgmma, sm_90 CUBINs were keyed "arch=sm_90" and stored under <version>/sm_90-nvrtc<v>/.
+    assertTrue(KEY.canonical().contains(";arch=sm_90a;"), KEY.canonical());
+    assertNotEquals(Path.of("0.1.0", "sm_90-nvrtc13.0"), KEY.relativeFolder());
   }
 
   @Test
@@ -40,7 +52,7 @@ class JitKeyTest {
   void versionStringsCannotEscapeTheRoot() {
     JitKey odd = new JitKey(V, SmArch.SM_90, KEY.nvrtc(), KEY.sourceHash(), "../../etc");
     Path folder = odd.relativeFolder();
-    assertEquals(Path.of("v.._.._etc", "sm_90-nvrtc13.0"), folder);
+    assertEquals(Path.of("v.._.._etc", "sm_90a-nvrtc13.0"), folder);
     assertEquals(folder, folder.normalize());
   }
 }

@@ -11,10 +11,13 @@ import org.sparkxqa.core.gpu.KernelVariant;
 
 class KernelGeometryTest {
 
-  /** What xqa_describe writes for a variant (as seen on the device for bf16, D=256, G=5). */
+  /**
+   * What xqa_describe writes for a variant under ABI 2 (the cupy harness checks version 2, 8 stages
+   * and a Q row unit of 64 on the H100).
+   */
   private static int[] describe(KernelVariant v, KernelGeometry g) {
-    return new int[] {1, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), g.threads(), g.ctaRows(),
-        g.tileKeys(), 4, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, g.warpRows()};
+    return new int[] {2, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), g.threads(), g.ctaRows(),
+        g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64};
   }
 
   @Test
@@ -25,17 +28,26 @@ class KernelGeometryTest {
     assertEquals(16 * 1024, d64.stageBytes());
     assertEquals(32 * 1024, d128.stageBytes());
     assertEquals(64 * 1024, d256.stageBytes());
+    assertEquals(128, d128.ctaRows());
     assertEquals(64, d256.ctaRows());
+    assertEquals(64, d128.qRowUnit());
+    assertEquals(64, d256.qRowUnit());
+    // Q rows: the largest request's rows rounded up to 64, at most a CTA's.
     assertEquals(128 * 256, d128.qSmemBytes(2048));
-    assertEquals(32 * 256, d128.qSmemBytes(1));
-    assertEquals(96 * 256, d128.qSmemBytes(65));
-    assertEquals(16 * 512, d256.qSmemBytes(3));
+    assertEquals(64 * 256, d128.qSmemBytes(1));
+    assertEquals(64 * 256, d128.qSmemBytes(64));
+    assertEquals(128 * 256, d128.qSmemBytes(65));
+    assertEquals(64 * 512, d256.qSmemBytes(3));
+    assertEquals(64 * 512, d256.qSmemBytes(2048));
     // Deepest pipeline that keeps 2 CTAs per SM (1 for D=256) on sm_90; sm_80 has less memory.
     assertEquals(2, d128.stages(128, DeviceLimits.SM90));
     assertEquals(3, d128.stages(64, DeviceLimits.SM90));
-    assertEquals(4, d64.stages(2048, DeviceLimits.SM90));
+    assertEquals(6, d64.stages(2048, DeviceLimits.SM90));
     assertEquals(3, d256.stages(64, DeviceLimits.SM90));
     assertEquals(2, d256.stages(64, DeviceLimits.SM80));
+    // A device with room for more never gets more than MAX_STAGES.
+    assertEquals(KernelGeometry.MAX_STAGES, d64.stages(1, new DeviceLimits(400000, 400000, 0)));
+    assertEquals(8, KernelGeometry.MAX_STAGES);
     assertEquals(3 * 32 * 1024 + 64 * 256, d128.smemBytes(64, 3));
     assertThrows(IllegalArgumentException.class, () -> d256.stages(64, new DeviceLimits(100000, 100000, 0)));
     for (KernelVariant v : KernelVariant.all()) {
@@ -54,5 +66,19 @@ class KernelGeometryTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, desc));
     assertTrue(e.getMessage().contains("stage bytes"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> g.check(v, new int[3]));
+  }
+
+  @Test
+  void checkRejectsAModuleOfTheOldAbi() {
+    KernelVariant v = new KernelVariant(ElementType.FP16, ElementType.FP16, 128, 4);
+    KernelGeometry g = KernelGeometry.of(v);
+    int[] old = describe(v, g);
+    old[0] = 1;
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, old));
+    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 2"), e.getMessage());
+    int[] warpRows = describe(v, g);
+    warpRows[15] = 32; // ABI 1 wrote WARP_ROWS in this slot
+    e = assertThrows(IllegalStateException.class, () -> g.check(v, warpRows));
+    assertTrue(e.getMessage().contains("q row unit = 32"), e.getMessage());
   }
 }

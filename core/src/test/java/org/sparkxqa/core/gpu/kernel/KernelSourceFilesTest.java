@@ -43,7 +43,7 @@ class KernelSourceFilesTest {
   void optionsCarryTargetAndMacros() {
     KernelVariant v = new KernelVariant(ElementType.FP16, ElementType.BF16, 128, 4);
     List<String> opts = CompileOptions.of(KernelEntry.requireSupported(new SmArch(9, 0)), v.macros()).toList();
-    assertTrue(opts.containsAll(List.of("-arch=sm_90", "-std=c++17", "-DXQA_GROUP=4", "-DXQA_HEAD_DIM=128",
+    assertTrue(opts.containsAll(List.of("-arch=sm_90a", "-std=c++17", "-DXQA_GROUP=4", "-DXQA_HEAD_DIM=128",
         "-DXQA_KV_TYPE=1", "-DXQA_Q_TYPE=0")), opts.toString());
     assertFalse(opts.stream().anyMatch(o -> o.startsWith("-I")), "no toolkit include path: " + opts);
     assertThrows(IllegalArgumentException.class, () -> KernelEntry.requireSupported(new SmArch(7, 5)));

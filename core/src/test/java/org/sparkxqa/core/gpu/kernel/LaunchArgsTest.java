@@ -24,10 +24,9 @@ class LaunchArgsTest {
         v.subList(0, 9));
     assertEquals((float) (0.125 / Math.log(2)), (Float) v.get(9), 1e-6f);
     assertEquals(7, v.get(10));
-    assertEquals(LaunchPlan.SPLIT_TOKENS, v.get(11));
-    assertEquals(plan.stages(), v.get(12));
-    assertEquals(13, v.size());
-    assertEquals(13, args.size());
+    assertEquals(plan.stages(), v.get(11)); // ABI 2: no split_tokens argument, the work items carry it
+    assertEquals(12, v.size());
+    assertEquals(12, args.size());
     KernelArgs merge = LaunchArgs.merge(BUFS);
     assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), merge.values());
     assertEquals(5, merge.size());

@@ -29,21 +29,39 @@ class LaunchPlanTest {
     LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(3, 37), tree, chain(2, 2048)));
     HexFormat hex = HexFormat.of();
     assertEquals("0000000000000000000000000000000000000000030000002500000001000000"
-        + "2500000000000000000000000000000003000000080000000110000005000000"
-        + "261000000000000040010000000000000b000000020000000008000002000000",
+        + "2500000000000000000000000000000003000000080000000110000003000000"
+        + "261000000000000000000000000000000b000000020000000008000001000000",
         hex.formatHex(p.requestTable()));
-    assertEquals("0000000000000000000000000000000001000000000000000000000000000000"
-        + "0100000000000000010000000000000001000000000000000200000000000000"
-        + "0100000000000000030000000000000001000000000000000400000000000000"
-        + "0200000000000000000000000000000002000000000000000100000000000000",
+    assertEquals("0000000000000000000000000008000001000000000000000000000000080000"
+        + "0100000000000000010000000008000001000000000000000200000000080000"
+        + "02000000000000000000000000080000",
         hex.formatHex(p.workTable()));
     assertEquals("010000000000000001000000040000000100000008000000010000000c000000"
-        + "010000001000000001000000140000000100000018000000010000001c000000"
-        + "02000000000000000200000004000000",
+        + "010000001000000001000000140000000100000018000000010000001c000000",
         hex.formatHex(p.mergeTable()));
-    assertEquals(352, p.scratchRows());
+    assertEquals(192, p.scratchRows());
     assertEquals(3, p.stages());
-    assertEquals(106496, p.attentionSmemBytes());
+    assertEquals(114688, p.attentionSmemBytes());
+  }
+
+  @Test
+  void matchesThePythonHarnessPlanWithTwoSplitSizes() {
+    // xqa_plan.py Plan([(4, 9000, chain), (1, 5000, chain)], 32, 1, 64, 0): 128 rows split every 4096 keys,
+    // 32 rows every 2048, both 3 splits.
+    AttentionSpec g32 = AttentionSpec.of(ElementType.FP16, 32, 1, 64);
+    LaunchPlan p = LaunchPlan.ofShapes(g32, List.of(chain(4, 9000), chain(1, 5000)));
+    HexFormat hex = HexFormat.of();
+    assertEquals("0000000000000000000000000000000000000000040000002823000003000000"
+        + "2823000000000000800100000000000004000000010000008813000003000000",
+        hex.formatHex(p.requestTable()));
+    assertEquals("0000000000000000000000000010000000000000000000000100000000100000"
+        + "0000000000000000020000000010000001000000000000000000000000080000"
+        + "0100000000000000010000000008000001000000000000000200000000080000",
+        hex.formatHex(p.workTable()));
+    assertEquals(40, p.mergeItems());
+    assertEquals(480, p.scratchRows());
+    assertEquals(6, p.stages());
+    assertEquals(114688, p.attentionSmemBytes());
   }
 
   @Test
@@ -54,23 +72,24 @@ class LaunchPlanTest {
     assertEquals(0, p.scratchRows());
     assertArrayEquals(new int[] {1, 2, 1}, p.attentionGrid());
     assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock());
-    assertEquals(3 * 32 * 1024 + 32 * 256, p.attentionSmemBytes());
+    assertEquals(3 * 32 * 1024 + 64 * 256, p.attentionSmemBytes()); // 12 rows take one 64-row Q unit
     assertEquals(3L * 8 * 128 * 2, p.qBytes());
     assertEquals(37L * 2 * 128 * 2, p.kvBytes());
   }
 
   @Test
-  void longRequestsSplitIntoFixedChunksAndMerge() {
+  void longRequestsSplitIntoChunksOfTheirOwnSizeAndMerge() {
     LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(8, 4097), chain(1, AttentionSpec.MAX_KV_LEN)));
-    int rows0 = 8 * 4, rows1 = 4;
-    assertEquals(5 + 1024, p.workItems());
-    assertEquals(5L * 2 * rows0 + 1024L * 2 * rows1, p.scratchRows());
+    int rows0 = 8 * 4, rows1 = 4; // both split every 2048 keys: 3 and 512 splits
+    assertEquals(3 + 512, p.workItems());
+    assertEquals(3L * 2 * rows0 + 512L * 2 * rows1, p.scratchRows());
     assertEquals(8 + 1, p.mergeItems());
     assertEquals(p.scratchRows() * 128 * 4, p.scratchOBytes());
+    assertEquals(p.scratchRows() * 8, p.scratchMlBytes());
     ByteBuffer req = ByteBuffer.wrap(p.requestTable()).order(ByteOrder.LITTLE_ENDIAN);
-    assertEquals(5L * 2 * rows0, req.getLong(32 + 8)); // second request's scratch offset
+    assertEquals(3L * 2 * rows0, req.getLong(32 + 8)); // second request's scratch offset
     assertEquals(4097, req.getLong(32)); // second request's first K/V token
-    assertEquals(1024, req.getInt(32 + 28)); // its splits
+    assertEquals(512, req.getInt(32 + 28)); // its splits
   }
 
   @Test
@@ -78,24 +97,28 @@ class LaunchPlanTest {
     AttentionSpec w = SPEC.withWindow(100);
     RequestShape s = chain(4, 5000);
     assertEquals(4996 - 99, s.firstKey(100));
-    assertEquals(1, s.splits(100, LaunchPlan.SPLIT_TOKENS));
-    assertEquals(5, s.splits(0, LaunchPlan.SPLIT_TOKENS));
+    int split = SplitSize.tokens(4 * SPEC.group());
+    assertEquals(2048, split);
+    assertEquals(1, s.splits(100, split));
+    assertEquals(3, s.splits(0, split));
     assertEquals(1, LaunchPlan.ofShapes(w, List.of(s)).workItems());
+    assertEquals(3, LaunchPlan.ofShapes(SPEC, List.of(s)).workItems());
     assertEquals(0, chain(4, 50).firstKey(100));
   }
 
   @Test
   void manyRowsTileTheRowDimension() {
     AttentionSpec g32 = AttentionSpec.of(ElementType.FP16, 32, 1, 64);
-    LaunchPlan p = LaunchPlan.ofShapes(g32, List.of(chain(64, 3000)));
+    LaunchPlan p = LaunchPlan.ofShapes(g32, List.of(chain(64, 140000)));
     assertEquals(2048, p.maxRows());
-    assertEquals(3 * 16, p.workItems()); // 3 splits x 2048/128 row tiles
+    assertEquals(3 * 16, p.workItems()); // 3 splits of 65536 keys x 2048/128 row tiles
     assertEquals(2048 / 4, p.mergeItems());
-    assertEquals(4, p.stages());
-    assertEquals(4 * 2 * 64 * 128 + 128 * 128, p.attentionSmemBytes());
+    assertEquals(6, p.stages());
+    assertEquals(6 * 2 * 64 * 128 + 128 * 128, p.attentionSmemBytes());
     ByteBuffer w = ByteBuffer.wrap(p.workTable()).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(128, w.getInt(16 + 4)); // second item: row tile 1 of split 0
     assertEquals(1, w.getInt(16 * 16 + 8)); // 17th item: split 1
+    assertEquals(65536, w.getInt(16 * 16 + 12)); // of 65536 keys
   }
 
   @Test
@@ -125,9 +148,6 @@ class LaunchPlanTest {
     assertThrows(IllegalArgumentException.class, () -> chain(5, 4));
     assertThrows(IllegalArgumentException.class, () -> chain(1, AttentionSpec.MAX_KV_LEN + 1));
     assertThrows(IllegalArgumentException.class, () -> new RequestShape(3, 9, DraftMask.chain(2)));
-    assertThrows(IllegalArgumentException.class,
-        () -> LaunchTables.build(SPEC, KernelGeometry.of(LaunchPlan.ofShapes(SPEC, List.of(chain(1, 1))).variant()),
-            List.of(chain(1, 1)), 1000));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaunchTables.check(false, "x"));
     assertTrue(e.getMessage().contains("split the batch"));
   }

@@ -54,12 +54,13 @@ class NvrtcCompileTest {
     KernelCompileException e = assertThrows(KernelCompileException.class,
         () -> nvrtc.compile(src, CompileOptions.of(SmArch.SM_90, VARIANT.macros())));
     assertTrue(e.log().contains("undefined_name"), e.log());
-    assertTrue(e.options().contains("-arch=sm_90") && e.options().contains("-DXQA_HEAD_DIM=128"), e.options().toString());
+    assertTrue(e.options().contains("-arch=sm_90a") && e.options().contains("-DXQA_HEAD_DIM=128"), e.options().toString());
     assertTrue(e.numberedSource().contains("---- broken.cuh ----"), e.numberedSource());
     assertTrue(e.numberedSource().contains("> 3 | __device__ int bad() { return undefined_name; }"), e.numberedSource());
     assertTrue(e.numberedSource().contains("  1 | #pragma once"), e.numberedSource());
     assertEquals("nvrtcCompileProgram", e.function());
     assertTrue(e.getMessage().contains("undefined_name") && e.getMessage().contains("> 3 |"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("NVRTC could not compile main.cu for sm_90a\n"), e.getMessage());
   }
 
   @Test
