@@ -70,23 +70,20 @@ __device__ __forceinline__ void wg_softmax_pv(Accum& acc, float (&s)[WG_NT][4], 
   xqa_wg_commit();
 }
 
-// nf: M tiles this CTA has (1, or MF when it has more than 64 rows). One copy of each body, so
-// the variant compiles faster than with an instantiation per M-tile count.
-__device__ __forceinline__ void attend_tile_wg(Accum& acc, const WarpCtx& c, xqa_u32 ks, int t0, bool masked, int nf) {
+template <int NF>
+__device__ __forceinline__ void attend_tile_wg(Accum& acc, const WarpCtx& c, xqa_u32 ks, int t0, bool masked) {
   const xqa_u32 vs = ks + TILE_BYTES;
-  const bool two = MF == 2 && nf == 2;
-  float s[MF][WG_NT][4];
-  wg_scores(s[0], c, ks, 0);
-  if (two) {
-    wg_scores(s[MF - 1], c, ks, MF - 1);
+  float s[NF][WG_NT][4];
+#pragma unroll
+  for (int mt = 0; mt < NF; ++mt) wg_scores(s[mt], c, ks, mt);
+  if (NF == 2) {
     xqa_wg_wait<1>();  // S of M tile 0
+    wg_softmax_pv(acc, s[0], c, vs, 0, t0, masked);
+    xqa_wg_wait<1>();  // S of M tile 1 (P V of tile 0 may still run)
+    wg_softmax_pv(acc, s[1], c, vs, 1, t0, masked);
   } else {
     xqa_wg_wait<0>();
-  }
-  wg_softmax_pv(acc, s[0], c, vs, 0, t0, masked);
-  if (two) {
-    xqa_wg_wait<1>();  // S of M tile 1 (P V of tile 0 may still run)
-    wg_softmax_pv(acc, s[MF - 1], c, vs, MF - 1, t0, masked);
+    wg_softmax_pv(acc, s[0], c, vs, 0, t0, masked);
   }
   xqa_wg_wait<0>();
 }

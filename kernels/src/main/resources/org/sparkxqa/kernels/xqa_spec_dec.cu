@@ -105,7 +105,11 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
 #if XQA_WGMMA
     if (wg) {
-      attend_tile_wg(acc, c, ks, t0, masked, nf);
+      if (MF == 1 || nf == MF) {
+        attend_tile_wg<MF>(acc, c, ks, t0, masked);
+      } else {
+        attend_tile_wg<1>(acc, c, ks, t0, masked);
+      }
       continue;
     }
 #endif
