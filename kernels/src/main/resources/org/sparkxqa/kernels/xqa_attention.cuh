@@ -38,6 +38,34 @@ struct WarpCtx {
   int prefix, key_end, window;
 };
 
+// The softmax step of one m16 fragment (rows ra, ra + 8 of the request; NT n8 tiles of scores from
+// key k0), shared by the mma.sync and wgmma paths: mask when the tile needs it, update the running
+// max and sum, rescale the fragment's O rows when some max moved (x 1.0 is exact, so skipping
+// changes no bit), and pack P as the A operand of P V (the m16n8k16 A register layout).
+template <int NT>
+__device__ __forceinline__ void softmax_to_p(float (&s)[NT][4], RowState& st, float (&o)[DT][4],
+                                             xqa_u32 (&p)[NT / 2][4], const WarpCtx& c, int ra, int k0, bool masked) {
+  if (masked) apply_mask<NT>(s, c.masks, c.q_off, c.rows, ra, k0, c.prefix, c.key_end, c.window, c.lane);
+  float alpha[2];
+  st.update<NT>(s, c.scale_log2, alpha);
+  if (__any_sync(0xffffffffu, alpha[0] != 1.f || alpha[1] != 1.f)) {
+#pragma unroll
+    for (int n = 0; n < DT; ++n) {
+      o[n][0] *= alpha[0];
+      o[n][1] *= alpha[0];
+      o[n][2] *= alpha[1];
+      o[n][3] *= alpha[1];
+    }
+  }
+#pragma unroll
+  for (int kk = 0; kk < NT / 2; ++kk) {
+    p[kk][0] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk][0], s[2 * kk][1]);
+    p[kk][1] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk][2], s[2 * kk][3]);
+    p[kk][2] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk + 1][0], s[2 * kk + 1][1]);
+    p[kk][3] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk + 1][2], s[2 * kk + 1][3]);
+  }
+}
+
 // One softmax step over keys [kb, kb + KBT) of a stage (tile starting at key t0) for this warp's
 // first NF fragments. NF and KBT are compile-time, so the body is straight-line code (no branches
 // around mma.sync).
@@ -69,29 +97,8 @@ __device__ __forceinline__ void attend_block(Accum& acc, const WarpCtx& c, xqa_u
   xqa_u32 p[NF][KBT / 16][4];
 #pragma unroll
   for (int f = 0; f < NF; ++f) {
-    if (masked) {
-      apply_mask<NT>(s[f], c.masks, c.q_off, c.rows, c.row_base + c.wrow + f * 16 + (c.lane >> 2), t0 + kb, c.prefix,
-                     c.key_end, c.window, c.lane);
-    }
-    float alpha[2];
-    acc.st[f].update<NT>(s[f], c.scale_log2, alpha);
-    // Rescale only when some row's max moved (x 1.0 is exact, so skipping changes no bit).
-    if (__any_sync(0xffffffffu, alpha[0] != 1.f || alpha[1] != 1.f)) {
-#pragma unroll
-      for (int n = 0; n < DT; ++n) {
-        acc.o[f][n][0] *= alpha[0];
-        acc.o[f][n][1] *= alpha[0];
-        acc.o[f][n][2] *= alpha[1];
-        acc.o[f][n][3] *= alpha[1];
-      }
-    }
-#pragma unroll
-    for (int kk = 0; kk < KBT / 16; ++kk) {
-      p[f][kk][0] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk][0], s[f][2 * kk][1]);
-      p[f][kk][1] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk][2], s[f][2 * kk][3]);
-      p[f][kk][2] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk + 1][0], s[f][2 * kk + 1][1]);
-      p[f][kk][3] = xqa_pack2<XQA_KV_TYPE>(s[f][2 * kk + 1][2], s[f][2 * kk + 1][3]);
-    }
+    softmax_to_p<NT>(s[f], acc.st[f], acc.o[f], p[f], c, c.row_base + c.wrow + f * 16 + (c.lane >> 2), t0 + kb,
+                     masked);
   }
 #pragma unroll
   for (int kk = 0; kk < KBT / 16; ++kk) {

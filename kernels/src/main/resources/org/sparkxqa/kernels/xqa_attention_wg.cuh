@@ -34,29 +34,8 @@ __device__ __forceinline__ void wg_scores(float (&s)[WG_NT][4], const WarpCtx& c
 // Softmax of M tile mt's landed scores, then issues O += P V (one commit group).
 __device__ __forceinline__ void wg_softmax_pv(Accum& acc, float (&s)[WG_NT][4], const WarpCtx& c, xqa_u32 vs, int mt,
                                               int t0, bool masked) {
-  if (masked) {
-    apply_mask<WG_NT>(s, c.masks, c.q_off, c.rows, c.row_base + mt * WG_ROWS + c.wrow + (c.lane >> 2), t0, c.prefix,
-                      c.key_end, c.window, c.lane);
-  }
-  float alpha[2];
-  acc.st[mt].update<WG_NT>(s, c.scale_log2, alpha);
-  if (__any_sync(0xffffffffu, alpha[0] != 1.f || alpha[1] != 1.f)) {
-#pragma unroll
-    for (int n = 0; n < DT; ++n) {
-      acc.o[mt][n][0] *= alpha[0];
-      acc.o[mt][n][1] *= alpha[0];
-      acc.o[mt][n][2] *= alpha[1];
-      acc.o[mt][n][3] *= alpha[1];
-    }
-  }
   xqa_u32 p[KT / 16][4];
-#pragma unroll
-  for (int kk = 0; kk < KT / 16; ++kk) {
-    p[kk][0] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk][0], s[2 * kk][1]);
-    p[kk][1] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk][2], s[2 * kk][3]);
-    p[kk][2] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk + 1][0], s[2 * kk + 1][1]);
-    p[kk][3] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk + 1][2], s[2 * kk + 1][3]);
-  }
+  softmax_to_p<WG_NT>(s, acc.st[mt], acc.o[mt], p, c, c.row_base + mt * WG_ROWS + c.wrow + (c.lane >> 2), t0, masked);
   xqa_wg_fence();
 #pragma unroll
   for (int kk = 0; kk < KT / 16; ++kk) {
