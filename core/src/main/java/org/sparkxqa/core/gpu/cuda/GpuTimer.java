@@ -8,6 +8,7 @@ import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
 import jcuda.driver.CUevent;
 import jcuda.driver.CUevent_flags;
+import jcuda.driver.CUstream;
 
 /**
  * Times GPU work on one stream with a pair of CUDA events: {@link #start()}, enqueue work,
@@ -16,12 +17,17 @@ import jcuda.driver.CUevent_flags;
  */
 public final class GpuTimer implements AutoCloseable {
   private final CudaContext context;
-  private final CudaStream stream;
+  private final CUstream stream;
   private final CUevent start = new CUevent();
   private final CUevent stop = new CUevent();
   private boolean closed;
 
   public GpuTimer(CudaContext context, CudaStream stream) {
+    this(context, stream.cu());
+  }
+
+  /** A timer on a raw driver stream (one not made by cuDF); the caller keeps owning the stream. */
+  public GpuTimer(CudaContext context, CUstream stream) {
     this.context = context;
     this.stream = stream;
     context.makeCurrent();
@@ -37,13 +43,13 @@ public final class GpuTimer implements AutoCloseable {
   /** Records the start event on the stream. */
   public void start() {
     context.makeCurrent();
-    CudaStatus.check(cuEventRecord(start, stream.cu()), "cuEventRecord");
+    CudaStatus.check(cuEventRecord(start, stream), "cuEventRecord");
   }
 
   /** Records the stop event on the stream. */
   public void stop() {
     context.makeCurrent();
-    CudaStatus.check(cuEventRecord(stop, stream.cu()), "cuEventRecord");
+    CudaStatus.check(cuEventRecord(stop, stream), "cuEventRecord");
   }
 
   /** Milliseconds of GPU time between start and stop (resolution about 0.5 µs); waits for stop. */

@@ -1,10 +1,5 @@
 package org.sparkxqa.core.gpu.cuda;
 
-import static jcuda.driver.JCudaDriver.cuEventCreate;
-import static jcuda.driver.JCudaDriver.cuEventDestroy;
-import static jcuda.driver.JCudaDriver.cuEventElapsedTime;
-import static jcuda.driver.JCudaDriver.cuEventRecord;
-import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemAllocHost;
 import static jcuda.driver.JCudaDriver.cuMemFree;
@@ -16,8 +11,6 @@ import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 import java.util.Arrays;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
-import jcuda.driver.CUevent;
-import jcuda.driver.CUevent_flags;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 
@@ -67,17 +60,15 @@ public final class HostToDeviceCopyRate {
          PinnedHost host = new PinnedHost(bytes);
          Device device = new Device(bytes);
          Stream stream = new Stream();
-         Events events = new Events()) {
+         GpuTimer timer = new GpuTimer(context, stream.handle)) {
       double[] ms = new double[repetitions];
       for (int i = -WARMUP; i < repetitions; i++) {
-        CudaStatus.check(cuEventRecord(events.start, stream.handle), "cuEventRecord");
+        timer.start();
         CudaStatus.check(cuMemcpyHtoDAsync(device.pointer, host.pointer, bytes, stream.handle), "cuMemcpyHtoDAsync");
-        CudaStatus.check(cuEventRecord(events.stop, stream.handle), "cuEventRecord");
-        CudaStatus.check(cuEventSynchronize(events.stop), "cuEventSynchronize");
-        float[] elapsed = new float[1];
-        CudaStatus.check(cuEventElapsedTime(elapsed, events.start, events.stop), "cuEventElapsedTime");
+        timer.stop();
+        float elapsed = timer.elapsedMillis();
         if (i >= 0) {
-          ms[i] = elapsed[0];
+          ms[i] = elapsed;
         }
       }
       Arrays.sort(ms);
@@ -125,27 +116,6 @@ public final class HostToDeviceCopyRate {
     @Override
     public void close() {
       CudaStatus.check(cuStreamDestroy(handle), "cuStreamDestroy");
-    }
-  }
-
-  /** The start and stop events around one copy. */
-  private static final class Events implements AutoCloseable {
-    final CUevent start = new CUevent();
-    final CUevent stop = new CUevent();
-
-    Events() {
-      CudaStatus.check(cuEventCreate(start, CUevent_flags.CU_EVENT_DEFAULT), "cuEventCreate");
-      int rc = cuEventCreate(stop, CUevent_flags.CU_EVENT_DEFAULT);
-      if (rc != 0) {
-        cuEventDestroy(start);
-        CudaStatus.check(rc, "cuEventCreate");
-      }
-    }
-
-    @Override
-    public void close() {
-      CudaStatus.check(cuEventDestroy(start), "cuEventDestroy");
-      CudaStatus.check(cuEventDestroy(stop), "cuEventDestroy");
     }
   }
 }
