@@ -10,6 +10,7 @@ import cupy as cp
 from xqa_plan import Plan
 from xqa_cupy import Launch
 from xqa_data import TORCH_TYPE, make_inputs, random_mask, reference, visibility
+from xqa_mask_check import mismatches
 
 TOL = {(1, 1): 2e-2, (0, 0): 5e-3, (0, 1): 2e-2, (1, 0): 2e-2}
 results = []
@@ -108,6 +109,22 @@ def check_invariance(name, reqs, hq, hkv, d, qt, kvt, window, seed):
                                                     window, len(reqs), "; ".join(bad[:4])), flush=True)
 
 
+def check_mask_words(rng):
+    bad = []
+    for lq in (1, 7, 64):
+        for lk in (lq, lq + 5, 150):
+            for kind in ("chain", "tree", "packed"):
+                bits = random_mask(rng, kind, lq)
+                for key_end in sorted({lk, max(1, lk - lq // 2), lk // 2 + 1}):
+                    for window in (0, 1, 3, 40):
+                        m = mismatches(lq, lk, bits, key_end, window)
+                        if m:
+                            bad.append("lq=%d lk=%d %s key_end=%d W%d: %d words, first %r" % (
+                                lq, lk, kind, key_end, window, len(m), m[0]))
+    results.append(not bad)
+    print("%s mask-words %s" % ("PASS" if not bad else "FAIL", "; ".join(bad[:3])), flush=True)
+
+
 def guarded(fn, *a, **kw):
     try:
         fn(*a, **kw)
@@ -121,6 +138,7 @@ def main():
     quick = "--quick" in sys.argv
     rng = np.random.default_rng(1234)
     t0 = time.time()
+    guarded(check_mask_words, np.random.default_rng(99))
     variants = [(1, 1, d, g) for d in (64, 128, 256) for g in (1, 4, 7, 32)]
     variants += [(0, 0, d, g) for d in (64, 128, 256) for g in (2, 8)]
     variants += [(0, 1, 128, 4), (1, 0, 128, 4), (0, 1, 64, 3), (1, 0, 256, 5)]

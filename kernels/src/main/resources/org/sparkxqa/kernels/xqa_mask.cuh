@@ -17,31 +17,38 @@ __device__ __forceinline__ bool tile_needs_mask(int t0, int prefix, int key_end,
   return t0 + KT > prefix || t0 + KT > key_end || (window > 0 && t0 <= lk - 1 - window);
 }
 
-// Query token i (draft row bits `draft`) sees key j, given this CTA's key limit.
-__device__ __forceinline__ bool visible(xqa_u64 draft, int i, int j, int prefix, int key_end, int window) {
-  if (j >= key_end) return false;
-  if (j >= prefix && ((draft >> (j - prefix)) & 1ull) == 0) return false;
-  if (window > 0 && prefix + i - j >= window) return false;
-  return true;
+// Bits [0, n) set; n is clamped to [0, 64] (no undefined shifts).
+__device__ __forceinline__ xqa_u64 low_bits(int n) {
+  return n <= 0 ? 0ull : n >= 64 ? ~0ull : (1ull << n) - 1ull;
+}
+
+// Which of the 64 keys [k0, k0 + 64) query token i (draft row bits `draft`) sees, bit j - k0 per
+// key j: below this CTA's key limit, its draft bit set where j >= prefix, and inside the window.
+__device__ __forceinline__ xqa_u64 visible_bits(xqa_u64 draft, int i, int k0, int prefix, int key_end, int window) {
+  const int d = k0 - prefix;  // draft index of key k0
+  const xqa_u64 drafts = d >= 64 ? 0ull : d >= 0 ? draft >> d : d <= -64 ? ~0ull : (draft << -d) | low_bits(-d);
+  xqa_u64 bits = low_bits(key_end - k0) & drafts;
+  if (window > 0) bits &= ~low_bits(prefix + i - window + 1 - k0);
+  return bits;
 }
 
 // Sets invisible scores of one m16 fragment (rows ra, ra + 8 of the request; keys from k0, 8 per
 // n-tile, lane columns 2*(lane%4)) to -inf. Rows at or past `rows` are padding: all invisible.
+// Each row's visibility is one 64-bit word, so the per-score test is a constant bit position.
 template <int NT>
 __device__ __forceinline__ void apply_mask(float (&s)[NT][4], const xqa_u64* masks, int q_off, int rows, int ra,
                                            int k0, int prefix, int key_end, int window, int lane) {
+  static_assert(NT * 8 <= 64, "one visibility word covers 64 keys");
   const int rb = ra + 8;
-  const int ia = ra / G, ib = rb / G;
-  const bool va = ra < rows, vb = rb < rows;
-  const xqa_u64 ma = va ? masks[q_off + ia] : 0ull;
-  const xqa_u64 mb = vb ? masks[q_off + ib] : 0ull;
+  const int shift = 2 * (lane & 3);
+  const xqa_u64 va = ra < rows ? visible_bits(masks[q_off + ra / G], ra / G, k0, prefix, key_end, window) >> shift : 0ull;
+  const xqa_u64 vb = rb < rows ? visible_bits(masks[q_off + rb / G], rb / G, k0, prefix, key_end, window) >> shift : 0ull;
 #pragma unroll
   for (int n = 0; n < NT; ++n) {
 #pragma unroll
     for (int e = 0; e < 2; ++e) {
-      const int j = k0 + n * 8 + 2 * (lane & 3) + e;
-      if (!(va && visible(ma, ia, j, prefix, key_end, window))) s[n][e] = xqa_neg_inf();
-      if (!(vb && visible(mb, ib, j, prefix, key_end, window))) s[n][2 + e] = xqa_neg_inf();
+      if (((va >> (n * 8 + e)) & 1ull) == 0) s[n][e] = xqa_neg_inf();
+      if (((vb >> (n * 8 + e)) & 1ull) == 0) s[n][2 + e] = xqa_neg_inf();
     }
   }
 }
