@@ -22,7 +22,8 @@ import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
  * Kernel benchmark ({@code xqa bench kernel}): for each {@link Workload#STANDARD} workload, inputs
  * already on the device, the median time of the attention (+ merge) launches by CUDA events over
  * {@code --iters} launches after {@code --warmup}; achieved K/V GB/s; a device-to-device copy rate
- * measured in the same run as the bandwidth floor; JIT cold-compile and disk-cache load time per
+ * measured in the same run as the bandwidth floor (a 1 GiB copy), and a copy moving each workload's own
+ * K/V bytes; JIT cold-compile and disk-cache load time per
  * variant. {@code --dump-inputs DIR} writes each workload's exact inputs and our output with a
  * {@code manifest.json}, for {@code scripts/kernel_peers.py} to run torch SDPA and FlexAttention on
  * the same data in the same device session. Prints a markdown table last; exit code 0 on success.
@@ -78,8 +79,9 @@ public final class KernelBench {
       List<Float> ms = timeQueued(gpu, stream, plan, in, args);
       int splitTokens = SplitSize.tokens(w.lq() * w.spec().group());
       int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, splitTokens);
+      double sameSizeCopy = CopyRate.measure(gpu.context(), stream, w.kvBytes() / 2, 10);
       BenchResult r = new BenchResult(index, w, Stats.median(ms), ms.stream().mapToDouble(Float::doubleValue).min()
-          .orElseThrow(), plan.workItems() * w.kvHeads(), splits, splitTokens);
+          .orElseThrow(), plan.workItems() * w.kvHeads(), splits, splitTokens, sameSizeCopy);
       if (args.dumpDir() != null) {
         in.dump(args.dumpDir().resolve(w.id()), readOut(in, stream));
       }
