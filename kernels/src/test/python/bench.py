@@ -65,9 +65,7 @@ def run_workload(wl, peers, rng):
     plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
     launch = Launch(plan, 1, 1, D ** -0.5)
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
-    attn_only = lambda: launch.fn((len(plan.work), hkv), (launch.threads,), tuple(args) + (
-        launch.masks, launch.req, launch.work, launch.so, launch.sml, launch.scale_log2, np.int32(0),
-        np.int32(plan.stages)), shared_mem=plan.smem)
+    attn_only = lambda: launch.attention(*args)
     res = {"xqa": median_ms(lambda: launch.run(*args)), "attn_only": median_ms(attn_only),
            "splits": int(plan.req["num_splits"][0]), "stages": plan.stages,
            "ctas": len(plan.work) * hkv}

@@ -2,7 +2,9 @@
 import os
 import numpy as np
 import cupy as cp
-from xqa_plan import KT, Q_ROW_UNIT, Plan, cta_rows, stage_bytes
+import ctypes
+import xqa_tma
+from xqa_plan import BARRIER_BYTES, KT, Q_ROW_UNIT, Plan, cta_rows, stage_bytes
 
 SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
 _cache = {}
@@ -12,7 +14,7 @@ EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "
 
 
 def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None):
-    """(module, attention fn, merge fn, describe[16]) of one variant; extra: more NVRTC options."""
+    """(module, attention fn, merge fn, describe[19]) of one variant; extra: more NVRTC options."""
     extra = EXTRA if extra is None else tuple(extra)
     key = (qt, kvt, d, g, arch, extra)
     if key not in _cache:
@@ -20,10 +22,10 @@ def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None)
         opts = ("-arch=" + arch, "-std=c++17", "-I" + SRC, "-DXQA_Q_TYPE=%d" % qt, "-DXQA_KV_TYPE=%d" % kvt,
                 "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g) + extra
         m = cp.RawModule(code=code, options=opts, backend="nvrtc")
-        desc = cp.zeros(16, cp.int32)
+        desc = cp.zeros(19, cp.int32)
         m.get_function("xqa_describe")((1,), (1,), (desc,))
         desc = desc.get()
-        assert desc[0] == 2 and desc[3] == d and desc[4] == g, desc
+        assert desc[0] == 3 and desc[16] == BARRIER_BYTES and desc[3] == d and desc[4] == g, desc
         _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
     return _cache[key]
 
@@ -36,6 +38,7 @@ class Launch:
         _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
         assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == Q_ROW_UNIT, desc
         self.threads = int(desc[5])
+        self.pdl = desc[18] == 1 and os.environ.get("XQA_PDL", "1") == "1"  # XQA_PDL=0: experiments only
         assert desc[8] == 8 and desc[9] == stage_bytes(plan.d), desc
         self.fn.max_dynamic_shared_size_bytes = plan.smem
         self.req = cp.asarray(plan.req.view(np.uint8))
@@ -46,11 +49,33 @@ class Launch:
         self.so = cp.full(n * plan.d, np.nan, cp.float32)
         self.sml = cp.full(2 * n, np.nan, cp.float32)
         self.scale_log2 = np.float32(scale * 1.4426950408889634)
+        self._launches = {}
+
+    def attention(self, q, k, v, out, stream=None):
+        p = self.plan
+        stream_ptr = (stream or cp.cuda.get_current_stream()).ptr
+        key = (q.data.ptr, k.data.ptr, v.data.ptr, out.data.ptr, stream_ptr)
+        if key not in self._launches:  # encoded once per buffers: the timed loop only launches
+            ptrs = [ctypes.c_uint64(a.data.ptr) for a in (q, k, v, out, self.masks, self.req, self.work, self.so,
+                                                               self.sml)]
+            maps = [xqa_tma.kv_map(a.data.ptr, p.d, p.hkv, p.kv_tokens) for a in (k, v)]
+            params = ptrs + [ctypes.c_float(self.scale_log2), ctypes.c_int32(p.window), ctypes.c_int32(p.stages)]
+            self._launches[key] = xqa_tma.Launcher(self.fn.kernel.ptr, (len(p.work), p.hkv), self.threads, p.smem,
+                                                   stream_ptr, params + maps)
+        self._launches[key]()
+
+    def run_merge(self, out, stream=None):
+        p = self.plan
+        stream_ptr = (stream or cp.cuda.get_current_stream()).ptr
+        key = ("merge", out.data.ptr, stream_ptr)
+        if key not in self._launches:
+            params = [ctypes.c_uint64(a.data.ptr) for a in (out, self.req, self.merge, self.so, self.sml)]
+            self._launches[key] = xqa_tma.Launcher(self.merge_fn.kernel.ptr, (len(p.merge), p.hkv), 128, 0, stream_ptr,
+                                                   params, pdl=self.pdl)
+        self._launches[key]()
 
     def run(self, q, k, v, out, stream=None):
         p = self.plan
-        self.fn((len(p.work), p.hkv), (self.threads,), (q, k, v, out, self.masks, self.req, self.work, self.so, self.sml,
-                                                   self.scale_log2, np.int32(p.window), np.int32(p.stages)),
-                shared_mem=p.smem, stream=stream)
+        self.attention(q, k, v, out, stream)
         if len(p.merge):
-            self.merge_fn((len(p.merge), p.hkv), (128,), (out, self.req, self.merge, self.so, self.sml), stream=stream)
+            self.run_merge(out, stream)

@@ -24,6 +24,7 @@ Q_ROW_UNIT = 64  # shared Q rows are a multiple of this (one wgmma M tile)
 
 
 MAX_STAGES = 8
+BARRIER_BYTES = 8 * MAX_STAGES  # one mbarrier per stage, at the end of the dynamic shared memory
 SMEM_PER_SM = 233472      # H100/H200 (sm_90): 228 KB per SM
 SMEM_PER_BLOCK = 232448   # 227 KB opt-in per block
 SMEM_RESERVED = 1024      # per CTA, taken by the driver
@@ -42,9 +43,9 @@ def choose_stages(d, q_bytes, per_sm=SMEM_PER_SM, per_block=SMEM_PER_BLOCK):
     budget = min(per_block, per_sm // ctas_per_sm(d) - SMEM_RESERVED)
     best = 2
     for s in range(2, MAX_STAGES + 1):
-        if s * stage_bytes(d) + q_bytes <= budget:
+        if s * stage_bytes(d) + q_bytes + BARRIER_BYTES <= budget:
             best = s
-    if 2 * stage_bytes(d) + q_bytes > per_block:
+    if 2 * stage_bytes(d) + q_bytes + BARRIER_BYTES > per_block:
         raise ValueError("shared memory too small")
     return best
 
@@ -88,5 +89,5 @@ class Plan:
         self.q_rows_smem = min(cta_rows(d), (max_rows + Q_ROW_UNIT - 1) // Q_ROW_UNIT * Q_ROW_UNIT)
         q_bytes = self.q_rows_smem * d * 2
         self.stages = int(os.environ.get("XQA_FORCE_STAGES", 0)) or choose_stages(d, q_bytes)
-        self.smem = self.stages * stage_bytes(d) + q_bytes
+        self.smem = self.stages * stage_bytes(d) + q_bytes + BARRIER_BYTES
         self.window = window

@@ -18,7 +18,7 @@
 #error "XQA_GROUP must be 1..32"
 #endif
 
-#define XQA_ABI_VERSION 2
+#define XQA_ABI_VERSION 3
 
 namespace xqa {
 constexpr int D = XQA_HEAD_DIM;           // head dim

@@ -9,7 +9,7 @@
 namespace xqa {
 
 constexpr int LANE_DIMS = D / 32;  // 2, 4 or 8
-constexpr int MERGE_UNROLL = 8;    // partial rows in flight per lane
+constexpr int MERGE_UNROLL = 8;  // partial rows in flight per lane
 
 __device__ __forceinline__ void load_lane_dims(float (&v)[LANE_DIMS], const float* src) {
 #pragma unroll
@@ -20,13 +20,18 @@ __device__ __forceinline__ void load_lane_dims(float (&v)[LANE_DIMS], const floa
   }
 }
 
-// Lane L reads split s0 + L's (max, sum) once; weights reach the other lanes by shuffle, so the
-// O loop has only independent loads (MERGE_UNROLL partial rows in flight per lane).
+// Lane L reads split s0 + L's (max, sum); weights reach the other lanes by shuffle, so the O loop
+// has only independent loads (MERGE_UNROLL partial rows in flight per lane). The first MERGE_UNROLL
+// partial rows are requested before the (max, sum) pass: one round trip when there are no more splits.
 __device__ __forceinline__ void merge_row(xqa_u16* out, const XqaRequest& r, int head, int kv_heads, int row,
                                           const float* scratch_o, const float2* scratch_ml, int lane) {
   const int ns = r.num_splits;
   const long long idx0 = xqa_partial_index(r, 0, head, kv_heads, row);
   const long long split_step = xqa_partial_index(r, 1, head, kv_heads, row) - idx0;
+  const float* base = scratch_o + idx0 * D + lane * LANE_DIMS;
+  float v[MERGE_UNROLL][LANE_DIMS];
+#pragma unroll
+  for (int u = 0; u < MERGE_UNROLL; ++u) load_lane_dims(v[u], base + min(u, ns - 1) * split_step * D);
   float mx = XQA_INIT_MAX;
   for (int s = lane; s < ns; s += 32) mx = fmaxf(mx, scratch_ml[idx0 + s * split_step].x);
 #pragma unroll
@@ -35,7 +40,6 @@ __device__ __forceinline__ void merge_row(xqa_u16* out, const XqaRequest& r, int
   float acc[LANE_DIMS];
 #pragma unroll
   for (int e = 0; e < LANE_DIMS; ++e) acc[e] = 0.f;
-  const float* base = scratch_o + idx0 * D + lane * LANE_DIMS;
   for (int s0 = 0; s0 < ns; s0 += 32) {
     const int n = min(32, ns - s0);
     float w_lane = 0.f;
@@ -45,9 +49,10 @@ __device__ __forceinline__ void merge_row(xqa_u16* out, const XqaRequest& r, int
       sum += w_lane * ml.y;
     }
     for (int u0 = 0; u0 < n; u0 += MERGE_UNROLL) {
-      float v[MERGE_UNROLL][LANE_DIMS];
+      if (s0 + u0 > 0) {
 #pragma unroll
-      for (int u = 0; u < MERGE_UNROLL; ++u) load_lane_dims(v[u], base + (s0 + min(u0 + u, n - 1)) * split_step * D);
+        for (int u = 0; u < MERGE_UNROLL; ++u) load_lane_dims(v[u], base + (s0 + min(u0 + u, n - 1)) * split_step * D);
+      }
 #pragma unroll
       for (int u = 0; u < MERGE_UNROLL; ++u) {
         const float w = __shfl_sync(0xffffffffu, w_lane, (u0 + u) & 31);

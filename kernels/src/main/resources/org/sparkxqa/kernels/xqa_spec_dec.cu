@@ -1,14 +1,19 @@
 // Spark XQA spec-dec attention kernels (DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
 // XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
 //
-//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, stages)
-//     grid (work items, Hkv), block THREADS, dynamic shared memory stages * STAGE_BYTES + qrows * D * 2
+//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, stages,
+//                k_map, v_map)
+//     grid (work items, Hkv), block THREADS, dynamic shared memory
+//     stages * STAGE_BYTES + qrows * D * 2 + BARRIER_BYTES
 //     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to Q_ROW_UNIT) and
-//     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit).
+//     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit). k_map/v_map: tensor maps of
+//     k and v (xqa_tma.cuh) when the variant loads through TMA (xqa_describe's number 17 is 1);
+//     ignored (may be zeros) otherwise.
 //   xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
-//     on the same stream, only when some request has more than one split.
-//   xqa_describe(int* out16): writes the ABI numbers (see the body) for the host to check.
+//     on the same stream, only when some request has more than one split; as a programmatic
+//     dependent launch when xqa_describe's number 18 is 1 (xqa_pdl.cuh).
+//   xqa_describe(int* out19): writes the ABI numbers (see the body) for the host to check.
 //
 // Pointers are device addresses; q/out [q tokens][Hq][D], k/v [kv tokens][Hkv][D] in the variant's
 // types; masks one uint64 per q token; scale_log2 = scale * log2(e); window 0 = none; a work item's
@@ -16,6 +21,8 @@
 #include "xqa_attention.cuh"
 #include "xqa_attention_wg.cuh"
 #include "xqa_merge.cuh"
+#include "xqa_pdl.cuh"
+#include "xqa_tma.cuh"
 #include "xqa_warp_merge.cuh"
 
 // Waits until tile t of a `stages`-deep pipeline has landed: at most stages - 2 later groups in flight.
@@ -35,9 +42,11 @@ extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
 xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
              xqa_u16* __restrict__ out, const xqa_u64* __restrict__ masks, const XqaRequest* __restrict__ requests,
              const XqaWork* __restrict__ work, float* __restrict__ scratch_o, float2* __restrict__ scratch_ml,
-             float scale_log2, int window, int stages) {
+             float scale_log2, int window, int stages, const __grid_constant__ XqaTensorMap k_map,
+             const __grid_constant__ XqaTensorMap v_map) {
   using namespace xqa;
   extern __shared__ __align__(1024) unsigned char smem[];
+  xqa_allow_dependent_launch();
   const XqaWork w = work[blockIdx.x];
   const XqaRequest r = requests[w.request];
   const int head = blockIdx.y, kv_heads = gridDim.y;
@@ -48,16 +57,33 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   const int key_begin = first_key(prefix, window) + w.split * w.split_tokens;
   const int key_end = min(r.lk, key_begin + w.split_tokens);
   const int ntiles = (key_end - key_begin + KT - 1) / KT;
+#if !XQA_TMA
   const long long stride = (long long)kv_heads * D;
   const xqa_u16* kh = k + r.kv_off * stride + head * D;
   const xqa_u16* vh = v + r.kv_off * stride + head * D;
+#endif
   const xqa_u32 kv_smem = xqa_smem_addr(smem);
   const xqa_u32 q_smem = kv_smem + stages * STAGE_BYTES;
 
+#if XQA_TMA
+  const xqa_u32 bars = kv_smem + xqa_dynamic_smem_bytes() - BARRIER_BYTES;
+  const int token0 = (int)r.kv_off + key_begin;
+  if (tid == 0) {
+    for (int st = 0; st < stages; ++st) mbar_init(bars + st * 8);
+    mbar_init_fence();
+  }
+  __syncthreads();
+  if (tid == 0) {
+    for (int st = 0; st < stages - 1 && st < ntiles; ++st) {
+      tma_kv_tile(kv_smem + st * STAGE_BYTES, bars + st * 8, k_map, v_map, head, token0 + st * KT);
+    }
+  }
+#else
   for (int st = 0; st < stages - 1; ++st) {
     if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid);
     xqa_cp_async_commit();
   }
+#endif
   load_q(q_smem, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
 
   // Which tensor-core path and how rows and keys are shared out among the warps: from the
@@ -90,17 +116,29 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     for (int n = 0; n < DT; ++n) acc.o[f][n][0] = acc.o[f][n][1] = acc.o[f][n][2] = acc.o[f][n][3] = 0.f;
   }
   for (int t = 0; t < ntiles; ++t) {
+    const int t0 = key_begin + t * KT;
+#if XQA_TMA
+    mbar_wait(bars + (t % stages) * 8, (t / stages) & 1);
+    if (t0 + KT > key_end) tail_zero(kv_smem + (t % stages) * STAGE_BYTES, key_end - t0, tid);
+#else
     wait_for_tile(stages);
+#endif
 #if XQA_WGMMA
     xqa_fence_async_smem();  // the landed tile (and Q) become visible to wgmma
 #endif
     __syncthreads();
     const int next = t + stages - 1;
+#if XQA_TMA
+    if (tid == 0 && next < ntiles) {
+      tma_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, bars + (next % stages) * 8, k_map, v_map, head,
+                  token0 + next * KT);
+    }
+#else
     if (next < ntiles) {
       load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
     }
     xqa_cp_async_commit();
-    const int t0 = key_begin + t * KT;
+#endif
     const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
     const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
 #if XQA_WGMMA
@@ -167,6 +205,7 @@ xqa_spec_dec_merge(xqa_u16* __restrict__ out, const XqaRequest* __restrict__ req
                    const XqaMergeItem* __restrict__ items, const float* __restrict__ scratch_o,
                    const float2* __restrict__ scratch_ml) {
   using namespace xqa;
+  xqa_wait_for_primary();
   const XqaMergeItem it = items[blockIdx.x];
   const XqaRequest r = requests[it.request];
   const int rows = r.lq * G;
@@ -181,8 +220,8 @@ xqa_spec_dec_merge(xqa_u16* __restrict__ out, const XqaRequest* __restrict__ req
 extern "C" __global__ void xqa_describe(int* out) {
   using namespace xqa;
   if (threadIdx.x != 0 || blockIdx.x != 0) return;
-  const int v[16] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
+  const int v[19] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
                      MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
-                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT};
-  for (int i = 0; i < 16; ++i) out[i] = v[i];
+                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT, BARRIER_BYTES, XQA_TMA, XQA_PDL};
+  for (int i = 0; i < 19; ++i) out[i] = v[i];
 }

@@ -25,13 +25,18 @@ final class LoadedKernel implements AutoCloseable {
   private final CudaModule module;
   private final CudaFunction attention;
   private final CudaFunction merge;
+  private final boolean tensorMaps;
+  private final boolean dependentMerge;
 
-  private LoadedKernel(KernelVariant variant, CudaModule module) {
+  private LoadedKernel(KernelVariant variant, CudaModule module, int[] describe) {
     this.variant = variant;
     this.geometry = KernelGeometry.of(variant);
     this.module = module;
     this.attention = module.function(KernelEntry.ATTENTION);
     this.merge = module.function(KernelEntry.MERGE);
+    geometry.check(variant, describe);
+    this.tensorMaps = describe[KernelGeometry.DESCRIBE_TENSOR_MAPS] == 1;
+    this.dependentMerge = describe[KernelGeometry.DESCRIBE_DEPENDENT_MERGE] == 1;
   }
 
   /**
@@ -42,9 +47,7 @@ final class LoadedKernel implements AutoCloseable {
   static LoadedKernel load(CudaContext context, KernelVariant variant, byte[] cubin) {
     CudaModule module = CudaModule.load(context, cubin);
     try {
-      LoadedKernel k = new LoadedKernel(variant, module);
-      k.geometry.check(variant, describe(context, module));
-      return k;
+      return new LoadedKernel(variant, module, describe(context, module));
     } catch (RuntimeException e) {
       module.close();
       throw e;
@@ -73,15 +76,16 @@ final class LoadedKernel implements AutoCloseable {
 
   /**
    * Enqueues the attention kernel of {@code plan} and, when a request is split, the merge kernel
-   * after it, on {@code stream}; returns without waiting.
+   * after it, on {@code stream}; returns without waiting. On sm_90+ the merge is a programmatic
+   * dependent launch: its CTAs are scheduled early and wait on the device for the attention grid.
    */
   void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
     int[] grid = plan.attentionGrid();
     attention.launch(new LaunchConfig(grid[0], grid[1], grid[2], plan.attentionBlock()[0], 1, 1,
-        plan.attentionSmemBytes()), stream, LaunchArgs.attention(plan, buffers));
+        plan.attentionSmemBytes()), stream, LaunchArgs.attention(plan, buffers, tensorMaps));
     if (plan.needsMerge()) {
       int[] mg = plan.mergeGrid();
-      merge.launch(new LaunchConfig(mg[0], mg[1], mg[2], plan.mergeBlock()[0], 1, 1, 0), stream,
+      merge.launch(new LaunchConfig(mg[0], mg[1], mg[2], plan.mergeBlock()[0], 1, 1, 0, dependentMerge), stream,
           LaunchArgs.merge(buffers));
     }
   }

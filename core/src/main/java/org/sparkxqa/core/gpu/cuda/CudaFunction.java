@@ -4,7 +4,6 @@ import static jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SH
 import static jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_NUM_REGS;
 import static jcuda.driver.JCudaDriver.cuFuncGetAttribute;
 import static jcuda.driver.JCudaDriver.cuFuncSetAttribute;
-import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
 import jcuda.driver.CUfunction;
 
@@ -49,14 +48,16 @@ public final class CudaFunction {
     }
   }
 
-  /** Enqueues one launch on {@code stream}; the context is made current on this thread first. */
+  /**
+   * Enqueues one launch on {@code stream} ({@code cuLaunchKernelEx}, so that a
+   * {@link LaunchConfig#dependent()} launch can carry its attribute); the context is made current on
+   * this thread first.
+   */
   public void launch(LaunchConfig config, CudaStream stream, KernelArgs args) {
     context.makeCurrent();
     if (config.dynamicSharedBytes() > LaunchConfig.DEFAULT_SHARED_LIMIT) {
       allowDynamicSharedMemory(config.dynamicSharedBytes());
     }
-    CudaStatus.check(cuLaunchKernel(function, config.gridX(), config.gridY(), config.gridZ(),
-        config.blockX(), config.blockY(), config.blockZ(), config.dynamicSharedBytes(), stream.cu(),
-        args.toPointer(), null), "cuLaunchKernel(" + name + ")");
+    LaunchEx.launch(name, NativeHandles.address(function), config, stream.handle(), args);
   }
 }

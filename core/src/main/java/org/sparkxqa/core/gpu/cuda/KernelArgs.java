@@ -1,23 +1,28 @@
 package org.sparkxqa.core.gpu.cuda;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import jcuda.NativePointerObject;
-import jcuda.Pointer;
 
 /**
  * The parameter list of one kernel launch, in declaration order. Device pointers go in as raw
- * addresses ({@code long}), which is how a cuDF buffer's memory reaches a kernel. Not thread-safe;
- * build, launch, discard.
+ * addresses ({@code long}), which is how a cuDF buffer's memory reaches a kernel; structs go in by
+ * value as bytes. Not thread-safe; build, launch, discard.
  */
 public final class KernelArgs {
-  private final List<NativePointerObject> args = new ArrayList<>();
   private final List<Object> values = new ArrayList<>();
+  private final List<Integer> alignments = new ArrayList<>();
 
   /** A device pointer parameter ({@code T*}), given as a raw device address. */
   public KernelArgs pointer(long deviceAddress) {
-    return add(Pointer.to(new long[] {deviceAddress}), deviceAddress);
+    return add(deviceAddress, 8);
   }
 
   /** A device pointer parameter pointing at the start of {@code buffer}. */
@@ -27,40 +32,59 @@ public final class KernelArgs {
 
   /** An {@code int} parameter. */
   public KernelArgs i32(int value) {
-    return add(Pointer.to(new int[] {value}), value);
+    return add(value, 4);
   }
 
   /** A {@code long long} / {@code int64_t} parameter. */
   public KernelArgs i64(long value) {
-    return add(Pointer.to(new long[] {value}), value);
+    return add(value, 8);
   }
 
   /** A {@code float} parameter. */
   public KernelArgs f32(float value) {
-    return add(Pointer.to(new float[] {value}), value);
+    return add(value, 4);
   }
 
-  private KernelArgs add(NativePointerObject arg, Object value) {
-    args.add(arg);
+  /** A struct passed by value (e.g. a {@link TensorMap}): its bytes, copied, and its alignment. */
+  public KernelArgs struct(byte[] bytes, int alignment) {
+    return add(bytes.clone(), alignment);
+  }
+
+  private KernelArgs add(Object value, int alignment) {
     values.add(value);
+    alignments.add(alignment);
     return this;
   }
 
   /**
    * The parameter values in order, for checks and logs: {@code Long} for pointers and {@code i64},
-   * {@code Integer} for {@code i32}, {@code Float} for {@code f32}. Unmodifiable view.
+   * {@code Integer} for {@code i32}, {@code Float} for {@code f32}, a copy of the bytes for a struct.
    */
   public List<Object> values() {
-    return Collections.unmodifiableList(values);
+    List<Object> out = new ArrayList<>(values.size());
+    values.forEach(v -> out.add(v instanceof byte[] b ? b.clone() : v));
+    return Collections.unmodifiableList(out);
   }
 
   /** Number of parameters. */
   public int size() {
-    return args.size();
+    return values.size();
   }
 
-  /** The {@code void**} that {@code cuLaunchKernel} takes. */
-  Pointer toPointer() {
-    return Pointer.to(args.toArray(new NativePointerObject[0]));
+  /** The {@code void**} that a launch takes, with every value in {@code arena}'s memory. */
+  MemorySegment toParams(Arena arena) {
+    MemorySegment params = arena.allocate(ADDRESS, Math.max(1, values.size()));
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      MemorySegment slot = switch (v) {
+        case Long l -> arena.allocateFrom(JAVA_LONG, l);
+        case Integer n -> arena.allocateFrom(JAVA_INT, n);
+        case Float f -> arena.allocateFrom(JAVA_FLOAT, f);
+        case byte[] b -> arena.allocate(b.length, alignments.get(i)).copyFrom(MemorySegment.ofArray(b));
+        default -> throw new IllegalStateException("unknown parameter kind " + v.getClass());
+      };
+      params.setAtIndex(ADDRESS, i, slot);
+    }
+    return params;
   }
 }

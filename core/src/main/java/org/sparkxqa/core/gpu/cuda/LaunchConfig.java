@@ -7,9 +7,12 @@ package org.sparkxqa.core.gpu.cuda;
  * @param blockX threads per block in x; x*y*z at most 1024
  * @param dynamicSharedBytes dynamic shared memory per block in bytes (above 48 KiB needs an opt-in,
  *     which {@link CudaFunction#launch} does)
+ * @param dependent programmatic dependent launch: the kernel may be scheduled while the previous
+ *     kernel on the stream still runs, and must execute {@code griddepcontrol.wait} before it reads
+ *     that kernel's results (sm_90 and newer; set it only for such kernels on such devices)
  */
-public record LaunchConfig(
-    int gridX, int gridY, int gridZ, int blockX, int blockY, int blockZ, int dynamicSharedBytes) {
+public record LaunchConfig(int gridX, int gridY, int gridZ, int blockX, int blockY, int blockZ,
+    int dynamicSharedBytes, boolean dependent) {
   /** Shared memory a block may use without opting in. */
   public static final int DEFAULT_SHARED_LIMIT = 48 * 1024;
 
@@ -23,6 +26,11 @@ public record LaunchConfig(
     if (dynamicSharedBytes < 0) {
       throw new IllegalArgumentException("negative dynamic shared memory " + dynamicSharedBytes);
     }
+  }
+
+  /** An ordinary launch: it starts after the previous work on the stream has finished. */
+  public LaunchConfig(int gridX, int gridY, int gridZ, int blockX, int blockY, int blockZ, int dynamicSharedBytes) {
+    this(gridX, gridY, gridZ, blockX, blockY, blockZ, dynamicSharedBytes, false);
   }
 
   /** A 1-D launch. */

@@ -19,7 +19,7 @@ import org.sparkxqa.core.gpu.KernelVariant;
 public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm) {
 
   /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
-  public static final int ABI_VERSION = 2;
+  public static final int ABI_VERSION = 3;
   /** Rows one merge CTA combines (one per warp). */
   public static final int MERGE_ROWS = 4;
   /** Threads per merge CTA. */
@@ -32,8 +32,14 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
   public static final int MERGE_ITEM_BYTES = 8;
   /** Deepest cp.async pipeline (stages of K and V tiles) the kernel takes; 2 is the least. */
   public static final int MAX_STAGES = 8;
-  /** Number of ints {@code xqa_describe} writes. */
-  public static final int DESCRIBE_INTS = 16;
+  /** Shared memory after the Q rows: one 8-byte mbarrier per possible stage (TMA loads). */
+  public static final int BARRIER_BYTES = 8 * MAX_STAGES;
+  /** Number of ints {@code xqa_describe} writes: 17 the host checks, then two per-target flags. */
+  public static final int DESCRIBE_INTS = 19;
+  /** Index of the describe flag "K/V tiles load through tensor maps" (sm_90a). */
+  public static final int DESCRIBE_TENSOR_MAPS = 17;
+  /** Index of the describe flag "the merge waits for the attention grid" (sm_90+: dependent launch). */
+  public static final int DESCRIBE_DEPENDENT_MERGE = 18;
 
   /** The geometry the sources use for {@code variant}. */
   public static KernelGeometry of(KernelVariant variant) {
@@ -65,7 +71,7 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
    * @throws IllegalArgumentException when even two stages exceed the per-block limit
    */
   public int stages(int maxRows, DeviceLimits limits) {
-    int q = qSmemBytes(maxRows);
+    int q = qSmemBytes(maxRows) + BARRIER_BYTES;
     if (2 * stageBytes() + q > limits.smemPerBlock()) {
       throw new IllegalArgumentException("head dim " + headDim + " needs " + (2 * stageBytes() + q)
           + " bytes of shared memory, the device allows " + limits.smemPerBlock());
@@ -80,9 +86,9 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
     return best;
   }
 
-  /** Dynamic shared memory of a launch: {@code stages} K/V stages, then the Q rows. */
+  /** Dynamic shared memory of a launch: {@code stages} K/V stages, the Q rows, the stage barriers. */
   public int smemBytes(int maxRows, int stages) {
-    return stages * stageBytes() + qSmemBytes(maxRows);
+    return stages * stageBytes() + qSmemBytes(maxRows) + BARRIER_BYTES;
   }
 
   /**
@@ -96,14 +102,20 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
     }
     int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
         threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
-        MERGE_ITEM_BYTES, qRowUnit};
+        MERGE_ITEM_BYTES, qRowUnit, BARRIER_BYTES};
     String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
         "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes",
-        "q row unit"};
+        "q row unit", "barrier bytes"};
     for (int i = 0; i < expected.length; i++) {
       if (describe[i] != expected[i]) {
         throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]
             + " but the host expects " + expected[i] + " (kernel sources and KernelGeometry disagree)");
+      }
+    }
+    for (int i : new int[] {DESCRIBE_TENSOR_MAPS, DESCRIBE_DEPENDENT_MERGE}) {
+      if (describe[i] != 0 && describe[i] != 1) {
+        throw new IllegalStateException("kernel " + variant.label() + " reports flag " + i + " = " + describe[i]
+            + ", expected 0 or 1");
       }
     }
   }

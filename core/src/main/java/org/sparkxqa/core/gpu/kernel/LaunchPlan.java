@@ -20,6 +20,8 @@ public final class LaunchPlan {
   static final int MAX_GRID_Y = 65535;
   /** Largest number of query tokens in one batch: the kernel indexes them with 32-bit ints. */
   static final int MAX_Q_TOKENS = Integer.MAX_VALUE - 2 * AttentionSpec.MAX_Q_LEN;
+  /** Largest number of K/V tokens in one batch: tensor-map coordinates are 32-bit ints. */
+  static final long MAX_KV_TOKENS = Integer.MAX_VALUE - 1024L;
 
   final AttentionSpec spec;
   final KernelVariant variant;

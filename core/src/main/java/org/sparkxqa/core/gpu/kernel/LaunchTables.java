@@ -58,6 +58,7 @@ final class LaunchTables {
       q += s.lq();
       kv += s.lk();
       check(q <= LaunchPlan.MAX_Q_TOKENS, "the batch has more than " + LaunchPlan.MAX_Q_TOKENS + " query tokens");
+      check(kv <= LaunchPlan.MAX_KV_TOKENS, "the batch has more than " + LaunchPlan.MAX_KV_TOKENS + " K/V tokens");
       int rows = s.lq() * group;
       maxRows = Math.max(maxRows, rows);
       int splits = s.splits(spec.window(), SplitSize.tokens(rows));

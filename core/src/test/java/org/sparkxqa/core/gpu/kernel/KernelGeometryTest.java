@@ -12,12 +12,12 @@ import org.sparkxqa.core.gpu.KernelVariant;
 class KernelGeometryTest {
 
   /**
-   * What xqa_describe writes for a variant under ABI 2 (the cupy harness checks version 2, 8 stages
-   * and a Q row unit of 64 on the H100).
+   * What xqa_describe writes for a variant under ABI 3 (the cupy harness checks version 3, 8 stages,
+   * a Q row unit of 64 and 64 barrier bytes on the H100), then the sm_90a flags: tensor maps, dependent merge.
    */
   private static int[] describe(KernelVariant v, KernelGeometry g) {
-    return new int[] {2, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), g.threads(), g.ctaRows(),
-        g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64};
+    return new int[] {3, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), g.threads(), g.ctaRows(),
+        g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1};
   }
 
   @Test
@@ -48,7 +48,8 @@ class KernelGeometryTest {
     // A device with room for more never gets more than MAX_STAGES.
     assertEquals(KernelGeometry.MAX_STAGES, d64.stages(1, new DeviceLimits(400000, 400000, 0)));
     assertEquals(8, KernelGeometry.MAX_STAGES);
-    assertEquals(3 * 32 * 1024 + 64 * 256, d128.smemBytes(64, 3));
+    assertEquals(3 * 32 * 1024 + 64 * 256 + 64, d128.smemBytes(64, 3));
+    assertEquals(64, KernelGeometry.BARRIER_BYTES);
     assertThrows(IllegalArgumentException.class, () -> d256.stages(64, new DeviceLimits(100000, 100000, 0)));
     for (KernelVariant v : KernelVariant.all()) {
       KernelGeometry g = KernelGeometry.of(v);
@@ -66,6 +67,14 @@ class KernelGeometryTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, desc));
     assertTrue(e.getMessage().contains("stage bytes"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> g.check(v, new int[3]));
+    int[] sm80 = describe(v, g);
+    sm80[KernelGeometry.DESCRIBE_TENSOR_MAPS] = 0;
+    sm80[KernelGeometry.DESCRIBE_DEPENDENT_MERGE] = 0;
+    assertDoesNotThrow(() -> g.check(v, sm80));
+    int[] badFlag = describe(v, g);
+    badFlag[KernelGeometry.DESCRIBE_TENSOR_MAPS] = -1;
+    e = assertThrows(IllegalStateException.class, () -> g.check(v, badFlag));
+    assertTrue(e.getMessage().contains("flag 17 = -1"), e.getMessage());
   }
 
   @Test
@@ -75,7 +84,12 @@ class KernelGeometryTest {
     int[] old = describe(v, g);
     old[0] = 1;
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, old));
-    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 3"), e.getMessage());
+    int[] abi2 = describe(v, g);
+    abi2[0] = 2;
+    abi2[16] = 0; // ABI 2 wrote 16 numbers and no barrier bytes
+    e = assertThrows(IllegalStateException.class, () -> g.check(v, abi2));
+    assertTrue(e.getMessage().contains("abi version = 2"), e.getMessage());
     int[] warpRows = describe(v, g);
     warpRows[15] = 32; // ABI 1 wrote WARP_ROWS in this slot
     e = assertThrows(IllegalStateException.class, () -> g.check(v, warpRows));

@@ -1,5 +1,6 @@
 package org.sparkxqa.core.gpu.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +10,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.KernelArgs;
+import org.sparkxqa.core.gpu.cuda.TensorMap;
 
 class LaunchArgsTest {
   private static final DeviceBuffers BUFS =
@@ -18,15 +20,18 @@ class LaunchArgsTest {
   void attentionParametersFollowTheSignature() {
     AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 8, 2, 64).withWindow(7);
     LaunchPlan plan = LaunchPlan.ofShapes(spec, List.of(new RequestShape(2, 9, DraftMask.chain(2))));
-    KernelArgs args = LaunchArgs.attention(plan, BUFS);
+    KernelArgs args = LaunchArgs.attention(plan, BUFS, false);
     List<Object> v = args.values();
     assertEquals(List.of(0x1000L, 0x2000L, 0x3000L, 0x4000L, 0x5000L, 0x6000L, 0x7000L, 0x9000L, 0xA000L),
         v.subList(0, 9));
     assertEquals((float) (0.125 / Math.log(2)), (Float) v.get(9), 1e-6f);
     assertEquals(7, v.get(10));
-    assertEquals(plan.stages(), v.get(11)); // ABI 2: no split_tokens argument, the work items carry it
-    assertEquals(12, v.size());
-    assertEquals(12, args.size());
+    assertEquals(plan.stages(), v.get(11)); // no split_tokens argument, the work items carry it
+    // ABI 3: the k and v tensor maps by value; zeros for a variant that does not load through them
+    assertArrayEquals(new byte[TensorMap.BYTES], (byte[]) v.get(12));
+    assertArrayEquals(new byte[TensorMap.BYTES], (byte[]) v.get(13));
+    assertEquals(14, v.size());
+    assertEquals(14, args.size());
     KernelArgs merge = LaunchArgs.merge(BUFS);
     assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), merge.values());
     assertEquals(5, merge.size());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
@@ -41,7 +42,7 @@ class LaunchPlanTest {
         hex.formatHex(p.mergeTable()));
     assertEquals(192, p.scratchRows());
     assertEquals(3, p.stages());
-    assertEquals(114688, p.attentionSmemBytes());
+    assertEquals(114688 + KernelGeometry.BARRIER_BYTES, p.attentionSmemBytes());
   }
 
   @Test
@@ -61,7 +62,7 @@ class LaunchPlanTest {
     assertEquals(40, p.mergeItems());
     assertEquals(480, p.scratchRows());
     assertEquals(6, p.stages());
-    assertEquals(114688, p.attentionSmemBytes());
+    assertEquals(114688 + KernelGeometry.BARRIER_BYTES, p.attentionSmemBytes());
   }
 
   @Test
@@ -72,7 +73,7 @@ class LaunchPlanTest {
     assertEquals(0, p.scratchRows());
     assertArrayEquals(new int[] {1, 2, 1}, p.attentionGrid());
     assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock());
-    assertEquals(3 * 32 * 1024 + 64 * 256, p.attentionSmemBytes()); // 12 rows take one 64-row Q unit
+    assertEquals(3 * 32 * 1024 + 64 * 256 + 64, p.attentionSmemBytes()); // 12 rows take one 64-row Q unit; barriers
     assertEquals(3L * 8 * 128 * 2, p.qBytes());
     assertEquals(37L * 2 * 128 * 2, p.kvBytes());
   }
@@ -114,7 +115,7 @@ class LaunchPlanTest {
     assertEquals(3 * 16, p.workItems()); // 3 splits of 65536 keys x 2048/128 row tiles
     assertEquals(2048 / 4, p.mergeItems());
     assertEquals(6, p.stages());
-    assertEquals(6 * 2 * 64 * 128 + 128 * 128, p.attentionSmemBytes());
+    assertEquals(6 * 2 * 64 * 128 + 128 * 128 + 64, p.attentionSmemBytes());
     ByteBuffer w = ByteBuffer.wrap(p.workTable()).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(128, w.getInt(16 + 4)); // second item: row tile 1 of split 0
     assertEquals(1, w.getInt(16 * 16 + 8)); // 17th item: split 1
@@ -150,5 +151,9 @@ class LaunchPlanTest {
     assertThrows(IllegalArgumentException.class, () -> new RequestShape(3, 9, DraftMask.chain(2)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaunchTables.check(false, "x"));
     assertTrue(e.getMessage().contains("split the batch"));
+    // K/V tokens past 2^31 - 1024 would overflow the kernel's 32-bit tensor-map coordinates.
+    RequestShape longest = chain(1, AttentionSpec.MAX_KV_LEN);
+    e = assertThrows(IllegalArgumentException.class, () -> LaunchPlan.ofShapes(SPEC, Collections.nCopies(2048, longest)));
+    assertTrue(e.getMessage().contains("K/V tokens"), e.getMessage());
   }
 }
