@@ -104,14 +104,20 @@ public final class KernelBench {
       for (int i = 0; i < args.warmup(); i++) {
         gpu.launch(plan, in.buffers, stream);
       }
+      long enqueueStart = System.nanoTime();
       for (GpuTimer t : timers) {
         t.start();
         gpu.launch(plan, in.buffers, stream);
         t.stop();
       }
+      double hostMs = (System.nanoTime() - enqueueStart) / 1e6 / timers.size();
       stream.synchronize();
       List<Float> ms = new ArrayList<>();
       timers.forEach(t -> ms.add(t.elapsedMillis()));
+      if (hostMs > 0.8 * Stats.median(ms)) {
+        System.out.printf(Locale.ROOT, "warning: the host took %.1f us to enqueue each launch, close to or above the "
+            + "GPU time; these timings may include host latency (raise --warmup)%n", hostMs * 1e3);
+      }
       return ms;
     } finally {
       timers.forEach(GpuTimer::close);
