@@ -4,8 +4,9 @@ import org.sparkxqa.core.gpu.cuda.KernelArgs;
 import org.sparkxqa.core.gpu.cuda.TensorMap;
 
 /**
- * The parameter lists of the spec-dec kernels, in the order of their extern "C" signatures (no
- * struct by value), built on the generic {@link KernelArgs}. Stateless; thread-safe.
+ * The parameter lists of the spec-dec kernels, in the order of their extern "C" signatures (the
+ * only structs by value are the two tensor maps), built on the generic {@link KernelArgs}.
+ * Stateless; thread-safe.
  *
  * <pre>
  * xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml,   // 9 device pointers
