@@ -6,6 +6,7 @@
 #pragma once
 #include "xqa_mma.cuh"
 #include "xqa_abi.cuh"
+#include "xqa_l2.cuh"
 
 namespace xqa {
 
@@ -34,7 +35,7 @@ constexpr int PASSES = KT / ROWS_PER_PASS;
 static_assert(ROWS_PER_PASS * CHUNKS == THREADS && PASSES * ROWS_PER_PASS == KT, "tile copy must divide evenly");
 
 __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, const xqa_u16* vh, long long stride,
-                                             int t0, int key_end, int tid) {
+                                             int t0, int key_end, int tid, xqa_u64 l2_policy) {
   const int key0 = tid / CHUNKS, chunk = tid % CHUNKS;
   const long long first = (long long)(t0 + key0) * stride + chunk * 8;
   const long long step = ROWS_PER_PASS * stride;
@@ -44,8 +45,8 @@ __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, c
     const bool ok = t0 + key < key_end;
     const long long off = ok ? first + i * step : 0;  // offset 0 (token 0) stays in bounds; nothing is read
     const xqa_u32 dst = swz(stage, key, chunk, KV_SLAB_BYTES);
-    xqa_cp_async16(dst, kh + off, ok ? 16 : 0);
-    xqa_cp_async16(dst + TILE_BYTES, vh + off, ok ? 16 : 0);
+    xqa_cp_async16(dst, kh + off, ok ? 16 : 0, l2_policy);
+    xqa_cp_async16(dst + TILE_BYTES, vh + off, ok ? 16 : 0, l2_policy);
   }
 }
 

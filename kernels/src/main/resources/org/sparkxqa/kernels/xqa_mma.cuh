@@ -39,8 +39,9 @@ __device__ __forceinline__ void xqa_ldmatrix_x4_trans(xqa_u32 (&r)[4], xqa_u32 a
 }
 
 // 16 bytes global -> shared, bypassing L1; copies src_bytes (0 or 16) and zero-fills the rest.
-__device__ __forceinline__ void xqa_cp_async16(xqa_u32 dst, const void* src, int src_bytes) {
-  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(dst), "l"(src), "r"(src_bytes));
+__device__ __forceinline__ void xqa_cp_async16(xqa_u32 dst, const void* src, int src_bytes, xqa_u64 l2_policy) {
+  asm volatile("cp.async.cg.shared.global.L2::cache_hint [%0], [%1], 16, %2, %3;\n" ::"r"(dst), "l"(src),
+               "r"(src_bytes), "l"(l2_policy));
 }
 
 __device__ __forceinline__ void xqa_st_shared16(xqa_u32 dst, xqa_u32x4 v) {

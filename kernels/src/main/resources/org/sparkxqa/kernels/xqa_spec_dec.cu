@@ -62,6 +62,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   const xqa_u16* kh = k + r.kv_off * stride + head * D;
   const xqa_u16* vh = v + r.kv_off * stride + head * D;
 #endif
+  const xqa_u64 kv_policy = xqa_kv_stream_policy();
   const xqa_u32 kv_smem = xqa_smem_addr(smem);
   const xqa_u32 q_smem = kv_smem + stages * STAGE_BYTES;
 
@@ -75,12 +76,12 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   __syncthreads();
   if (tid == 0) {
     for (int st = 0; st < stages - 1 && st < ntiles; ++st) {
-      tma_kv_tile(kv_smem + st * STAGE_BYTES, bars + st * 8, k_map, v_map, head, token0 + st * KT);
+      tma_kv_tile(kv_smem + st * STAGE_BYTES, bars + st * 8, k_map, v_map, head, token0 + st * KT, kv_policy);
     }
   }
 #else
   for (int st = 0; st < stages - 1; ++st) {
-    if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid);
+    if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid, kv_policy);
     xqa_cp_async_commit();
   }
 #endif
@@ -131,11 +132,12 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
 #if XQA_TMA
     if (tid == 0 && next < ntiles) {
       tma_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, bars + (next % stages) * 8, k_map, v_map, head,
-                  token0 + next * KT);
+                  token0 + next * KT, kv_policy);
     }
 #else
     if (next < ntiles) {
-      load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid);
+      load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid,
+                   kv_policy);
     }
     xqa_cp_async_commit();
 #endif

@@ -50,22 +50,22 @@ __device__ __forceinline__ void mbar_wait(xqa_u32 bar, int parity) {
 }
 
 __device__ __forceinline__ void tma_box(xqa_u32 dst, const XqaTensorMap& map, int col, int head, int token,
-                                        xqa_u32 bar) {
+                                        xqa_u32 bar, xqa_u64 policy) {
   asm volatile(
-      "cp.async.bulk.tensor.3d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4}], "
-      "[%5];\n" ::"r"(dst),
-      "l"(reinterpret_cast<xqa_u64>(&map)), "r"(col), "r"(head), "r"(token), "r"(bar)
+      "cp.async.bulk.tensor.3d.shared::cluster.global.tile.mbarrier::complete_tx::bytes.L2::cache_hint"
+      " [%0], [%1, {%2, %3, %4}], [%5], %6;\n" ::"r"(dst),
+      "l"(reinterpret_cast<xqa_u64>(&map)), "r"(col), "r"(head), "r"(token), "r"(bar), "l"(policy)
       : "memory");
 }
 
 // Thread 0 only: starts the copy of keys [token, token + KT) of one head into a stage.
 __device__ __forceinline__ void tma_kv_tile(xqa_u32 stage, xqa_u32 bar, const XqaTensorMap& kmap,
-                                            const XqaTensorMap& vmap, int head, int token) {
+                                            const XqaTensorMap& vmap, int head, int token, xqa_u64 policy) {
   mbar_expect_bytes(bar, STAGE_BYTES);
 #pragma unroll
   for (int slab = 0; slab < D / 64; ++slab) {
-    tma_box(stage + slab * KV_SLAB_BYTES, kmap, slab * 64, head, token, bar);
-    tma_box(stage + TILE_BYTES + slab * KV_SLAB_BYTES, vmap, slab * 64, head, token, bar);
+    tma_box(stage + slab * KV_SLAB_BYTES, kmap, slab * 64, head, token, bar, policy);
+    tma_box(stage + TILE_BYTES + slab * KV_SLAB_BYTES, vmap, slab * 64, head, token, bar, policy);
   }
 }
 
