@@ -18,14 +18,15 @@ record BenchArgs(int iters, int warmup, Path dumpDir, List<Integer> only, String
   static final String USAGE = """
       usage: KernelBench [--iters N] [--warmup N] [--only 0,2,5] [--dump-inputs DIR] [--nvrtc-path P] [--jit-dir D]
         --iters        timed launches per workload, median reported (default 50)
-        --warmup       untimed launches before timing (default 200: they also warm the JVM's launch path)
+        --warmup       untimed launches before timing (default 2000: they also bring the JVM's launch path
+                       to its compiled speed, so the host keeps ahead of the GPU)
         --only         workload indexes (default: all %d)
         --dump-inputs  write each workload's q/k/v/masks/out and manifest.json for scripts/kernel_peers.py
       """.formatted(Workload.STANDARD.size());
 
   static BenchArgs parse(String[] args) {
     int iters = 50;
-    int warmup = 200;
+    int warmup = 2000;
     Path dump = null;
     List<Integer> only = new ArrayList<>();
     String nvrtc = null;

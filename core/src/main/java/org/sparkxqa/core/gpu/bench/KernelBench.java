@@ -10,7 +10,6 @@ import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
 import org.sparkxqa.core.gpu.KernelVariant;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
-import org.sparkxqa.core.gpu.cuda.GpuTimer;
 import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.jit.KernelSourceLoader;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
@@ -21,7 +20,8 @@ import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 /**
  * Kernel benchmark ({@code xqa bench kernel}): for each {@link Workload#STANDARD} workload, inputs
  * already on the device, the median time of the attention (+ merge) launches by CUDA events over
- * {@code --iters} launches after {@code --warmup}; achieved K/V GB/s; a device-to-device copy rate
+ * {@code --iters} launches after {@code --warmup}, and the host's cost to enqueue one ({@link LaunchTimes});
+ * achieved K/V GB/s; a device-to-device copy rate
  * measured in the same run as the bandwidth floor (a 1 GiB copy), and a copy moving each workload's own
  * K/V bytes; JIT cold-compile and disk-cache load time per
  * variant. {@code --dump-inputs DIR} writes each workload's exact inputs and our output with a
@@ -76,51 +76,22 @@ public final class KernelBench {
       throws Exception {
     try (DeviceInputs in = new DeviceInputs(w, gpu.deviceLimits(), stream, 1000 + index)) {
       LaunchPlan plan = in.plan;
-      List<Float> ms = timeQueued(gpu, stream, plan, in, args);
+      List<Float> ms = LaunchTimes.gpuMs(gpu, stream, plan, in.buffers, args.warmup(), args.iters());
+      double hostMs = LaunchTimes.hostMs(gpu, stream, plan, in.buffers, args.iters());
+      if (hostMs > 0.8 * Stats.median(ms)) {
+        System.out.printf(Locale.ROOT, "warning: the host takes %.1f us to enqueue one launch, close to or above its "
+            + "GPU time (%.1f us): the GPU may have waited for the host inside the timed pairs%n", hostMs * 1e3,
+            Stats.median(ms) * 1e3);
+      }
       int splitTokens = SplitSize.tokens(w.lq() * w.spec().group());
       int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, splitTokens);
       double sameSizeCopy = CopyRate.measure(gpu.context(), stream, w.kvBytes() / 2, 10);
       BenchResult r = new BenchResult(index, w, Stats.median(ms), ms.stream().mapToDouble(Float::doubleValue).min()
-          .orElseThrow(), plan.workItems() * w.kvHeads(), splits, splitTokens, sameSizeCopy);
+          .orElseThrow(), hostMs, plan.workItems() * w.kvHeads(), splits, splitTokens, sameSizeCopy);
       if (args.dumpDir() != null) {
         in.dump(args.dumpDir().resolve(w.id()), readOut(in, stream));
       }
       return r;
-    }
-  }
-
-  /**
-   * Queues the warmup launches and then every timed launch between its own pair of events, with no
-   * host synchronisation in between, so the GPU never waits for the host: each pair measures one
-   * launch's device time, not the host's launch latency. Reads the times after one final sync.
-   */
-  private static List<Float> timeQueued(GpuBackend gpu, CudaStream stream, LaunchPlan plan, DeviceInputs in,
-      BenchArgs args) {
-    List<GpuTimer> timers = new ArrayList<>();
-    try {
-      for (int i = 0; i < args.iters(); i++) {
-        timers.add(new GpuTimer(gpu.context(), stream));
-      }
-      for (int i = 0; i < args.warmup(); i++) {
-        gpu.launch(plan, in.buffers, stream);
-      }
-      long enqueueStart = System.nanoTime();
-      for (GpuTimer t : timers) {
-        t.start();
-        gpu.launch(plan, in.buffers, stream);
-        t.stop();
-      }
-      double hostMs = (System.nanoTime() - enqueueStart) / 1e6 / timers.size();
-      stream.synchronize();
-      List<Float> ms = new ArrayList<>();
-      timers.forEach(t -> ms.add(t.elapsedMillis()));
-      if (hostMs > 0.8 * Stats.median(ms)) {
-        System.out.printf(Locale.ROOT, "warning: the host took %.1f us to enqueue each launch, close to or above the "
-            + "GPU time; these timings may include host latency (raise --warmup)%n", hostMs * 1e3);
-      }
-      return ms;
-    } finally {
-      timers.forEach(GpuTimer::close);
     }
   }
 
