@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.sparkxqa.core.Median;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.config.XqaConf;
 
@@ -50,8 +51,8 @@ record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSe
         passes.add(new Pass(i, report.rows(), seconds, report.rows() / seconds, kvBytes / seconds / 1e9));
         backend = report.backendNames();
       }
-      return new BenchSeries(backend, List.copyOf(passes), median(passes.stream().mapToDouble(Pass::requestsPerSecond)
-          .toArray()), median(passes.stream().mapToDouble(Pass::kvGBps).toArray()));
+      return new BenchSeries(backend, List.copyOf(passes), Median.of(passes.stream().mapToDouble(Pass::requestsPerSecond)
+          .toArray()), Median.of(passes.stream().mapToDouble(Pass::kvGBps).toArray()));
     } finally {
       if (previous == null) {
         spark.conf().unset(key);
@@ -64,12 +65,5 @@ record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSe
   /** Whether every executor ran these passes on a CPU backend (whose names start with {@code cpu}). */
   boolean onCpu() {
     return Arrays.stream(backend.split(", ")).allMatch(name -> name.startsWith("cpu"));
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
 import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
@@ -54,7 +55,7 @@ class BenchCommandTest {
           passes.get(i).get("kvGBps").asDouble(), 1e-9);
       rates[i] = passes.get(i).get("requestsPerSecond").asDouble();
     }
-    assertEquals(BenchSeries.median(rates), json.get("pipeline").get("medianRequestsPerSecond").asDouble(), 1e-9);
+    assertEquals(Median.of(rates), json.get("pipeline").get("medianRequestsPerSecond").asDouble(), 1e-9);
     assertTrue(json.get("pipeline").get("backend").asText().startsWith("cpu ("));
     assertTrue(json.get("cpu").isNull());
     assertTrue(json.get("gpuOverCpu").isNull());

@@ -4,6 +4,7 @@ import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.cuda.CudaContext;
 import org.sparkxqa.core.gpu.cuda.CudaStatus;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
@@ -37,7 +38,7 @@ final class CopyRate {
           ms.add(t);
         }
       }
-      return 2.0 * bytes / (Stats.median(ms) * 1e-3);
+      return 2.0 * bytes / (Median.of(ms) * 1e-3);
     }
   }
 }

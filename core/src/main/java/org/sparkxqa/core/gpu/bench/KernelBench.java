@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparkxqa.core.DraftMask;
+import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
 import org.sparkxqa.core.gpu.KernelVariant;
@@ -78,15 +79,15 @@ public final class KernelBench {
       LaunchPlan plan = in.plan;
       List<Float> ms = LaunchTimes.gpuMs(gpu, stream, plan, in.buffers, args.warmup(), args.iters());
       double hostMs = LaunchTimes.hostMs(gpu, stream, plan, in.buffers, args.iters());
-      if (hostMs > 0.8 * Stats.median(ms)) {
+      if (hostMs > 0.8 * Median.of(ms)) {
         System.out.printf(Locale.ROOT, "warning: the host takes %.1f us to enqueue one launch, close to or above its "
             + "GPU time (%.1f us): the GPU may have waited for the host inside the timed pairs%n", hostMs * 1e3,
-            Stats.median(ms) * 1e3);
+            Median.of(ms) * 1e3);
       }
       int splitTokens = SplitSize.tokens(w.lq() * w.spec().group());
       int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, splitTokens);
       double sameSizeCopy = CopyRate.measure(gpu.context(), stream, w.kvBytes() / 2, 10);
-      BenchResult r = new BenchResult(index, w, Stats.median(ms), ms.stream().mapToDouble(Float::doubleValue).min()
+      BenchResult r = new BenchResult(index, w, Median.of(ms), ms.stream().mapToDouble(Float::doubleValue).min()
           .orElseThrow(), hostMs, plan.workItems() * w.kvHeads(), splits, splitTokens, sameSizeCopy);
       if (args.dumpDir() != null) {
         in.dump(args.dumpDir().resolve(w.id()), readOut(in, stream));

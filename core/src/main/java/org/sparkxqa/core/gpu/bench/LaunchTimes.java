@@ -2,6 +2,7 @@ package org.sparkxqa.core.gpu.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.GpuTimer;
@@ -68,6 +69,6 @@ final class LaunchTimes {
       }
       stream.synchronize();
     }
-    return Stats.median(nanos) / 1e6;
+    return Median.of(nanos) / 1e6;
   }
 }

@@ -8,11 +8,11 @@ import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
 import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 
-import java.util.Arrays;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
+import org.sparkxqa.core.Median;
 
 /**
  * The rate of a host-to-device copy from pinned (page-locked) host memory: the ceiling of any
@@ -71,9 +71,7 @@ public final class HostToDeviceCopyRate {
           ms[i] = elapsed;
         }
       }
-      Arrays.sort(ms);
-      double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
-      return new Result(context.device().toString(), bytes, repetitions, median);
+      return new Result(context.device().toString(), bytes, repetitions, Median.of(ms));
     }
   }
 
