@@ -24,7 +24,8 @@ public final class ExecutorBatchBudget {
   public static BatchBudget current() {
     Map<String, String> conf = ExecutorSettings.all();
     double fraction = Double.parseDouble(conf.getOrDefault("spark.memory.fraction", "0.6").trim());
-    return new BatchBudget(Runtime.getRuntime().maxMemory(), ExecutorSettings.cores().taskSlots(), fraction);
+    int slots = ExecutorCores.of(conf, Runtime.getRuntime().availableProcessors()).taskSlots();
+    return new BatchBudget(Runtime.getRuntime().maxMemory(), slots, fraction);
   }
 
   /** {@code settings} with a concrete byte budget for this executor. */

@@ -47,29 +47,35 @@ final class DriverFfm {
     return linker.downcallHandle(symbol, fd);
   }
 
-  /** {@code cuLaunchKernelEx(config, function, kernelParams, NULL)}; {@code function} is a raw CUfunction. */
-  static int launchKernelEx(MemorySegment config, long function, MemorySegment kernelParams) {
+  /** A downcall through an exactly typed handle; it may throw what the handle declares. */
+  @FunctionalInterface
+  private interface Downcall {
+    int call(Bound b) throws Throwable;
+  }
+
+  /** Runs one downcall: runtime exceptions and errors pass through, anything else names the function. */
+  private static int invoke(String name, Downcall downcall) {
     try {
-      return (int) bound().launchKernelEx().invokeExact(config, MemorySegment.ofAddress(function), kernelParams,
-          MemorySegment.NULL);
+      return downcall.call(bound());
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
-      throw new IllegalStateException("calling cuLaunchKernelEx failed", t);
+      throw new IllegalStateException("calling " + name + " failed", t);
     }
+  }
+
+  /** {@code cuLaunchKernelEx(config, function, kernelParams, NULL)}; {@code function} is a raw CUfunction. */
+  static int launchKernelEx(MemorySegment config, long function, MemorySegment kernelParams) {
+    return invoke("cuLaunchKernelEx", b -> (int) b.launchKernelEx().invokeExact(config,
+        MemorySegment.ofAddress(function), kernelParams, MemorySegment.NULL));
   }
 
   /** {@code cuTensorMapEncodeTiled}; {@code out} receives the 128-byte map. */
   static int tensorMapEncodeTiled(MemorySegment out, int dataType, int rank, long address, MemorySegment dims,
       MemorySegment strides, MemorySegment box, MemorySegment elementStrides, int interleave, int swizzle,
       int l2Promotion, int oobFill) {
-    try {
-      return (int) bound().tensorMapEncodeTiled().invokeExact(out, dataType, rank, MemorySegment.ofAddress(address),
-          dims, strides, box, elementStrides, interleave, swizzle, l2Promotion, oobFill);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException("calling cuTensorMapEncodeTiled failed", t);
-    }
+    return invoke("cuTensorMapEncodeTiled", b -> (int) b.tensorMapEncodeTiled().invokeExact(out, dataType, rank,
+        MemorySegment.ofAddress(address), dims, strides, box, elementStrides, interleave, swizzle, l2Promotion,
+        oobFill));
   }
 }

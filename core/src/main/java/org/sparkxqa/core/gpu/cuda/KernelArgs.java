@@ -17,8 +17,10 @@ import java.util.List;
  * value as bytes. Not thread-safe; build, launch, discard.
  */
 public final class KernelArgs {
-  private final List<Object> values = new ArrayList<>();
-  private final List<Integer> alignments = new ArrayList<>();
+  /** One parameter: its value and the alignment of its slot in the parameter buffer. */
+  private record Param(Object value, int alignment) {}
+
+  private final List<Param> params = new ArrayList<>();
 
   /** A device pointer parameter ({@code T*}), given as a raw device address. */
   public KernelArgs pointer(long deviceAddress) {
@@ -51,8 +53,7 @@ public final class KernelArgs {
   }
 
   private KernelArgs add(Object value, int alignment) {
-    values.add(value);
-    alignments.add(alignment);
+    params.add(new Param(value, alignment));
     return this;
   }
 
@@ -61,30 +62,30 @@ public final class KernelArgs {
    * {@code Integer} for {@code i32}, {@code Float} for {@code f32}, a copy of the bytes for a struct.
    */
   public List<Object> values() {
-    List<Object> out = new ArrayList<>(values.size());
-    values.forEach(v -> out.add(v instanceof byte[] b ? b.clone() : v));
+    List<Object> out = new ArrayList<>(params.size());
+    params.forEach(p -> out.add(p.value() instanceof byte[] b ? b.clone() : p.value()));
     return Collections.unmodifiableList(out);
   }
 
   /** Number of parameters. */
   public int size() {
-    return values.size();
+    return params.size();
   }
 
   /** The {@code void**} that a launch takes, with every value in {@code arena}'s memory. */
   MemorySegment toParams(Arena arena) {
-    MemorySegment params = arena.allocate(ADDRESS, Math.max(1, values.size()));
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      MemorySegment slot = switch (v) {
+    MemorySegment pointers = arena.allocate(ADDRESS, Math.max(1, params.size()));
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      MemorySegment slot = switch (p.value()) {
         case Long l -> arena.allocateFrom(JAVA_LONG, l);
         case Integer n -> arena.allocateFrom(JAVA_INT, n);
         case Float f -> arena.allocateFrom(JAVA_FLOAT, f);
-        case byte[] b -> arena.allocate(b.length, alignments.get(i)).copyFrom(MemorySegment.ofArray(b));
-        default -> throw new IllegalStateException("unknown parameter kind " + v.getClass());
+        case byte[] b -> arena.allocate(b.length, p.alignment()).copyFrom(MemorySegment.ofArray(b));
+        default -> throw new IllegalStateException("unknown parameter kind " + p.value().getClass());
       };
-      params.setAtIndex(ADDRESS, i, slot);
+      pointers.setAtIndex(ADDRESS, i, slot);
     }
-    return params;
+    return pointers;
   }
 }
