@@ -51,28 +51,35 @@ class Launch:
         self.scale_log2 = np.float32(scale * 1.4426950408889634)
         self._launches = {}
 
+    def _launch(self, key, build):
+        """Runs the prepared launch of key, building it once (tensor maps are encoded once per buffers,
+        so a timed loop only launches)."""
+        if key not in self._launches:
+            self._launches[key] = build()
+        self._launches[key]()
+
     def attention(self, q, k, v, out, stream=None):
         p = self.plan
         stream_ptr = (stream or cp.cuda.get_current_stream()).ptr
-        key = (q.data.ptr, k.data.ptr, v.data.ptr, out.data.ptr, stream_ptr)
-        if key not in self._launches:  # encoded once per buffers: the timed loop only launches
+
+        def build():
             ptrs = [ctypes.c_uint64(a.data.ptr) for a in (q, k, v, out, self.masks, self.req, self.work, self.so,
                                                                self.sml)]
             maps = [xqa_tma.kv_map(a.data.ptr, p.d, p.hkv, p.kv_tokens) for a in (k, v)]
             params = ptrs + [ctypes.c_float(self.scale_log2), ctypes.c_int32(p.window), ctypes.c_int32(p.stages)]
-            self._launches[key] = xqa_tma.Launcher(self.fn.kernel.ptr, (len(p.work), p.hkv), self.threads, p.smem,
-                                                   stream_ptr, params + maps)
-        self._launches[key]()
+            return xqa_tma.Launcher(self.fn.kernel.ptr, (len(p.work), p.hkv), self.threads, p.smem, stream_ptr,
+                                    params + maps)
+        self._launch(("attention", q.data.ptr, k.data.ptr, v.data.ptr, out.data.ptr, stream_ptr), build)
 
     def run_merge(self, out, stream=None):
         p = self.plan
         stream_ptr = (stream or cp.cuda.get_current_stream()).ptr
-        key = ("merge", out.data.ptr, stream_ptr)
-        if key not in self._launches:
+
+        def build():
             params = [ctypes.c_uint64(a.data.ptr) for a in (out, self.req, self.merge, self.so, self.sml)]
-            self._launches[key] = xqa_tma.Launcher(self.merge_fn.kernel.ptr, (len(p.merge), p.hkv), 128, 0, stream_ptr,
-                                                   params, pdl=self.pdl)
-        self._launches[key]()
+            return xqa_tma.Launcher(self.merge_fn.kernel.ptr, (len(p.merge), p.hkv), 128, 0, stream_ptr, params,
+                                    pdl=self.pdl)
+        self._launch(("merge", out.data.ptr, stream_ptr), build)
 
     def run(self, q, k, v, out, stream=None):
         p = self.plan

@@ -25,6 +25,7 @@
 #include "xqa_tma.cuh"
 #include "xqa_warp_merge.cuh"
 
+#if !XQA_TMA
 // Waits until tile t of a `stages`-deep pipeline has landed: at most stages - 2 later groups in flight.
 __device__ __forceinline__ void wait_for_tile(int stages) {
   switch (stages) {
@@ -37,6 +38,7 @@ __device__ __forceinline__ void wait_for_tile(int stages) {
     default: xqa_cp_async_wait<0>(); break;
   }
 }
+#endif
 
 extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
 xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
@@ -81,7 +83,9 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   }
 #else
   for (int st = 0; st < stages - 1; ++st) {
-    if (st < ntiles) load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid, kv_policy);
+    if (st < ntiles) {
+      load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid, kv_policy);
+    }
     xqa_cp_async_commit();
   }
 #endif
@@ -161,7 +165,9 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
       }
     }
   }
+#if !XQA_TMA
   xqa_cp_async_wait<0>();
+#endif
   if (!XQA_WG_ONLY && ksplit > 1) {
     __syncthreads();  // every warp is done with the K/V stages
     float* park = reinterpret_cast<float*>(smem);
