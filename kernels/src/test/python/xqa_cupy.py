@@ -14,7 +14,7 @@ EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "
 
 
 def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None):
-    """(module, attention fn, merge fn, describe[19]) of one variant; extra: more NVRTC options."""
+    """(module, attention fn, merge fn, describe[20]) of one variant; extra: more NVRTC options."""
     extra = EXTRA if extra is None else tuple(extra)
     key = (qt, kvt, d, g, arch, extra)
     if key not in _cache:
@@ -22,10 +22,10 @@ def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None)
         opts = ("-arch=" + arch, "-std=c++17", "-I" + SRC, "-DXQA_Q_TYPE=%d" % qt, "-DXQA_KV_TYPE=%d" % kvt,
                 "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g) + extra
         m = cp.RawModule(code=code, options=opts, backend="nvrtc")
-        desc = cp.zeros(19, cp.int32)
+        desc = cp.zeros(20, cp.int32)
         m.get_function("xqa_describe")((1,), (1,), (desc,))
         desc = desc.get()
-        assert desc[0] == 3 and desc[16] == BARRIER_BYTES and desc[3] == d and desc[4] == g, desc
+        assert desc[0] == 4 and desc[16] == BARRIER_BYTES and desc[3] == d and desc[4] == g, desc
         _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
     return _cache[key]
 
@@ -37,7 +37,9 @@ class Launch:
         self.plan = plan
         _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
         assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == Q_ROW_UNIT, desc
-        self.threads = int(desc[5])
+        # desc[19] 1: 128 threads (one warpgroup) per 64 shared Q rows of the launch; 0: desc[5] always
+        self.threads = 128 * plan.q_rows_smem // Q_ROW_UNIT if desc[19] == 1 else int(desc[5])
+        assert self.threads <= desc[5], desc
         self.pdl = desc[18] == 1 and os.environ.get("XQA_PDL", "1") == "1"  # XQA_PDL=0: experiments only
         assert desc[8] == 8 and desc[9] == stage_bytes(plan.d), desc
         self.fn.max_dynamic_shared_size_bytes = plan.smem

@@ -11,7 +11,6 @@ def split_tokens_for(rows):
     forced = int(os.environ.get("XQA_SPLIT", 0))  # experiments only
     return forced or max(2048, (rows + 31) // 32 * 1024)
 MERGE_ROWS = 4
-THREADS = 128
 REQ_DTYPE = np.dtype([("kv_off", "<i8"), ("scratch_off", "<i8"), ("q_off", "<i4"), ("lq", "<i4"),
                       ("lk", "<i4"), ("num_splits", "<i4")])
 
@@ -35,7 +34,7 @@ def stage_bytes(d):
 
 
 def ctas_per_sm(d):
-    return 1 if d == 256 else 2  # what the registers allow (255 per thread, 128 threads)
+    return 1 if d == 256 else 2  # what the registers allow (sm_90a: <= 128 per thread at 256 threads)
 
 
 def choose_stages(d, q_bytes, per_sm=SMEM_PER_SM, per_block=SMEM_PER_BLOCK):

@@ -18,7 +18,14 @@
 #error "XQA_GROUP must be 1..32"
 #endif
 
-#define XQA_ABI_VERSION 3
+#define XQA_ABI_VERSION 4
+
+// Hopper warpgroup MMA (xqa_wgmma.cuh) exists only in sm_90a builds.
+#if defined(__CUDA_ARCH_FEAT_SM90_ALL)
+#define XQA_WGMMA 1
+#else
+#define XQA_WGMMA 0
+#endif
 
 namespace xqa {
 constexpr int D = XQA_HEAD_DIM;           // head dim
@@ -26,11 +33,17 @@ constexpr int G = XQA_GROUP;              // query heads per KV head
 #if defined(XQA_WARPS) && defined(XQA_MF)  // experiments only; the host reads them from xqa_describe
 constexpr int WARPS = XQA_WARPS;
 constexpr int MF = XQA_MF;
+#elif XQA_WGMMA
+constexpr int WARPS = D == 256 ? 4 : 8;   // at most; one warpgroup (4 warps) per 64-row M tile, and a
+constexpr int MF = 1;                     // launch runs only the warpgroups its largest request needs
 #else
 constexpr int WARPS = 4;                  // warps per CTA; each owns WARP_ROWS query rows
 constexpr int MF = D == 256 ? 1 : 2;      // m16 fragments per warp
 #endif
-constexpr int THREADS = WARPS * 32;
+constexpr int THREADS = WARPS * 32;       // the most threads of a CTA (see WG_PER_M_TILE)
+// 1: a launch's block is 128 threads (a warpgroup) per Q_ROW_UNIT rows of its shared Q; 0: THREADS.
+constexpr int WG_PER_M_TILE = XQA_WGMMA;
+constexpr int LOAD_THREADS = 128;         // threads that issue the cp.async K/V copies
 constexpr int MIN_CTAS = WARPS >= 8 ? 2 : 1;  // __launch_bounds__ occupancy hint
 constexpr int WARP_ROWS = 16 * MF;
 constexpr int CTA_ROWS = WARPS * WARP_ROWS;  // rows (token-major, head fastest) per CTA

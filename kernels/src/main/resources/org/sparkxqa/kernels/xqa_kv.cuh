@@ -30,9 +30,10 @@ __device__ __forceinline__ int q_smem_rows(int tile_rows) {
 // or past key_end are zero-filled (no global read), so padding never carries NaN into P*V.
 // kh/vh point at token 0 of the request's head; `stride` is elements between tokens (Hkv * D).
 // Thread tid copies chunk tid % CHUNKS of keys tid / CHUNKS + i * ROWS_PER_PASS.
-constexpr int ROWS_PER_PASS = THREADS / CHUNKS;
+// Only threads below LOAD_THREADS call it.
+constexpr int ROWS_PER_PASS = LOAD_THREADS / CHUNKS;
 constexpr int PASSES = KT / ROWS_PER_PASS;
-static_assert(ROWS_PER_PASS * CHUNKS == THREADS && PASSES * ROWS_PER_PASS == KT, "tile copy must divide evenly");
+static_assert(ROWS_PER_PASS * CHUNKS == LOAD_THREADS && PASSES * ROWS_PER_PASS == KT, "tile copy must divide evenly");
 
 __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, const xqa_u16* vh, long long stride,
                                              int t0, int key_end, int tid, xqa_u64 l2_policy) {
@@ -56,7 +57,7 @@ __device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, c
 __device__ __forceinline__ void load_q(xqa_u32 qs, const xqa_u16* q, int q_off, int q_heads, int head,
                                        int row_base, int n, int tid) {
   const int padded = q_smem_rows(n);
-  for (int c = tid; c < padded * CHUNKS; c += THREADS) {
+  for (int c = tid; c < padded * CHUNKS; c += blockDim.x) {
     const int rr = c / CHUNKS, chunk = c % CHUNKS;
     xqa_u32x4 val = {0u, 0u, 0u, 0u};
     if (rr < n) {

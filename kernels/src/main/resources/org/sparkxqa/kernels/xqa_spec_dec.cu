@@ -3,7 +3,8 @@
 //
 //   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, stages,
 //                k_map, v_map)
-//     grid (work items, Hkv), block THREADS, dynamic shared memory
+//     grid (work items, Hkv), block 128 * qrows / Q_ROW_UNIT threads when xqa_describe's number 19
+//     is 1 (sm_90a: a warpgroup per 64-row M tile), else THREADS; dynamic shared memory
 //     stages * STAGE_BYTES + qrows * D * 2 + BARRIER_BYTES
 //     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to Q_ROW_UNIT) and
 //     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit). k_map/v_map: tensor maps of
@@ -13,7 +14,7 @@
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
 //     on the same stream, only when some request has more than one split; as a programmatic
 //     dependent launch when xqa_describe's number 18 is 1 (xqa_pdl.cuh).
-//   xqa_describe(int* out19): writes the ABI numbers (see the body) for the host to check.
+//   xqa_describe(int* out20): writes the ABI numbers (see the body) for the host to check.
 //
 // Pointers are device addresses; q/out [q tokens][Hq][D], k/v [kv tokens][Hkv][D] in the variant's
 // types; masks one uint64 per q token; scale_log2 = scale * log2(e); window 0 = none; a work item's
@@ -83,7 +84,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   }
 #else
   for (int st = 0; st < stages - 1; ++st) {
-    if (st < ntiles) {
+    if (st < ntiles && tid < LOAD_THREADS) {
       load_kv_tile(kv_smem + st * STAGE_BYTES, kh, vh, stride, key_begin + st * KT, key_end, tid, kv_policy);
     }
     xqa_cp_async_commit();
@@ -92,13 +93,13 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   load_q(q_smem, q, r.q_off, kv_heads * G, head, w.row_base, tile_rows, tid);
 
   // Which tensor-core path and how rows and keys are shared out among the warps: from the
-  // request's row count alone (batch invariant). wgmma: the warpgroup takes 64 rows at a time.
+  // request's row count alone (batch invariant). wgmma: warpgroup i takes rows 64 i .. 64 i + 63.
   // mma.sync: each warp owns WARP_ROWS rows, or `ksplit` warps share rows and split the keys.
   const bool wg = XQA_WGMMA && (XQA_WG_MIN_ROWS <= 1 || rows >= XQA_WG_MIN_ROWS);
   const int ksplit = wg ? 1 : rows <= WARP_ROWS ? 4 : rows <= 2 * WARP_ROWS ? 2 : 1;
   const int wm = warp / ksplit, wn = warp % ksplit;
   WarpCtx c;
-  c.qs = q_smem;
+  c.qs = q_smem + (wg ? (warp >> 2) * Q_ROW_UNIT * SLAB_ROW_BYTES : 0);
   c.qslab = q_smem_rows(tile_rows) * SLAB_ROW_BYTES;
   c.wrow = wg ? warp * 16 : wm * WARP_ROWS;
   c.fstride = wg ? 64 : 16;
@@ -111,7 +112,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   c.prefix = prefix;
   c.key_end = key_end;
   c.window = window;
-  const int nf = wg ? (tile_rows + 63) / 64
+  const int nf = wg ? (tile_rows > (warp >> 2) * Q_ROW_UNIT ? 1 : 0)
                     : ksplit > 1 ? MF : max(0, min(MF, (tile_rows - c.wrow + 15) / 16));
   Accum acc;
 #pragma unroll
@@ -139,7 +140,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
                   token0 + next * KT, kv_policy);
     }
 #else
-    if (next < ntiles) {
+    if (next < ntiles && tid < LOAD_THREADS) {
       load_kv_tile(kv_smem + (next % stages) * STAGE_BYTES, kh, vh, stride, key_begin + next * KT, key_end, tid,
                    kv_policy);
     }
@@ -149,11 +150,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
 #if XQA_WGMMA
     if (wg) {
-      if (MF == 1 || nf == MF) {
-        attend_tile_wg<MF>(acc, c, ks, t0, masked);
-      } else {
-        attend_tile_wg<1>(acc, c, ks, t0, masked);
-      }
+      if (nf > 0) attend_tile_wg(acc, c, ks, t0, masked);
       continue;
     }
 #endif
@@ -228,8 +225,9 @@ xqa_spec_dec_merge(xqa_u16* __restrict__ out, const XqaRequest* __restrict__ req
 extern "C" __global__ void xqa_describe(int* out) {
   using namespace xqa;
   if (threadIdx.x != 0 || blockIdx.x != 0) return;
-  const int v[19] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
+  const int v[20] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
                      MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
-                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT, BARRIER_BYTES, XQA_TMA, XQA_PDL};
-  for (int i = 0; i < 19; ++i) out[i] = v[i];
+                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT, BARRIER_BYTES, XQA_TMA, XQA_PDL,
+                     WG_PER_M_TILE};
+  for (int i = 0; i < 20; ++i) out[i] = v[i];
 }

@@ -73,7 +73,7 @@ __device__ __forceinline__ void tma_kv_tile(xqa_u32 stage, xqa_u32 bar, const Xq
 // orders them before wgmma reads); a __syncthreads must follow.
 __device__ __forceinline__ void tail_zero(xqa_u32 stage, int valid, int tid) {
   const xqa_u32x4 zero = {0u, 0u, 0u, 0u};
-  for (int c = valid * CHUNKS + tid; c < KT * CHUNKS; c += THREADS) {
+  for (int c = valid * CHUNKS + tid; c < KT * CHUNKS; c += blockDim.x) {
     const xqa_u32 dst = swz(stage, c / CHUNKS, c % CHUNKS, KV_SLAB_BYTES);
     xqa_st_shared16(dst, zero);
     xqa_st_shared16(dst + TILE_BYTES, zero);

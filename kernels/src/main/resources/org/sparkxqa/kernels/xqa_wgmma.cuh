@@ -4,13 +4,7 @@
 // A descriptor names the first 16-byte chunk an instruction reads; rows are 128 bytes apart and
 // 8-row groups 1024 bytes apart (SBO); LBO only matters for N-major B (next 64 columns).
 #pragma once
-#include "xqa_types.cuh"
-
-#if defined(__CUDA_ARCH_FEAT_SM90_ALL)
-#define XQA_WGMMA 1
-#else
-#define XQA_WGMMA 0
-#endif
+#include "xqa_abi.cuh"
 
 // Requests with at least this many rows (Lq * G) take the wgmma path; 1: all of them, and the
 // mma.sync path is not compiled (experiments may raise it).

@@ -27,6 +27,7 @@ final class LoadedKernel implements AutoCloseable {
   private final CudaFunction merge;
   private final boolean tensorMaps;
   private final boolean dependentMerge;
+  private final boolean warpgroupPerMTile;
 
   private LoadedKernel(KernelVariant variant, CudaModule module, int[] describe) {
     this.variant = variant;
@@ -37,6 +38,7 @@ final class LoadedKernel implements AutoCloseable {
     geometry.check(variant, describe);
     this.tensorMaps = describe[KernelGeometry.DESCRIBE_TENSOR_MAPS] == 1;
     this.dependentMerge = describe[KernelGeometry.DESCRIBE_DEPENDENT_MERGE] == 1;
+    this.warpgroupPerMTile = describe[KernelGeometry.DESCRIBE_WARPGROUP_PER_M_TILE] == 1;
   }
 
   /**
@@ -81,7 +83,7 @@ final class LoadedKernel implements AutoCloseable {
    */
   void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
     int[] grid = plan.attentionGrid();
-    attention.launch(new LaunchConfig(grid[0], grid[1], grid[2], plan.attentionBlock()[0], 1, 1,
+    attention.launch(new LaunchConfig(grid[0], grid[1], grid[2], plan.attentionBlock(warpgroupPerMTile)[0], 1, 1,
         plan.attentionSmemBytes()), stream, LaunchArgs.attention(plan, buffers, tensorMaps));
     if (plan.needsMerge()) {
       int[] mg = plan.mergeGrid();

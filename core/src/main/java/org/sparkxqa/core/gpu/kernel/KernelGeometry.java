@@ -9,17 +9,18 @@ import org.sparkxqa.core.gpu.KernelVariant;
  * memory. Immutable.
  *
  * @param headDim D
- * @param threads threads per attention CTA
  * @param qRowUnit granule of the shared Q rows: a launch reserves the largest request's Lq * G rows
  *     rounded up to a multiple of it (one wgmma M tile, 64), at most {@code ctaRows}
  * @param ctaRows query rows (token-major, head fastest) per attention CTA
  * @param tileKeys keys per shared-memory tile; split sizes must be multiples of it
  * @param ctasPerSm attention CTAs that fit an SM by registers (the shared memory plan aims for it)
  */
-public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm) {
+public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm) {
 
   /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
-  public static final int ABI_VERSION = 3;
+  public static final int ABI_VERSION = 4;
+  /** Threads of one warpgroup: an attention block is one, or (sm_90a) one per {@link #qRowUnit} shared Q rows. */
+  public static final int WARPGROUP_THREADS = 128;
   /** Rows one merge CTA combines (one per warp). */
   public static final int MERGE_ROWS = 4;
   /** Threads per merge CTA. */
@@ -34,17 +35,32 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
   public static final int MAX_STAGES = 8;
   /** Shared memory after the Q rows: one 8-byte mbarrier per possible stage (TMA loads). */
   public static final int BARRIER_BYTES = 8 * MAX_STAGES;
-  /** Number of ints {@code xqa_describe} writes: 17 the host checks, then two per-target flags. */
-  public static final int DESCRIBE_INTS = 19;
+  /** Number of ints {@code xqa_describe} writes: 17 the host checks, then three per-target flags. */
+  public static final int DESCRIBE_INTS = 20;
   /** Index of the describe flag "K/V tiles load through tensor maps" (sm_90a). */
   public static final int DESCRIBE_TENSOR_MAPS = 17;
   /** Index of the describe flag "the merge waits for the attention grid" (sm_90+: dependent launch). */
   public static final int DESCRIBE_DEPENDENT_MERGE = 18;
+  /**
+   * Index of the describe flag "one warpgroup per M tile" (sm_90a): a launch's block has a warpgroup
+   * per {@link #qRowUnit} rows of its shared Q; otherwise every block is one warpgroup.
+   */
+  public static final int DESCRIBE_WARPGROUP_PER_M_TILE = 19;
 
   /** The geometry the sources use for {@code variant}. */
   public static KernelGeometry of(KernelVariant variant) {
     int d = variant.headDim();
-    return new KernelGeometry(d, 128, 64, d == 256 ? 64 : 128, 64, d == 256 ? 1 : 2);
+    return new KernelGeometry(d, 64, d == 256 ? 64 : 128, 64, d == 256 ? 1 : 2);
+  }
+
+  /** Threads of a CTA with {@link #ctaRows} rows: what the module reports as its most. */
+  public int maxThreads(boolean warpgroupPerMTile) {
+    return warpgroupPerMTile ? WARPGROUP_THREADS * ctaRows / qRowUnit : WARPGROUP_THREADS;
+  }
+
+  /** Block threads of a launch whose largest request has {@code maxRows} = Lq * G rows. */
+  public int blockThreads(int maxRows, boolean warpgroupPerMTile) {
+    return warpgroupPerMTile ? WARPGROUP_THREADS * qSmemRows(maxRows) / qRowUnit : WARPGROUP_THREADS;
   }
 
   /** Bytes of one shared-memory row (K, V or Q): {@code D * 2}. */
@@ -62,7 +78,11 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
    * up to a multiple of {@link #qRowUnit}, at most a CTA's {@link #ctaRows}.
    */
   public int qSmemBytes(int maxRows) {
-    return Math.min(ctaRows, (maxRows + qRowUnit - 1) / qRowUnit * qRowUnit) * rowBytes();
+    return qSmemRows(maxRows) * rowBytes();
+  }
+
+  private int qSmemRows(int maxRows) {
+    return Math.min(ctaRows, (maxRows + qRowUnit - 1) / qRowUnit * qRowUnit);
   }
 
   /**
@@ -101,7 +121,7 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
       throw new IllegalStateException("xqa_describe gave " + describe.length + " ints, expected " + DESCRIBE_INTS);
     }
     int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
-        threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
+        maxThreads(describe[DESCRIBE_WARPGROUP_PER_M_TILE] == 1), ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
         MERGE_ITEM_BYTES, qRowUnit, BARRIER_BYTES};
     String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
         "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes",
@@ -112,7 +132,7 @@ public record KernelGeometry(int headDim, int threads, int qRowUnit, int ctaRows
             + " but the host expects " + expected[i] + " (kernel sources and KernelGeometry disagree)");
       }
     }
-    for (int i : new int[] {DESCRIBE_TENSOR_MAPS, DESCRIBE_DEPENDENT_MERGE}) {
+    for (int i : new int[] {DESCRIBE_TENSOR_MAPS, DESCRIBE_DEPENDENT_MERGE, DESCRIBE_WARPGROUP_PER_M_TILE}) {
       if (describe[i] != 0 && describe[i] != 1) {
         throw new IllegalStateException("kernel " + variant.label() + " reports flag " + i + " = " + describe[i]
             + ", expected 0 or 1");

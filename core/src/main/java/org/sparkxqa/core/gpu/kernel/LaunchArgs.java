@@ -13,7 +13,7 @@ import org.sparkxqa.core.gpu.cuda.TensorMap;
  *              float scale_log2, int window, int stages,      // split sizes are in the work items
  *              CUtensorMap k_map, CUtensorMap v_map)          // by value; zeros when unused
  * xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)       // 5 device pointers
- * xqa_describe(int* out19)
+ * xqa_describe(int* out20)
  * </pre>
  */
 public final class LaunchArgs {

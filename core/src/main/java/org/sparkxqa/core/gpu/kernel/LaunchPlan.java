@@ -166,9 +166,12 @@ public final class LaunchPlan {
     return new int[] {workItems(), spec.kvHeads(), 1};
   }
 
-  /** Attention block {x, y, z}. */
-  public int[] attentionBlock() {
-    return new int[] {geometry.threads(), 1, 1};
+  /**
+   * Attention block {x, y, z}: one warpgroup, or with {@code warpgroupPerMTile} (what the module's
+   * {@code xqa_describe} says) one per 64 rows of the batch's largest request, at most a CTA's rows.
+   */
+  public int[] attentionBlock(boolean warpgroupPerMTile) {
+    return new int[] {geometry.blockThreads(tables.maxRows, warpgroupPerMTile), 1, 1};
   }
 
   /** cp.async pipeline depth passed to the attention kernel (timing only; no output bit depends on it). */

@@ -12,12 +12,13 @@ import org.sparkxqa.core.gpu.KernelVariant;
 class KernelGeometryTest {
 
   /**
-   * What xqa_describe writes for a variant under ABI 3 (the cupy harness checks version 3, 8 stages,
-   * a Q row unit of 64 and 64 barrier bytes on the H100), then the sm_90a flags: tensor maps, dependent merge.
+   * What an sm_90a module writes for a variant under ABI 4 (the cupy harness checks version 4, 8 stages,
+   * a Q row unit of 64 and 64 barrier bytes on the H100): most threads 256 for 128-row CTAs, then the
+   * sm_90a flags: tensor maps, dependent merge, a warpgroup per M tile.
    */
   private static int[] describe(KernelVariant v, KernelGeometry g) {
-    return new int[] {3, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), g.threads(), g.ctaRows(),
-        g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1};
+    return new int[] {4, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), 2 * g.ctaRows(),
+        g.ctaRows(), g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1, 1};
   }
 
   @Test
@@ -70,11 +71,34 @@ class KernelGeometryTest {
     int[] sm80 = describe(v, g);
     sm80[KernelGeometry.DESCRIBE_TENSOR_MAPS] = 0;
     sm80[KernelGeometry.DESCRIBE_DEPENDENT_MERGE] = 0;
-    assertDoesNotThrow(() -> g.check(v, sm80));
+    sm80[KernelGeometry.DESCRIBE_WARPGROUP_PER_M_TILE] = 0;
+    assertDoesNotThrow(() -> g.check(v, sm80)); // D 256: one warpgroup (64-row CTAs) on every target
     int[] badFlag = describe(v, g);
     badFlag[KernelGeometry.DESCRIBE_TENSOR_MAPS] = -1;
     e = assertThrows(IllegalStateException.class, () -> g.check(v, badFlag));
     assertTrue(e.getMessage().contains("flag 17 = -1"), e.getMessage());
+  }
+
+  @Test
+  void blockThreadsFollowTheModulesWarpgroupFlag() {
+    KernelVariant v = new KernelVariant(ElementType.FP16, ElementType.BF16, 128, 16);
+    KernelGeometry g = KernelGeometry.of(v);
+    int[] sm90a = describe(v, g);
+    assertEquals(256, sm90a[5]);
+    assertDoesNotThrow(() -> g.check(v, sm90a));
+    int[] sm80 = describe(v, g);
+    sm80[KernelGeometry.DESCRIBE_WARPGROUP_PER_M_TILE] = 0;
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, sm80));
+    assertTrue(e.getMessage().contains("threads = 256") && e.getMessage().contains("expects 128"), e.getMessage());
+    sm80[5] = 128; // one warpgroup (four warps of 32 rows) whatever the rows
+    assertDoesNotThrow(() -> g.check(v, sm80));
+    assertEquals(128, g.blockThreads(1, true));
+    assertEquals(128, g.blockThreads(64, true));
+    assertEquals(256, g.blockThreads(65, true));
+    assertEquals(256, g.blockThreads(2048, true)); // rows past a CTA's 128 take more CTAs, not more threads
+    assertEquals(128, g.blockThreads(2048, false));
+    assertEquals(128, KernelGeometry.of(new KernelVariant(ElementType.BF16, ElementType.BF16, 256, 4))
+        .blockThreads(2048, true));
   }
 
   @Test
@@ -84,7 +108,7 @@ class KernelGeometryTest {
     int[] old = describe(v, g);
     old[0] = 1;
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, old));
-    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 3"), e.getMessage());
+    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 4"), e.getMessage());
     int[] abi2 = describe(v, g);
     abi2[0] = 2;
     abi2[16] = 0; // ABI 2 wrote 16 numbers and no barrier bytes

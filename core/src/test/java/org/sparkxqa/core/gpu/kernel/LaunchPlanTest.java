@@ -62,6 +62,9 @@ class LaunchPlanTest {
     assertEquals(40, p.mergeItems());
     assertEquals(480, p.scratchRows());
     assertEquals(6, p.stages());
+    // 128 rows: sm_90a builds run a warpgroup per 64-row M tile, the others one warpgroup.
+    assertArrayEquals(new int[] {256, 1, 1}, p.attentionBlock(true));
+    assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock(false));
     assertEquals(114688 + KernelGeometry.BARRIER_BYTES, p.attentionSmemBytes());
   }
 
@@ -72,7 +75,8 @@ class LaunchPlanTest {
     assertFalse(p.needsMerge());
     assertEquals(0, p.scratchRows());
     assertArrayEquals(new int[] {1, 2, 1}, p.attentionGrid());
-    assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock());
+    assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock(false));
+    assertArrayEquals(new int[] {128, 1, 1}, p.attentionBlock(true)); // 12 rows: one warpgroup either way
     assertEquals(3 * 32 * 1024 + 64 * 256 + 64, p.attentionSmemBytes()); // 12 rows take one 64-row Q unit; barriers
     assertEquals(3L * 8 * 128 * 2, p.qBytes());
     assertEquals(37L * 2 * 128 * 2, p.kvBytes());
