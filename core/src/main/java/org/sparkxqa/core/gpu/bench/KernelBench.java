@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparkxqa.core.DraftMask;
+import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
@@ -58,8 +59,7 @@ public final class KernelBench {
             .orElse(""));
       }
       List<JitTimes.Row> jit = JitTimes.measure(KernelSourceLoader.kernel().orElseThrow(),
-          Nvrtc.load(args.nvrtcPath()), gpu.device().arch(), args.indexes().stream()
-              .map(n -> KernelVariant.of(Workload.STANDARD.get(n).spec())).distinct().toList());
+          Nvrtc.load(args.nvrtcPath()), gpu.device().arch(), jitVariants(args));
       StringBuilder jitTable = new StringBuilder("| variant | cold NVRTC compile ms | disk-cache load ms | CUBIN KB |\n"
           + "|---|---|---|---|\n");
       jit.forEach(r -> jitTable.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.0f |%n", r.variant(),
@@ -104,6 +104,16 @@ public final class KernelBench {
       host.get(0, out, 0, bytes);
       return out;
     }
+  }
+
+  /** The workloads' variants, then bf16 G 4 at the other head dims (D 256 compiles slowest). */
+  private static List<KernelVariant> jitVariants(BenchArgs args) {
+    List<KernelVariant> variants = new ArrayList<>(args.indexes().stream()
+        .map(n -> KernelVariant.of(Workload.STANDARD.get(n).spec())).distinct().toList());
+    for (int d : new int[] {64, 256}) {
+      variants.add(new KernelVariant(ElementType.BF16, ElementType.BF16, d, 4));
+    }
+    return variants;
   }
 
   private static void writeManifest(Path dir, GpuBackend gpu, double copyRate, List<BenchResult> results,
