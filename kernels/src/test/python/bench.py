@@ -55,7 +55,9 @@ def dense_mask(rows_list, lq, lk):
     return m.cuda()
 
 
-def run_workload(wl, peers, rng):
+def workload_inputs(wl, rng):
+    """One workload's random trees, bf16 q/k/v/out on the device, and our launch over them: (trees,
+    torch tensors, plan, launch, the cupy views launch.run takes)."""
     bsz, hq, hkv, lq, lk = wl
     rows_list = [random_tree(rng, lq) for _ in range(bsz)]
     q = torch.randn(bsz * lq, hq, D, device="cuda", dtype=torch.bfloat16)
@@ -65,6 +67,12 @@ def run_workload(wl, peers, rng):
     plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
     launch = Launch(plan, 1, 1, D ** -0.5)
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
+    return rows_list, (q, k, v, out), plan, launch, args
+
+
+def run_workload(wl, peers, rng):
+    bsz, hq, hkv, lq, lk = wl
+    rows_list, (q, k, v, out), plan, launch, args = workload_inputs(wl, rng)
     attn_only = lambda: launch.attention(*args)
     res = {"xqa": median_ms(lambda: launch.run(*args)), "attn_only": median_ms(attn_only),
            "splits": int(plan.req["num_splits"][0]), "stages": plan.stages,
