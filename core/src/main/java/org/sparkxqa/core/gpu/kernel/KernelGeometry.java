@@ -120,8 +120,9 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
     if (describe.length < DESCRIBE_INTS) {
       throw new IllegalStateException("xqa_describe gave " + describe.length + " ints, expected " + DESCRIBE_INTS);
     }
+    int threads = maxThreads(describe[DESCRIBE_WARPGROUP_PER_M_TILE] == 1);
     int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
-        maxThreads(describe[DESCRIBE_WARPGROUP_PER_M_TILE] == 1), ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
+        threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
         MERGE_ITEM_BYTES, qRowUnit, BARRIER_BYTES};
     String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
         "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes",
