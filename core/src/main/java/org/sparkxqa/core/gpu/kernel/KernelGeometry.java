@@ -55,7 +55,7 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
 
   /** Threads of a CTA with {@link #ctaRows} rows: what the module reports as its most. */
   public int maxThreads(boolean warpgroupPerMTile) {
-    return warpgroupPerMTile ? WARPGROUP_THREADS * ctaRows / qRowUnit : WARPGROUP_THREADS;
+    return blockThreads(ctaRows, warpgroupPerMTile);
   }
 
   /** Block threads of a launch whose largest request has {@code maxRows} = Lq * G rows. */
