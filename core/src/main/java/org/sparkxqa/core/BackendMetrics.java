@@ -38,4 +38,10 @@ public interface BackendMetrics {
    * to the device, outputs back).
    */
   default void copied(long bytes) {}
+
+  /**
+   * Request bytes (q, k and v) one batch copied from their sources into host staging memory, and the
+   * wall-clock time that took on the calling thread (copy threads included).
+   */
+  default void packed(long bytes, long nanos) {}
 }

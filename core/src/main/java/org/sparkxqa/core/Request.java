@@ -1,10 +1,17 @@
 package org.sparkxqa.core;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * One decoding request: q {@code [Lq, Hq, D]}, k and v {@code [Lk, Hkv, D]} as little-endian bytes,
  * and its draft mask. Built only through {@link #of}, which validates it against a spec, so a
- * {@code Request} is always safe to hand to a backend. The arrays are not copied: callers must not
- * modify them afterwards.
+ * {@code Request} is always safe to hand to a backend.
+ *
+ * <p>The bytes are views, never copies: a {@link MemorySegment} over a Java array (a row's value) or
+ * over memory that a column vector owns (Spark's off-heap vectors, a cuDF host buffer). The caller keeps
+ * that memory alive and unchanged until the backend call that uses the request has returned; backends
+ * only read it, possibly from several threads, so a segment must not be thread-confined (arrays,
+ * global or shared-arena memory).
  *
  * @param q query bytes
  * @param k key bytes
@@ -13,7 +20,12 @@ package org.sparkxqa.core;
  * @param lq query tokens (1..64)
  * @param lk key/value tokens ({@code lq..2^20})
  */
-public record Request(byte[] q, byte[] k, byte[] v, DraftMask mask, int lq, int lk) {
+public record Request(MemorySegment q, MemorySegment k, MemorySegment v, DraftMask mask, int lq, int lk) {
+
+  /** {@link #of(AttentionSpec, MemorySegment, MemorySegment, MemorySegment, int[], byte[])} over arrays. */
+  public static Request of(AttentionSpec spec, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask) {
+    return of(spec, view(q), view(k), view(v), parents, packedMask);
+  }
 
   /**
    * Validates and builds a request. {@code parents} (a draft tree) and {@code packedMask} are
@@ -21,14 +33,15 @@ public record Request(byte[] q, byte[] k, byte[] v, DraftMask mask, int lq, int 
    *
    * @throws InvalidRequestException with the reason, when the request breaks the contract
    */
-  public static Request of(AttentionSpec spec, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask) {
+  public static Request of(AttentionSpec spec, MemorySegment q, MemorySegment k, MemorySegment v, int[] parents,
+      byte[] packedMask) {
     if (q == null || k == null || v == null) {
       throw new InvalidRequestException((q == null ? "q" : k == null ? "k" : "v") + " is NULL");
     }
-    int lq = tokens("q", q.length, spec.qTokenBytes(), "Hq*D*2");
-    int lk = tokens("k", k.length, spec.kvTokenBytes(), "Hkv*D*2");
-    if (v.length != k.length) {
-      throw new InvalidRequestException("v has " + v.length + " bytes but k has " + k.length);
+    long lq = tokens("q", q.byteSize(), spec.qTokenBytes(), "Hq*D*2");
+    long lk = tokens("k", k.byteSize(), spec.kvTokenBytes(), "Hkv*D*2");
+    if (v.byteSize() != k.byteSize()) {
+      throw new InvalidRequestException("v has " + v.byteSize() + " bytes but k has " + k.byteSize());
     }
     if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN) {
       throw new InvalidRequestException("Lq=" + lq + " query tokens; supported are 1.." + AttentionSpec.MAX_Q_LEN);
@@ -46,16 +59,30 @@ public record Request(byte[] q, byte[] k, byte[] v, DraftMask mask, int lq, int 
       throw new InvalidRequestException("tree has " + parents.length + " entries but q has Lq=" + lq + " tokens");
     }
     DraftMask mask = parents != null ? DraftMask.fromParents(parents)
-        : packedMask != null ? DraftMask.fromPacked(packedMask, lq) : DraftMask.chain(lq);
-    return new Request(q, k, v, mask, lq, lk);
+        : packedMask != null ? DraftMask.fromPacked(packedMask, (int) lq) : DraftMask.chain((int) lq);
+    return new Request(q, k, v, mask, (int) lq, (int) lk);
+  }
+
+  /** Bytes of q. */
+  public long qBytes() {
+    return q.byteSize();
   }
 
   /** Bytes of K/V this request reads (k plus v). */
   public long kvBytes() {
-    return (long) k.length + v.length;
+    return k.byteSize() + v.byteSize();
   }
 
-  private static int tokens(String name, int bytes, int tokenBytes, String formula) {
+  /** Bytes of q, k and v together. */
+  public long bytes() {
+    return qBytes() + kvBytes();
+  }
+
+  private static MemorySegment view(byte[] a) {
+    return a == null ? null : MemorySegment.ofArray(a);
+  }
+
+  private static long tokens(String name, long bytes, int tokenBytes, String formula) {
     if (bytes % tokenBytes != 0) {
       throw new InvalidRequestException(name + " has " + bytes + " bytes, not a whole number of " + tokenBytes
           + "-byte tokens (" + formula + ")");

@@ -35,7 +35,7 @@ public final class CpuBackend implements AttentionBackend {
     List<float[]> queries = new ArrayList<>(requests.size());
     List<float[]> outs = new ArrayList<>(requests.size());
     for (Request r : requests) {
-      queries.add(spec.qType().decodeAll(r.q()));
+      queries.add(Kv.decodeAll(spec.qType(), r.q()));
       outs.add(new float[r.lq() * spec.qHeads() * spec.headDim()]);
     }
     int heads = spec.kvHeads();

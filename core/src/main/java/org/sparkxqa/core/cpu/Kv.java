@@ -1,22 +1,39 @@
 package org.sparkxqa.core.cpu;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
 
-/** Decoding of K/V slices for one head from the {@code [Lk, Hkv, D]} little-endian layout. */
+/**
+ * Decoding of q and of K/V slices for one head from their little-endian {@code [tokens, heads, D]}
+ * layouts, read straight from the request's byte views (arrays or off-heap memory alike).
+ */
 final class Kv {
+  private static final ValueLayout.OfShort LE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
   private Kv() {}
 
   /** Decodes tokens {@code start..start+n} of head {@code kvHead} into {@code dst} ({@code [n, D]}). */
-  static void decodeHead(AttentionSpec spec, byte[] src, int kvHead, int start, int n, float[] dst) {
+  static void decodeHead(AttentionSpec spec, MemorySegment src, int kvHead, int start, int n, float[] dst) {
     int dim = spec.headDim();
-    int tokenElems = spec.kvHeads() * dim;
+    long tokenElems = (long) spec.kvHeads() * dim;
+    ElementType type = spec.kvType();
     for (int t = 0; t < n; t++) {
-      int elem = (start + t) * tokenElems + kvHead * dim;
+      long elem = (start + t) * tokenElems + (long) kvHead * dim;
       for (int d = 0; d < dim; d++) {
-        int b = 2 * (elem + d);
-        short bits = (short) ((src[b] & 0xFF) | (src[b + 1] << 8));
-        dst[t * dim + d] = spec.kvType().decode(bits);
+        dst[t * dim + d] = type.decode(src.get(LE_SHORT, 2 * (elem + d)));
       }
     }
+  }
+
+  /** Decodes every element of {@code src} (an even number of bytes). */
+  static float[] decodeAll(ElementType type, MemorySegment src) {
+    float[] out = new float[Math.toIntExact(src.byteSize() / 2)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = type.decode(src.get(LE_SHORT, 2L * i));
+    }
+    return out;
   }
 }

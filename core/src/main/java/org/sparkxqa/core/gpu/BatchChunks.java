@@ -33,7 +33,7 @@ final class BatchChunks {
     for (int i = 0; i < requests.size(); i++) {
       Request r = requests.get(i);
       check(spec, r, i);
-      long size = (long) r.q().length + r.k().length + r.v().length;
+      long size = r.bytes();
       if (i > start && bytes + size > maxBytes) {
         chunks.add(requests.subList(start, i));
         start = i;
@@ -53,9 +53,9 @@ final class BatchChunks {
     }
     long q = (long) r.lq() * spec.qTokenBytes();
     long kv = (long) r.lk() * spec.kvTokenBytes();
-    if (r.q().length != q || r.k().length != kv || r.v().length != kv || r.mask().lq() != r.lq()) {
+    if (r.qBytes() != q || r.k().byteSize() != kv || r.v().byteSize() != kv || r.mask().lq() != r.lq()) {
       throw new IllegalArgumentException("request " + index + " does not match the spec " + spec + ": q has "
-          + r.q().length + " bytes (want " + q + "), k " + r.k().length + " and v " + r.v().length + " (want " + kv
+          + r.qBytes() + " bytes (want " + q + "), k " + r.k().byteSize() + " and v " + r.v().byteSize() + " (want " + kv
           + "), mask rows " + r.mask().lq() + " (want " + r.lq() + ")");
     }
   }

@@ -1,6 +1,8 @@
 package org.sparkxqa.core.gpu;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.Request;
@@ -11,14 +13,17 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 
 /**
  * One planned batch on one {@link StreamSlot}: {@link #enqueue} packs the inputs into the slot's
- * pinned arena and queues, on the slot's stream, the host-to-device copies (issued in pieces while
- * packing goes on, so packing overlaps the copies), the attention and merge launches between two
+ * pinned arena ({@link HostPacker}: contiguous runs, several threads) and queues, on the slot's
+ * stream, the host-to-device copies (issued per group while the next group is packed, so packing
+ * overlaps the copies), the attention and merge launches between two
  * timing events, and the copy of out back; it returns without waiting. {@link #finish} waits for the
  * stream and unpacks each request's output. Used by one thread.
  */
 final class BatchRun {
   /** Bytes packed before the next piece of the host-to-device copy is queued. */
   static final long COPY_PIECE = 16L << 20;
+  /** Request bytes packed (in parallel pieces) before the copies are queued. */
+  static final long GROUP_BYTES = 32L << 20;
 
   private final StreamSlot slot;
   private final LaunchPlan plan;
@@ -26,6 +31,8 @@ final class BatchRun {
   private final LoadedKernel kernel;
   private final BatchLayout layout;
   private long copiedUpTo;
+  private long packedBytes;
+  private long packNanos;
 
   BatchRun(StreamSlot slot, LaunchPlan plan, List<Request> requests, LoadedKernel kernel) {
     this.slot = slot;
@@ -42,18 +49,18 @@ final class BatchRun {
     PinnedBuffer in = slot.hostIn();
     int qTok = plan.spec().qTokenBytes();
     int kvTok = plan.spec().kvTokenBytes();
-    for (int r = 0; r < requests.size(); r++) {
-      in.put(layout.q() + (long) plan.qOffset(r) * qTok, requests.get(r).q(), 0, requests.get(r).q().length);
+    int n = requests.size();
+    long[] q = new long[n];
+    long[] k = new long[n];
+    long[] v = new long[n];
+    for (int r = 0; r < n; r++) {
+      q[r] = layout.q() + (long) plan.qOffset(r) * qTok;
+      k[r] = layout.k() + plan.kvOffset(r) * kvTok;
+      v[r] = layout.v() + plan.kvOffset(r) * kvTok;
     }
-    copyPacked(layout.k(), false);
-    for (int r = 0; r < requests.size(); r++) {
-      in.put(layout.k() + plan.kvOffset(r) * kvTok, requests.get(r).k(), 0, requests.get(r).k().length);
-      copyPacked(layout.k() + (plan.kvOffset(r) + requests.get(r).lk()) * kvTok, false);
-    }
-    for (int r = 0; r < requests.size(); r++) {
-      in.put(layout.v() + plan.kvOffset(r) * kvTok, requests.get(r).v(), 0, requests.get(r).v().length);
-      copyPacked(layout.v() + (plan.kvOffset(r) + requests.get(r).lk()) * kvTok, false);
-    }
+    pack(requests.stream().map(Request::q).toList(), q);
+    pack(requests.stream().map(Request::k).toList(), k);
+    pack(requests.stream().map(Request::v).toList(), v);
     putTable(in, layout.masks(), plan.maskTable());
     putTable(in, layout.requests(), plan.requestTable());
     putTable(in, layout.work(), plan.workTable());
@@ -73,6 +80,7 @@ final class BatchRun {
     slot.stream().synchronize();
     metrics.launched((long) (slot.timer().elapsedMillis() * 1e6));
     metrics.copied(layout.inBytes() + layout.outBytes());
+    metrics.packed(packedBytes, packNanos);
     int qTok = plan.spec().qTokenBytes();
     List<byte[]> outs = new ArrayList<>(requests.size());
     for (int r = 0; r < requests.size(); r++) {
@@ -86,6 +94,28 @@ final class BatchRun {
   private static void putTable(PinnedBuffer in, long offset, byte[] table) {
     if (table.length > 0) {
       in.put(offset, table, 0, table.length);
+    }
+  }
+
+  /**
+   * Packs {@code sources} at {@code offsets} of the input arena in groups of about
+   * {@value #GROUP_BYTES} bytes, queueing the host-to-device copy of each group while the next is packed.
+   */
+  private void pack(List<MemorySegment> sources, long[] offsets) {
+    MemorySegment arena = slot.hostIn().segment();
+    int start = 0;
+    long bytes = 0;
+    for (int r = 0; r < sources.size(); r++) {
+      bytes += sources.get(r).byteSize();
+      if (bytes >= GROUP_BYTES || r == sources.size() - 1) {
+        long t0 = System.nanoTime();
+        packedBytes += HostPacker.copy(HostPacker.runs(sources.subList(start, r + 1),
+            Arrays.copyOfRange(offsets, start, r + 1)), arena);
+        packNanos += System.nanoTime() - t0;
+        copyPacked(offsets[r] + sources.get(r).byteSize(), false);
+        start = r + 1;
+        bytes = 0;
+      }
     }
   }
 

@@ -23,7 +23,7 @@ class BatchChunksTest {
     List<List<Request>> chunks = BatchChunks.split(SPEC, batch, limit);
     List<Request> joined = new ArrayList<>();
     for (List<Request> c : chunks) {
-      long bytes = c.stream().mapToLong(r -> r.q().length + r.kvBytes()).sum();
+      long bytes = c.stream().mapToLong(r -> r.qBytes() + r.kvBytes()).sum();
       assertTrue(c.size() == 1 || bytes <= limit, "chunk of " + bytes + " bytes");
       joined.addAll(c);
     }

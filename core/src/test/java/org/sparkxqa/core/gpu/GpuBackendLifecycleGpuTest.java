@@ -80,7 +80,7 @@ class GpuBackendLifecycleGpuTest {
     LiveAllocations.Snapshot buffers = LiveAllocations.snapshot();
     long rmm = GpuMemory.rmmBytesAllocated();
     List<Request> batch = new RandomRequests(11).mixedBatch(SPEC, 30, 64, 3000);
-    long inputBytes = batch.stream().mapToLong(r -> r.q().length * 2L + r.kvBytes()).sum();
+    long inputBytes = batch.stream().mapToLong(r -> r.qBytes() * 2L + r.kvBytes()).sum();
     GpuBackend gpu = GpuBackend.open(GpuBackends.options(List.of(SPEC), metrics));
     try {
       assertEquals(1, jit.get(), "the warmup variant was obtained once");

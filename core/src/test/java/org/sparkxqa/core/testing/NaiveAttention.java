@@ -1,5 +1,6 @@
 package org.sparkxqa.core.testing;
 
+import java.lang.foreign.ValueLayout;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
 
@@ -12,9 +13,9 @@ public final class NaiveAttention {
 
   /** The exact output {@code [Lq, Hq, D]} of one request (before rounding to the q type). */
   public static double[] attend(AttentionSpec spec, Request r) {
-    float[] q = spec.qType().decodeAll(r.q());
-    float[] k = spec.kvType().decodeAll(r.k());
-    float[] v = spec.kvType().decodeAll(r.v());
+    float[] q = spec.qType().decodeAll(r.q().toArray(ValueLayout.JAVA_BYTE));
+    float[] k = spec.kvType().decodeAll(r.k().toArray(ValueLayout.JAVA_BYTE));
+    float[] v = spec.kvType().decodeAll(r.v().toArray(ValueLayout.JAVA_BYTE));
     int hq = spec.qHeads();
     int hkv = spec.kvHeads();
     int dim = spec.headDim();

@@ -1,5 +1,6 @@
 package org.sparkxqa.core.testing;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +22,9 @@ class RandomRequestsTest {
     List<Request> a = new RandomRequests(123).mixedBatch(SPEC, 5, 64, 300);
     List<Request> b = new RandomRequests(123).mixedBatch(SPEC, 5, 64, 300);
     for (int n = 0; n < a.size(); n++) {
-      assertArrayEquals(a.get(n).q(), b.get(n).q());
-      assertArrayEquals(a.get(n).k(), b.get(n).k());
-      assertArrayEquals(a.get(n).v(), b.get(n).v());
+      assertArrayEquals(a.get(n).q().toArray(JAVA_BYTE), b.get(n).q().toArray(JAVA_BYTE));
+      assertArrayEquals(a.get(n).k().toArray(JAVA_BYTE), b.get(n).k().toArray(JAVA_BYTE));
+      assertArrayEquals(a.get(n).v().toArray(JAVA_BYTE), b.get(n).v().toArray(JAVA_BYTE));
       assertArrayEquals(a.get(n).mask().toPacked(), b.get(n).mask().toPacked());
     }
   }

@@ -74,7 +74,7 @@ public final class BatchEvaluator {
     long bytesOut = 0;
     for (int j = 0; j < outs.size(); j++) {
       results[slots[j]] = RowResult.ok(outs.get(j));
-      bytesIn += valid.get(j).q().length + valid.get(j).kvBytes();
+      bytesIn += valid.get(j).bytes();
       bytesOut += outs.get(j).length;
     }
     listener.onBatch(new BatchStats(b.name(), batch.size(), batch.size() - valid.size(), bytesIn, bytesOut, nanos[0],

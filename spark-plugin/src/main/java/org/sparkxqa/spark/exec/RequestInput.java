@@ -1,10 +1,14 @@
 package org.sparkxqa.spark.exec;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * One row's request data as read from a table, before validation. {@code parents} (a draft tree) and
  * {@code packedMask} are alternatives; both null means a chain. A row whose columns could not even be
  * read as a request (e.g. a NULL inside the tree array) carries that reason in {@code readError}.
- * The arrays are not copied.
+ * q, k and v are views, not copies: of a row's own arrays (the row path) or of a column vector's
+ * memory (the columnar path), valid as long as their source is.
  *
  * @param rowId how the row is named in errors, e.g. {@code id=17}
  * @param q query bytes or null
@@ -14,12 +18,18 @@ package org.sparkxqa.spark.exec;
  * @param packedMask packed XQA mask or null
  * @param readError why the row is invalid before validation, or null
  */
-public record RequestInput(
-    String rowId, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask, String readError) {
+public record RequestInput(String rowId, MemorySegment q, MemorySegment k, MemorySegment v, int[] parents,
+    byte[] packedMask, String readError) {
+
+  /** A row read from arrays (each may be null); the arrays are wrapped, not copied. */
+  public RequestInput(String rowId, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask,
+      String readError) {
+    this(rowId, view(q), view(k), view(v), parents, packedMask, readError);
+  }
 
   /** A row that is invalid before validation. */
   public static RequestInput unreadable(String rowId, String reason) {
-    return new RequestInput(rowId, null, null, null, null, null, reason);
+    return new RequestInput(rowId, (MemorySegment) null, null, null, null, null, reason);
   }
 
   /** Bytes this row adds to a batch: q, k and v. */
@@ -27,7 +37,25 @@ public record RequestInput(
     return length(q) + length(k) + length(v);
   }
 
-  private static long length(byte[] a) {
-    return a == null ? 0 : a.length;
+  /**
+   * The bytes of {@code s} as an array: the array it views when it spans one whole array (no copy),
+   * else a copy; null for null.
+   */
+  public static byte[] array(MemorySegment s) {
+    if (s == null) {
+      return null;
+    }
+    if (s.heapBase().orElse(null) instanceof byte[] a && s.address() == 0 && s.byteSize() == a.length) {
+      return a;
+    }
+    return s.toArray(ValueLayout.JAVA_BYTE);
+  }
+
+  private static MemorySegment view(byte[] a) {
+    return a == null ? null : MemorySegment.ofArray(a);
+  }
+
+  private static long length(MemorySegment s) {
+    return s == null ? 0 : s.byteSize();
   }
 }

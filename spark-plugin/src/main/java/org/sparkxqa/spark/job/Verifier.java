@@ -74,7 +74,8 @@ final class Verifier {
       throw new UserInputException("row " + in.rowId() + " has an out value but does not fit the given spec ("
           + e.reason() + "); were the same --dtype/--q-heads/--kv-heads/--head-dim used for run?");
     }
-    double[] ref = Float64Attention.compute(spec, in.q(), in.k(), in.v(), in.parents(), in.packedMask());
+    double[] ref = Float64Attention.compute(spec, RequestInput.array(in.q()), RequestInput.array(in.k()),
+        RequestInput.array(in.v()), in.parents(), in.packedMask());
     return RelativeError.of(spec.qType(), out, ref);
   }
 }

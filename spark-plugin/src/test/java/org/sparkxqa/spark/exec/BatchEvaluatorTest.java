@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class BatchEvaluatorTest {
 
   private static RequestInput kWithOddLength(String id) {
     RequestInput ok = TestRequests.valid(SPEC, id, 2, 5, 9);
-    return new RequestInput(id, ok.q(), new byte[1000], ok.v(), null, null, null);
+    return new RequestInput(id, ok.q(), MemorySegment.ofArray(new byte[1000]), ok.v(), null, null, null);
   }
 
   @Test
@@ -42,7 +43,7 @@ class BatchEvaluatorTest {
     for (int i = 0; i < batch.size(); i++) {
       RowResult alone = evaluator(InvalidRowPolicy.FAIL).evaluate(List.of(batch.get(i))).getFirst();
       assertArrayEquals(alone.out(), results.get(i).out(), "row " + i + " differs from its own evaluation");
-      assertEquals(batch.get(i).q().length, results.get(i).out().length);
+      assertEquals(batch.get(i).q().byteSize(), results.get(i).out().length);
     }
   }
 

@@ -21,7 +21,7 @@ final class CountingBackend implements AttentionBackend {
   @Override
   public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
     callSizes.add(requests.size());
-    callBytes.add(requests.stream().mapToLong(r -> r.q().length + r.kvBytes()).sum());
+    callBytes.add(requests.stream().mapToLong(r -> r.bytes()).sum());
     return cpu.attend(spec, requests);
   }
 

@@ -2,6 +2,7 @@ package org.sparkxqa.core.gpu.cuda;
 
 import ai.rapids.cudf.HostMemoryBuffer;
 import ai.rapids.cudf.PinnedMemoryPool;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -51,6 +52,11 @@ public final class PinnedBuffer implements AutoCloseable {
   /** A little-endian view of {@code [offset, offset + length)}; valid until close. */
   public ByteBuffer asByteBuffer(long offset, int length) {
     return buffer.asByteBuffer(offset, length).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** The whole buffer as a native segment (for bulk copies); valid until close, not bounds-owned by it. */
+  public MemorySegment segment() {
+    return MemorySegment.ofAddress(buffer.getAddress()).reinterpret(buffer.getLength());
   }
 
   /** Copies {@code length} bytes of {@code src} from {@code srcOffset} to {@code offset}. */

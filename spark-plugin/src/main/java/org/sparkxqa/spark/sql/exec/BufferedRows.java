@@ -68,9 +68,9 @@ final class BufferedRows {
     Object[] carried = new Object[carriedInput.length];
     for (int i = 0; i < carried.length; i++) {
       carried[i] = switch (carriedInput[i]) {
-        case 0 -> b.input().q();
-        case 1 -> b.input().k();
-        default -> b.input().v();
+        case 0 -> RequestInput.array(b.input().q());
+        case 1 -> RequestInput.array(b.input().k());
+        default -> RequestInput.array(b.input().v());
       };
     }
     return out.apply(all.apply(restAndCarried.apply(b.rest(), new GenericInternalRow(carried)), result));
