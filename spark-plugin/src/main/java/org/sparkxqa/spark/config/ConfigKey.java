@@ -88,6 +88,14 @@ public final class ConfigKey<T> {
     return s.equalsIgnoreCase("auto") ? XqaConf.AUTO_BYTES : bytes(s);
   }
 
+  static boolean bool(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("'" + s + "' is not true or false");
+    };
+  }
+
   static double fraction(String s) {
     double v = Double.parseDouble(s);
     if (!(v > 0 && v <= 0.95)) {

@@ -57,10 +57,17 @@ public final class XqaConf {
   public static final ConfigKey<Integer> CONCURRENT_GPU_TASKS = new ConfigKey<>(PREFIX + "concurrentGpuTasks",
       "int (>= 1)", "2", true, ConfigKey::positiveInt,
       "Most tasks of one executor using the GPU at the same time; others wait.");
+  public static final ConfigKey<Boolean> COLUMNAR = new ConfigKey<>(PREFIX + "columnar.enabled", "true|false", "true",
+      false, ConfigKey::bool,
+      "Whether xqa_attention consumes columnar input when its child produces it (the Parquet vectorized scan, a "
+          + "columnar source): q, k and v then reach the backend as views of the column vectors, the input columns "
+          + "pass through uncopied and the result is a column. false: always the row path. Inputs that are "
+          + "expressions rather than columns always take the row path.");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey<?>> ALL = List.of(BACKEND, BATCH_MAX_ROWS, BATCH_MAX_BYTES, MEMORY_POOL_FRACTION,
-      JIT_CACHE_DIR, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW, QUERY_BACKEND, CONCURRENT_GPU_TASKS);
+      JIT_CACHE_DIR, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW, QUERY_BACKEND, CONCURRENT_GPU_TASKS,
+      COLUMNAR);
 
   private final Map<ConfigKey<?>, Object> values;
 

@@ -20,7 +20,7 @@ import org.sparkxqa.spark.plugin.XqaMetrics;
  * with which backend and GPU ({@link ExecutorUse}, one entry per task). Created on the driver; tasks
  * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics}.
  */
-record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows, SQLMetric kernelTime,
+public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows, SQLMetric kernelTime,
     SQLMetric bytesCopied, SQLMetric jitTime, CollectionAccumulator<ExecutorUse> executors) implements Serializable {
 
   static OperatorMetrics create(SparkContext sc) {
@@ -42,7 +42,7 @@ record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows,
   }
 
   /** A listener for one task: adds every batch to the metrics and reports this executor once. */
-  BatchListener taskListener() {
+  public BatchListener taskListener() {
     return new BatchListener() {
       private boolean reported;
 

@@ -17,8 +17,8 @@ import scala.Function1;
  * the row id) on a row. q, k and v are always the row's values, also for a row with a read error
  * ({@link BufferedRows} puts them back into the output). A safe projection reads them, so each value
  * is copied out of Spark's row once, straight into its own array. Rows are named {@code id=...} when
- * the child has an {@code id} column, else by their position in the partition. Owned by one task;
- * not thread-safe.
+ * the child has an {@code id} column, else by their position in the partition (a NULL id by both).
+ * Owned by one task; not thread-safe.
  */
 final class RowReader {
   private final Function1<InternalRow, InternalRow> project;
@@ -38,8 +38,9 @@ final class RowReader {
   /** Reads the next row of the partition (the result does not refer to {@code row}). */
   RequestInput read(InternalRow row) {
     InternalRow in = project.apply(row);
-    String rowId = idType == null ? "at position " + position + " of partition " + partition
-        : "id=" + (in.isNullAt(4) ? "NULL" : String.valueOf(in.get(4, idType)));
+    String where = "at position " + position + " of partition " + partition;
+    String rowId = idType == null ? where
+        : in.isNullAt(4) ? "id=NULL (" + where + ")" : "id=" + in.get(4, idType);
     position++;
     byte[] q = in.isNullAt(0) ? null : in.getBinary(0);
     byte[] k = in.isNullAt(1) ? null : in.getBinary(1);

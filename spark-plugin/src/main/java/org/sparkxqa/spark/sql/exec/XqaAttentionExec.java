@@ -3,6 +3,7 @@ package org.sparkxqa.spark.sql.exec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
@@ -12,9 +13,12 @@ import org.apache.spark.sql.catalyst.expressions.SortOrder;
 import org.apache.spark.sql.catalyst.plans.physical.Partitioning;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.metric.SQLMetric;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.sparkxqa.spark.exec.BatchSettings;
 import org.sparkxqa.spark.plugin.ExecutorUse;
 import org.sparkxqa.spark.sql.Scala;
+import org.sparkxqa.spark.sql.columnar.ColumnarInputs;
+import org.sparkxqa.spark.sql.columnar.ColumnarPartitionFunction;
 import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
 import org.sparkxqa.spark.sql.plan.SpecText;
 import scala.Option;
@@ -27,7 +31,9 @@ import scala.reflect.ClassTag$;
  * Physical operator of {@code xqa_attention}: per partition, buffers rows into batches
  * ({@link BatchSettings}), makes ONE backend launch per batch on the executor's shared backend, and
  * appends {@code result} ({@code STRUCT<out, xqa_error>}) to every row, keeping partitioning and row
- * order. EXPLAIN: {@code XqaAttention [xqa_result#12] bf16 Hq=32 Hkv=8 D=128, maxRows=256, ...}.
+ * order. Over a columnar child (the Parquet vectorized scan) it is columnar itself
+ * ({@link ColumnarPartitionFunction}): the child's vectors pass through and the result is a column;
+ * otherwise it works on rows. EXPLAIN: {@code XqaAttention [xqa_result#12] bf16 Hq=32 Hkv=8 D=128, maxRows=256, ...}.
  * SQL metrics: rows, batches, invalid rows, kernel time, bytes copied, JIT time. The evaluation itself
  * is {@link org.sparkxqa.spark.exec.PartitionEvaluator}'s.
  */
@@ -37,15 +43,21 @@ public final class XqaAttentionExec extends SparkPlan {
   private final Option<Expression> rowId;
   private final SparkPlan child;
   private final BatchSettings settings;
+  private final boolean columnarEnabled;
   private OperatorMetrics metrics;
 
+  /**
+   * @param columnarEnabled {@code spark.xqa.columnar.enabled}: consume the child's columnar batches when
+   *     it produces them and every input is a plain column of it
+   */
   public XqaAttentionExec(XqaAttentionResult call, Attribute result, Option<Expression> rowId, SparkPlan child,
-      BatchSettings settings) {
+      BatchSettings settings, boolean columnarEnabled) {
     this.call = call;
     this.result = result;
     this.rowId = rowId;
     this.child = child;
     this.settings = settings;
+    this.columnarEnabled = columnarEnabled;
   }
 
   public BatchSettings settings() {
@@ -65,7 +77,37 @@ public final class XqaAttentionExec extends SparkPlan {
 
   @Override
   public String simpleString(int maxFields) {
-    return nodeName() + " [" + result + "] " + SpecText.of(call.spec()) + ", " + settings;
+    return nodeName() + " [" + result + "] " + SpecText.of(call.spec()) + ", " + settings
+        + (supportsColumnar() ? ", columnar" : "");
+  }
+
+  /** Columnar in and out when the child is columnar, the setting allows it and every input is a child column. */
+  @Override
+  public boolean supportsColumnar() {
+    return columnarEnabled && child.supportsColumnar() && columnarInputs().isPresent();
+  }
+
+  @Override
+  public RDD<ColumnarBatch> doExecuteColumnar() {
+    metrics();
+    ColumnarPartitionFunction f = new ColumnarPartitionFunction(call.spec(), columnarInputs().orElseThrow(), settings,
+        metrics);
+    RDD<ColumnarBatch> batches = child.executeColumnar();
+    return batches.mapPartitionsWithIndexInternal(f, batches.mapPartitionsWithIndexInternal$default$2(),
+        batches.mapPartitionsWithIndexInternal$default$3(), batches.mapPartitionsWithIndexInternal$default$4(),
+        ClassTag$.MODULE$.apply(ColumnarBatch.class));
+  }
+
+  private Optional<ColumnarInputs> columnarInputs() {
+    return ColumnarInputs.resolve(inputs(), Scala.list(child.output()));
+  }
+
+  private List<Expression> inputs() {
+    List<Expression> inputs = new ArrayList<>(call.inputs());
+    if (rowId.isDefined()) {
+      inputs.add(rowId.get());
+    }
+    return inputs;
   }
 
   @Override
@@ -79,11 +121,7 @@ public final class XqaAttentionExec extends SparkPlan {
   @Override
   public RDD<InternalRow> doExecute() {
     metrics();
-    List<Expression> inputs = new ArrayList<>(call.inputs());
-    if (rowId.isDefined()) {
-      inputs.add(rowId.get());
-    }
-    PartitionFunction f = new PartitionFunction(call.spec(), inputs, Scala.list(child.output()), Scala.list(output()),
+    PartitionFunction f = new PartitionFunction(call.spec(), inputs(), Scala.list(child.output()), Scala.list(output()),
         settings, metrics);
     RDD<InternalRow> rows = child.execute();
     return rows.mapPartitionsWithIndexInternal(f, rows.mapPartitionsWithIndexInternal$default$2(),
@@ -120,12 +158,12 @@ public final class XqaAttentionExec extends SparkPlan {
 
   @Override
   public SparkPlan withNewChildrenInternal(IndexedSeq<SparkPlan> newChildren) {
-    return new XqaAttentionExec(call, result, rowId, newChildren.apply(0), settings);
+    return new XqaAttentionExec(call, result, rowId, newChildren.apply(0), settings, columnarEnabled);
   }
 
   @Override
   public int productArity() {
-    return 5;
+    return 6;
   }
 
   @Override
@@ -136,6 +174,7 @@ public final class XqaAttentionExec extends SparkPlan {
       case 2 -> rowId;
       case 3 -> child;
       case 4 -> settings;
+      case 5 -> columnarEnabled;
       default -> throw new IndexOutOfBoundsException(n);
     };
   }
@@ -148,11 +187,12 @@ public final class XqaAttentionExec extends SparkPlan {
   @Override
   public boolean equals(Object other) {
     return this == other || (other instanceof XqaAttentionExec e && call.equals(e.call) && result.equals(e.result)
-        && rowId.equals(e.rowId) && child.equals(e.child) && settings.equals(e.settings));
+        && rowId.equals(e.rowId) && child.equals(e.child) && settings.equals(e.settings)
+        && columnarEnabled == e.columnarEnabled);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(call, result, rowId, child, settings);
+    return Objects.hash(call, result, rowId, child, settings, columnarEnabled);
   }
 }

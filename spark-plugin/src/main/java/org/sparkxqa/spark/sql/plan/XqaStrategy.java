@@ -4,6 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.SparkStrategy;
+import java.util.Map;
+import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.exec.BatchSettings;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
@@ -11,7 +13,8 @@ import scala.collection.immutable.Seq;
 
 /**
  * Plans {@link XqaAttentionEval} as {@link XqaAttentionExec}, with the batch settings the session has
- * now ({@code spark.xqa.batch.maxRows}, {@code batch.maxBytes}, {@code onInvalidRow}; a bad value
+ * now ({@code spark.xqa.batch.maxRows}, {@code batch.maxBytes}, {@code onInvalidRow},
+ * {@code columnar.enabled}; a bad value
  * fails planning, naming the key). Stateless apart from the session.
  */
 public final class XqaStrategy extends SparkStrategy {
@@ -24,8 +27,11 @@ public final class XqaStrategy extends SparkStrategy {
   @Override
   public Seq<SparkPlan> apply(LogicalPlan plan) {
     if (plan instanceof XqaAttentionEval e) {
-      BatchSettings settings = BatchSettings.from(Scala.map(session.conf().getAll()));
-      return Scala.seq(new XqaAttentionExec(e.call(), e.result(), e.rowId(), planLater(e.child()), settings));
+      Map<String, String> conf = Scala.map(session.conf().getAll());
+      BatchSettings settings = BatchSettings.from(conf);
+      boolean columnar = XqaConf.from(conf).get(XqaConf.COLUMNAR);
+      return Scala.seq(new XqaAttentionExec(e.call(), e.result(), e.rowId(), planLater(e.child()), settings,
+          columnar));
     }
     return Scala.seq();
   }

@@ -1,0 +1,37 @@
+package org.sparkxqa.spark.sql.columnar;
+
+import java.lang.foreign.MemorySegment;
+import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * The bytes of a BINARY value in a column vector as a {@link MemorySegment} that views the vector's own
+ * memory. Spark's vectors ({@link WritableColumnVector}, on-heap and off-heap, as the Parquet reader
+ * fills them) keep all values of a column back to back and hand out a {@link UTF8String} over them
+ * without copying; its base object and offset locate the bytes. Other vectors (Arrow, constants) give
+ * a copy ({@code getBinary}). Consecutive rows of one vector therefore give neighbouring views, which
+ * the GPU backend packs as one copy. A view is valid until the vector is reset or closed. Stateless.
+ */
+final class BinaryViews {
+  private BinaryViews() {}
+
+  /** Row {@code row} of {@code vector} (a BINARY column), or null when the value is NULL. */
+  static MemorySegment of(ColumnVector vector, int row) {
+    if (vector.isNullAt(row)) {
+      return null;
+    }
+    if (vector instanceof WritableColumnVector w) {
+      UTF8String s = w.getUTF8String(row);
+      Object base = s.getBaseObject();
+      if (base == null) {
+        return MemorySegment.ofAddress(s.getBaseOffset()).reinterpret(s.numBytes());
+      }
+      if (base instanceof byte[] array) {
+        return MemorySegment.ofArray(array).asSlice(s.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET, s.numBytes());
+      }
+    }
+    return MemorySegment.ofArray(vector.getBinary(row));
+  }
+}
