@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xqa bench} (also {@code ./xqa bench e2e}): end-to-end throughput through Spark on cached
  * synthetic requests, in one run: requests/s and K/V GB/s of the backend in use, per pass and the
- * median; the same on the CPU backend over the same cached requests (skipped when the backend in use
+ * median, over the rows of the cached table and over the columnar batches of the same requests
+ * written to Parquet ({@link ParquetPasses}); the same on the CPU backend over the same cached requests (skipped when the backend in use
  * is the CPU backend, or with {@code --cpu-iterations 0}); the pinned host-to-device copy rate of this
  * process's GPU ({@link PinnedCopy}, "n/a" with the reason without one); and the ratios pipeline ÷
  * pinned copy and GPU ÷ CPU. {@code --report} writes it all as JSON ({@link BenchReport}). A program,
@@ -84,13 +85,14 @@ final class BenchCommand implements Callable<Integer> {
       Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
           false);
       BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+      BenchSeries parquet = ParquetPasses.run(spark, requests, spec, iterations, kvBytes);
       String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
       BenchSeries cpu = cpuSkipped == null
           ? BenchSeries.run(spark, evaluated, QueryBackend.CPU, cpuIterations, kvBytes) : null;
       PinnedCopy copy = PinnedCopy.measure(ExecutorGpu.get().device().orElse(0), kvBytes);
       BenchReport result = BenchReport.of(SpecText.of(spec), spark.sparkContext().master(), rows, p, kvBytes,
-          pipeline, cpu, cpuSkipped, copy);
+          pipeline, parquet, cpu, cpuSkipped, copy);
       result.print(command.commandLine().getOut());
       if (report != null) {
         result.writeJson(report);

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * What one {@code xqa bench} run measured: the pipeline on the backend in use, the CPU backend on the
- * same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
+ * What one {@code xqa bench} run measured: the pipeline on the backend in use (rows from the cache,
+ * and columnar from Parquet files of the same requests), the CPU backend on the same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
  * (or why there is none), and the ratios between them. Immutable; {@link #print} gives the summary
  * table, {@link #writeJson} the {@code --report} file.
  *
@@ -18,40 +18,47 @@ import java.nio.file.Path;
  * @param rows generated requests
  * @param partitions their partitions
  * @param kvBytes K/V bytes of all requests (what each pass reads)
- * @param pipeline the passes on the backend in use
+ * @param pipeline the passes on the backend in use, rows from the cached table (the row path)
+ * @param parquet the passes on the backend in use, reading the same requests from Parquet files (the
+ *     columnar path: the operator consumes the vectorized scan's batches)
  * @param cpu the passes on the CPU backend, or null when skipped
  * @param cpuSkipped why {@code cpu} is null, else null
  * @param pinnedCopy the pinned host-to-device copy rate, or why it is not available
  * @param pipelineOverPinnedCopy pipeline KV GB/s / pinned copy GB/s, or null
+ * @param parquetOverPinnedCopy parquet KV GB/s / pinned copy GB/s, or null
  * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
  *     run only when the pipeline did not use the CPU backend), or null
  */
-record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes, BenchSeries pipeline, BenchSeries cpu,
-    String cpuSkipped, PinnedCopy pinnedCopy, Double pipelineOverPinnedCopy, Double gpuOverCpu) {
+record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes,
+    BenchSeries pipeline, BenchSeries parquet, BenchSeries cpu, String cpuSkipped, PinnedCopy pinnedCopy,
+    Double pipelineOverPinnedCopy, Double parquetOverPinnedCopy, Double gpuOverCpu) {
 
   static BenchReport of(String spec, String master, long rows, int partitions, long kvBytes, BenchSeries pipeline,
-      BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
+      BenchSeries parquet, BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
     Double overCopy = copy.gbps() == null ? null : pipeline.medianKvGBps() / copy.gbps();
+    Double parquetOverCopy = copy.gbps() == null ? null : parquet.medianKvGBps() / copy.gbps();
     Double overCpu = cpu == null ? null : pipeline.medianRequestsPerSecond() / cpu.medianRequestsPerSecond();
-    return new BenchReport(spec, master, Runtime.getRuntime().maxMemory(), rows, partitions, kvBytes, pipeline, cpu,
-        cpuSkipped, copy, overCopy, overCpu);
+    return new BenchReport(spec, master, Runtime.getRuntime().maxMemory(), rows, partitions, kvBytes, pipeline, parquet,
+        cpu, cpuSkipped, copy, overCopy, parquetOverCopy, overCpu);
   }
 
   /** One line per pass, then the medians, the copy rate and the ratios. */
   void print(PrintWriter out) {
     TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
-    addPasses(passes, "", pipeline);
+    addPasses(passes, "rows ", pipeline);
+    addPasses(passes, "parquet ", parquet);
     if (cpu != null) {
       addPasses(passes, "cpu ", cpu);
     }
     passes.print(out);
     TextTable summary = new TextTable("measure", "value");
-    summary.row("pipeline (median of " + pipeline.passes().size() + ")", rates(pipeline));
+    summary.row("rows from the cache (median of " + pipeline.passes().size() + ")", rates(pipeline));
+    summary.row("columnar from Parquet (median of " + parquet.passes().size() + ")", rates(parquet));
     summary.row("CPU backend, same requests", cpu == null ? cpuSkipped
         : rates(cpu) + " (median of " + cpu.passes().size() + ")");
     summary.row("pinned host-to-device copy", pinnedCopy.text());
-    summary.row("pipeline KV GB/s / pinned copy GB/s", pipelineOverPinnedCopy == null ? "n/a"
-        : String.format("%.3f", pipelineOverPinnedCopy));
+    summary.row("rows KV GB/s / pinned copy GB/s", ratio(pipelineOverPinnedCopy));
+    summary.row("Parquet KV GB/s / pinned copy GB/s", ratio(parquetOverPinnedCopy));
     summary.row("GPU / CPU (requests/s through Spark)", gpuOverCpu == null ? "n/a" : String.format("%.2fx", gpuOverCpu));
     summary.print(out);
   }
@@ -70,6 +77,10 @@ record BenchReport(String spec, String master, long driverHeapBytes, long rows, 
       table.row(prefix + p.pass(), series.backend(), p.rows(), String.format("%.3f s", p.seconds()),
           String.format("%.1f", p.requestsPerSecond()), String.format("%.3f", p.kvGBps()));
     }
+  }
+
+  private static String ratio(Double r) {
+    return r == null ? "n/a" : String.format("%.3f", r);
   }
 
   private static String rates(BenchSeries s) {

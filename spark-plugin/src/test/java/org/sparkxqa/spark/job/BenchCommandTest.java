@@ -88,18 +88,25 @@ class BenchCommandTest {
     BenchSeries gpu = new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.5, 200, 2.0)),
         200, 2.0);
     BenchSeries cpu = new BenchSeries("cpu (16 threads)", List.of(new BenchSeries.Pass(1, 100, 2.0, 50, 0.5)), 50, 0.5);
+    BenchSeries parquet = new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.1, 1000, 10.0)),
+        1000, 10.0);
     PinnedCopy copy = new PinnedCopy("GPU 0", 1L << 30, 10, 25.0, null);
-    BenchReport report = BenchReport.of("bf16 Hq=4 Hkv=2 D=64", "local[16]", 100, 2, 1_000_000_000L, gpu, cpu, null, copy);
+    BenchReport report = BenchReport.of("bf16 Hq=4 Hkv=2 D=64", "local[16]", 100, 2, 1_000_000_000L, gpu, parquet, cpu,
+        null, copy);
     assertEquals(0.08, report.pipelineOverPinnedCopy(), 1e-12);
+    assertEquals(0.4, report.parquetOverPinnedCopy(), 1e-12);
     assertEquals(4.0, report.gpuOverCpu(), 1e-12);
     assertFalse(gpu.onCpu());
     StringWriter text = new StringWriter();
     report.print(new PrintWriter(text, true));
     assertTrue(text.toString().contains("cpu 1"), text.toString());
     assertTrue(text.toString().contains("25.0 GB/s (1024 MiB per copy, median of 10, GPU 0)"), text.toString());
-    assertTrue(text.toString().contains("0.080") && text.toString().contains("4.00x"), text.toString());
-    BenchReport noGpu = BenchReport.of("s", "local[2]", 100, 2, 1, cpu, null, "skipped", PinnedCopy.notMeasured("no GPU: none"));
+    assertTrue(text.toString().contains("0.080") && text.toString().contains("0.400")
+        && text.toString().contains("4.00x"), text.toString());
+    BenchReport noGpu = BenchReport.of("s", "local[2]", 100, 2, 1, cpu, cpu, null, "skipped",
+        PinnedCopy.notMeasured("no GPU: none"));
     assertNull(noGpu.pipelineOverPinnedCopy());
+    assertNull(noGpu.parquetOverPinnedCopy());
     assertNull(noGpu.gpuOverCpu());
   }
 

@@ -1,0 +1,53 @@
+package org.sparkxqa.spark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.config.QueryBackend;
+
+/**
+ * The columnar passes of {@code xqa bench}: the benchmark's requests are written once to Parquet in a
+ * temporary folder (deleted afterwards), and each pass reads them back with Spark's vectorized scan,
+ * which the operator consumes batch by batch (q, k and v as views of the scan's vectors). Reading
+ * the files is part of each pass (from the OS page cache after the write, so it measures the data
+ * path, not the disk). A program step, not a test.
+ */
+final class ParquetPasses {
+  private ParquetPasses() {}
+
+  static BenchSeries run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, int iterations, long kvBytes) {
+    Path dir = createTemp();
+    try {
+      String path = dir.resolve("requests").toString();
+      requests.write().parquet(path);
+      Dataset<Row> evaluated = AttentionRunner.apply(spark.read().parquet(path), spec, JobSession.onInvalidRow(spark),
+          RequestColumns.TREE, false);
+      return BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static Path createTemp() {
+    try {
+      return Files.createTempDirectory("xqa-bench-parquet");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder for the Parquet passes", e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}
