@@ -1,5 +1,7 @@
 package org.sparkxqa.core;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -14,6 +16,9 @@ public enum ElementType {
   FP16("fp16"),
   /** bfloat16: the top 16 bits of an IEEE 754 binary32. */
   BF16("bf16");
+
+  private static final ValueLayout.OfShort LE_SHORT =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   private final String sqlName;
 
@@ -69,15 +74,27 @@ public enum ElementType {
 
   /** Decodes a whole little-endian array; {@code bytes.length} must be even. */
   public float[] decodeAll(byte[] bytes) {
-    if ((bytes.length & 1) != 0) {
-      throw new IllegalArgumentException("odd byte length " + bytes.length + " for " + sqlName);
+    return decodeAll(MemorySegment.ofArray(bytes));
+  }
+
+  /**
+   * Decodes every element of a little-endian byte view (heap or off-heap, as {@link Request#q()} and
+   * friends return); its size must be even. The view is only read, never kept.
+   */
+  public float[] decodeAll(MemorySegment bytes) {
+    if ((bytes.byteSize() & 1) != 0) {
+      throw new IllegalArgumentException("odd byte length " + bytes.byteSize() + " for " + sqlName);
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    float[] out = new float[bytes.length / 2];
+    float[] out = new float[Math.toIntExact(bytes.byteSize() / 2)];
     for (int i = 0; i < out.length; i++) {
-      out[i] = decode(in.getShort(2 * i));
+      out[i] = decode(bytes.get(LE_SHORT, 2L * i));
     }
     return out;
+  }
+
+  /** Decodes the element at byte offset {@code byteOffset} of a little-endian byte view. */
+  public float decodeAt(MemorySegment bytes, long byteOffset) {
+    return decode(bytes.get(LE_SHORT, byteOffset));
   }
 
   /** Encodes a whole array to little-endian bytes. */

@@ -35,7 +35,7 @@ public final class CpuBackend implements AttentionBackend {
     List<float[]> queries = new ArrayList<>(requests.size());
     List<float[]> outs = new ArrayList<>(requests.size());
     for (Request r : requests) {
-      queries.add(Kv.decodeAll(spec.qType(), r.q()));
+      queries.add(spec.qType().decodeAll(r.q()));
       outs.add(new float[r.lq() * spec.qHeads() * spec.headDim()]);
     }
     int heads = spec.kvHeads();

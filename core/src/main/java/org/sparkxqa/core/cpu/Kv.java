@@ -1,8 +1,6 @@
 package org.sparkxqa.core.cpu;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 
@@ -11,8 +9,6 @@ import org.sparkxqa.core.ElementType;
  * layouts, read straight from the request's byte views (arrays or off-heap memory alike).
  */
 final class Kv {
-  private static final ValueLayout.OfShort LE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
   private Kv() {}
 
   /** Decodes tokens {@code start..start+n} of head {@code kvHead} into {@code dst} ({@code [n, D]}). */
@@ -23,17 +19,8 @@ final class Kv {
     for (int t = 0; t < n; t++) {
       long elem = (start + t) * tokenElems + (long) kvHead * dim;
       for (int d = 0; d < dim; d++) {
-        dst[t * dim + d] = type.decode(src.get(LE_SHORT, 2 * (elem + d)));
+        dst[t * dim + d] = type.decodeAt(src, 2 * (elem + d));
       }
     }
-  }
-
-  /** Decodes every element of {@code src} (an even number of bytes). */
-  static float[] decodeAll(ElementType type, MemorySegment src) {
-    float[] out = new float[Math.toIntExact(src.byteSize() / 2)];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = type.decode(src.get(LE_SHORT, 2L * i));
-    }
-    return out;
   }
 }
