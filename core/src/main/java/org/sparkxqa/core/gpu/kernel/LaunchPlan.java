@@ -54,6 +54,19 @@ public final class LaunchPlan {
    *     kernel's index types (the message says which; split the batch)
    */
   public static LaunchPlan ofShapes(AttentionSpec spec, List<RequestShape> shapes, DeviceLimits limits) {
+    return ofPlaced(spec, shapes, null, limits);
+  }
+
+  /**
+   * Plans a batch whose requests already lie in the caller's buffers at {@code placed}'s offsets
+   * (e.g. cuDF columns on the device); qBytes/kvBytes are then the sizes of those buffers. A null
+   * placement packs the requests back to back.
+   *
+   * @throws IllegalArgumentException as {@link #ofShapes(AttentionSpec, List, DeviceLimits)}, or when a
+   *     request does not fit its placement
+   */
+  public static LaunchPlan ofPlaced(AttentionSpec spec, List<RequestShape> shapes, RequestPlacement placed,
+      DeviceLimits limits) {
     if (shapes.isEmpty()) {
       throw new IllegalArgumentException("a launch plan needs at least one request");
     }
@@ -61,7 +74,7 @@ public final class LaunchPlan {
       throw new IllegalArgumentException("Hkv=" + spec.kvHeads() + " is larger than the grid limit " + MAX_GRID_Y);
     }
     KernelGeometry g = KernelGeometry.of(KernelVariant.of(spec));
-    return new LaunchPlan(spec, LaunchTables.build(spec, g, shapes), limits);
+    return new LaunchPlan(spec, LaunchTables.build(spec, g, shapes, placed), limits);
   }
 
   public AttentionSpec spec() {

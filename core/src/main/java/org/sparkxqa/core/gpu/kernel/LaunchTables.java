@@ -44,6 +44,15 @@ final class LaunchTables {
   }
 
   static LaunchTables build(AttentionSpec spec, KernelGeometry geo, List<RequestShape> shapes) {
+    return build(spec, geo, shapes, null);
+  }
+
+  /** The tables with requests at {@code placed}'s offsets, or packed back to back when it is null. */
+  static LaunchTables build(AttentionSpec spec, KernelGeometry geo, List<RequestShape> shapes,
+      RequestPlacement placed) {
+    if (placed != null) {
+      placed.check(shapes);
+    }
     int n = shapes.size();
     int group = spec.group();
     int heads = spec.kvHeads();
@@ -53,8 +62,8 @@ final class LaunchTables {
     int maxRows = 0;
     for (int r = 0; r < n; r++) {
       RequestShape s = shapes.get(r);
-      qOff[r] = (int) q;
-      kvOff[r] = kv;
+      qOff[r] = placed == null ? (int) q : placed.qOffsets()[r];
+      kvOff[r] = placed == null ? kv : placed.kvOffsets()[r];
       q += s.lq();
       kv += s.lk();
       check(q <= LaunchPlan.MAX_Q_TOKENS, "the batch has more than " + LaunchPlan.MAX_Q_TOKENS + " query tokens");
@@ -71,6 +80,11 @@ final class LaunchTables {
     check(workItems * KernelGeometry.WORK_BYTES <= Integer.MAX_VALUE - 8, "the batch needs " + workItems
         + " work items, more than one launch can index");
     check(mergeItems * KernelGeometry.MERGE_ITEM_BYTES <= Integer.MAX_VALUE - 8, "too many merge items: " + mergeItems);
+    if (placed != null) {
+      q = placed.qTokens();
+      kv = placed.kvTokens();
+      check(kv <= LaunchPlan.MAX_KV_TOKENS, "the K/V buffers hold more than " + LaunchPlan.MAX_KV_TOKENS + " tokens");
+    }
     check(q * 8 <= Integer.MAX_VALUE - 8, "mask table too large for " + q + " query tokens");
     // Every buffer size must be representable; these throw ArithmeticException otherwise.
     Math.multiplyExact(q, (long) spec.qTokenBytes());
@@ -101,7 +115,7 @@ final class LaunchTables {
         }
       }
       for (int i = 0; i < s.lq(); i++) {
-        mk.putLong(s.mask().row(i));
+        mk.putLong((qOff[r] + i) * 8, s.mask().row(i));
       }
     }
     return new LaunchTables(qOff, kvOff, (int) q, kv, scratch, maxRows, req.array(), wk.array(), mg.array(),

@@ -1,0 +1,140 @@
+package org.sparkxqa.core.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.rapids.cudf.ColumnVector;
+import ai.rapids.cudf.ColumnView;
+import ai.rapids.cudf.DType;
+import ai.rapids.cudf.DeviceMemoryBuffer;
+import ai.rapids.cudf.HostColumnVector;
+import ai.rapids.cudf.HostMemoryBuffer;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.InvalidRequestException;
+import org.sparkxqa.core.Request;
+import org.sparkxqa.core.cpu.CpuBackend;
+import org.sparkxqa.core.gpu.cudf.CudfAttention;
+import org.sparkxqa.core.testing.RandomRequests;
+
+/**
+ * cuDF columns in, a cuDF column out, the kernel reading the columns in place: the same bytes as the
+ * GPU backend's own batch path for the same requests, close to the CPU backend, and an invalid row
+ * refused by index before anything runs.
+ */
+@Tag("gpu")
+class CudfAttentionGpuTest {
+  private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 8, 2, 64);
+  private static GpuBackend gpu;
+
+  @BeforeAll
+  static void open() {
+    gpu = GpuBackends.openOrSkip(List.of(SPEC));
+  }
+
+  @AfterAll
+  static void close() {
+    if (gpu != null) {
+      gpu.close();
+    }
+  }
+
+  @Test
+  void columnsOnTheDeviceGiveTheBatchPathsBytes() {
+    RandomRequests random = new RandomRequests(21);
+    Random sizes = new Random(21);
+    List<Request> requests = new ArrayList<>();
+    List<int[]> parents = new ArrayList<>();
+    for (int r = 0; r < 40; r++) {
+      int lq = 1 + sizes.nextInt(16);
+      int lk = lq + sizes.nextInt(3000);
+      int[] tree = r % 3 == 0 ? null : random.tree(lq);
+      parents.add(tree);
+      requests.add(Request.of(SPEC, random.normalValues(SPEC.qType(), lq * 8 * 64, 1),
+          random.normalValues(SPEC.kvType(), lk * 2 * 64, 1), random.normalValues(SPEC.kvType(), lk * 2 * 64, 1), tree,
+          null));
+    }
+    List<byte[]> expected = gpu.attend(SPEC, requests);
+    try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
+        ColumnVector v = lists(requests, Request::v); ColumnVector tree = trees(parents);
+        ColumnVector out = CudfAttention.attend(gpu, SPEC, q, k, v, tree);
+        HostColumnVector host = out.copyToHost()) {
+      List<byte[]> got = new ArrayList<>();
+      for (int r = 0; r < requests.size(); r++) {
+        List<?> bytes = host.getList(r);
+        byte[] b = new byte[bytes.size()];
+        for (int i = 0; i < b.length; i++) {
+          b[i] = (Byte) bytes.get(i);
+        }
+        got.add(b);
+      }
+      GpuBackends.assertSameBytes(expected, got, "cuDF columns vs GpuBackend.attend");
+      try (CpuBackend cpu = new CpuBackend(2)) {
+        GpuBackends.assertClose(SPEC, requests, got, cpu.attend(SPEC, requests), "cuDF vs CPU");
+      }
+    }
+  }
+
+  @Test
+  void anInvalidRowIsRefusedByIndex() {
+    List<Request> requests = new RandomRequests(22).mixedBatch(SPEC, 5, 4, 300);
+    List<Request> badV = new ArrayList<>(requests);
+    try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
+        ColumnVector v = lists(badV, r -> r == badV.get(3) ? r.v().asSlice(0, r.v().byteSize() - 2) : r.v())) {
+      InvalidRequestException e = assertThrows(InvalidRequestException.class,
+          () -> CudfAttention.attend(gpu, SPEC, q, k, v, null).close());
+      assertTrue(e.getMessage().startsWith("row 3: "), e.getMessage());
+    }
+  }
+
+  /** A LIST<UINT8> column of every request's bytes, built from one data and one offsets buffer. */
+  private static ColumnVector lists(List<Request> requests, Function<Request, MemorySegment> part) {
+    long total = requests.stream().mapToLong(r -> part.apply(r).byteSize()).sum();
+    int[] offsets = new int[requests.size() + 1];
+    try (HostMemoryBuffer data = HostMemoryBuffer.allocate(Math.max(1, total));
+        HostMemoryBuffer offs = HostMemoryBuffer.allocate(4L * offsets.length)) {
+      for (int r = 0; r < requests.size(); r++) {
+        byte[] b = part.apply(requests.get(r)).toArray(ValueLayout.JAVA_BYTE);
+        data.setBytes(offsets[r], b, 0, b.length);
+        offsets[r + 1] = offsets[r] + b.length;
+      }
+      offs.setInts(0, offsets, 0, offsets.length);
+      try (DeviceMemoryBuffer d = DeviceMemoryBuffer.allocate(Math.max(1, total));
+          DeviceMemoryBuffer o = DeviceMemoryBuffer.allocate(4L * offsets.length)) {
+        d.copyFromHostBuffer(data);
+        o.copyFromHostBuffer(offs);
+        try (ColumnView child = new ColumnView(DType.UINT8, total, Optional.of(0L), d, null);
+            ColumnView list = new ColumnView(DType.LIST, requests.size(), Optional.of(0L), null, o,
+                new ColumnView[] {child})) {
+          return list.copyToColumnVector();
+        }
+      }
+    }
+  }
+
+  /** The requests' draft masks as parent lists (chains as NULL rows) in a LIST<INT32> column. */
+  private static ColumnVector trees(List<int[]> parents) {
+    List<List<Integer>> rows = new ArrayList<>();
+    for (int[] p : parents) {
+      rows.add(p == null ? null : Arrays.stream(p).boxed().toList());
+    }
+    HostColumnVector.DataType type = new HostColumnVector.ListType(true,
+        new HostColumnVector.BasicType(false, DType.INT32));
+    @SuppressWarnings("unchecked")
+    List<Integer>[] array = rows.toArray(new List[0]);
+    return ColumnVector.fromLists(type, array);
+  }
+}
