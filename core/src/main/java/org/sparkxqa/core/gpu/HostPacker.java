@@ -55,8 +55,13 @@ final class HostPacker {
 
   /** Copies every run into {@code arena} (a native segment); returns the bytes copied. */
   static long copy(List<Run> runs, MemorySegment arena) {
+    return copy(runs, arena, POOL);
+  }
+
+  /** {@link #copy(List, MemorySegment)} on the threads of {@code pool} (the packing benchmark's knob). */
+  static long copy(List<Run> runs, MemorySegment arena, ForkJoinPool pool) {
     long bytes = runs.stream().mapToLong(r -> r.source().byteSize()).sum();
-    if (bytes < 2 * PIECE_BYTES || THREADS == 1) {
+    if (bytes < 2 * PIECE_BYTES || pool.getParallelism() == 1) {
       runs.forEach(r -> MemorySegment.copy(r.source(), 0, arena, r.offset(), r.source().byteSize()));
       return bytes;
     }
@@ -67,7 +72,7 @@ final class HostPacker {
         pieces.add(new Run(r.source().asSlice(at, n), r.offset() + at));
       }
     }
-    POOL.submit(() -> pieces.parallelStream()
+    pool.submit(() -> pieces.parallelStream()
         .forEach(p -> MemorySegment.copy(p.source(), 0, arena, p.offset(), p.source().byteSize()))).join();
     return bytes;
   }

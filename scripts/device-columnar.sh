@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The columnar data path's figures on the device machine (docs/PERFORMANCE.md, "Columnar data path"):
+#   device-columnar.sh tests   packing rate by thread count (PackRate), then every gpu-tagged test
+#   device-columnar.sh bench   bench at local[16] -Xmx24g: bf16 32/8/128, 1000 requests, Lk <= 2048
+#                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
+#                              under a JFR profile whose hot methods are printed
+#   device-columnar.sh long    the same bench for 48 long requests (Lk <= 32768)
+# Run inside shared/device run.sh (XQA_CP set); jvm.flags copied from spark-plugin/target/launcher/ into
+# .dev-e2e/ (or XQA_JVM_FLAGS). Results under $OUT.
+set -uo pipefail
+read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
+J=(java "${F[@]}" -Xss4m)
+S=(--dtype bf16 --q-heads 32 --kv-heads 8 --head-dim 128)
+step() { echo "=== $*" | cut -c1-160; local t=$(date +%s.%N); "$@"; local rc=$?; echo "=== rc=$rc in $(awk -v a="$t" -v b="$(date +%s.%N)" "BEGIN{printf \"%.1f\", b-a}") s"; }
+nvidia-smi --query-gpu=name,driver_version,pcie.link.gen.current,pcie.link.width.current --format=csv,noheader
+nproc
+case "${1:-}" in
+  tests)
+    step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.core.gpu.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
+    (cd /tmp && step timeout 420 "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher execute \
+        --include-tag gpu --select-package org.sparkxqa --details=summary --disable-banner \
+        --reports-dir "$OUT/junit") 2>&1 | tail -60 ;;
+  bench)
+    step "${J[@]}" -Xmx24g -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \
+        -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
+        --max-kv-len 2048 --iterations 3 --cpu-iterations 0 --master 'local[16]' --report "$OUT/bench-1000.json" \
+        2>&1 | grep -v ' INFO \| WARN '
+    jfr view --width 220 hot-methods /tmp/bench.jfr > "$OUT/bench-hot-methods.txt" 2>&1
+    jfr print --events jdk.ExecutionSample --stack-depth 12 /tmp/bench.jfr | gzip > "$OUT/bench-samples.txt.gz"
+    head -40 "$OUT/bench-hot-methods.txt" ;;
+  long)
+    step "${J[@]}" -Xmx24g -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 48 \
+        --max-q-len 8 --max-kv-len 32768 --iterations 3 --cpu-iterations 0 --master 'local[16]' \
+        --report "$OUT/bench-long.json" 2>&1 | grep -v ' INFO \| WARN ' ;;
+  *) sed -n 2,9p "$0"; exit 2 ;;
+esac
