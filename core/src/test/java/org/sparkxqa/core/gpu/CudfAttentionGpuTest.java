@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.rapids.cudf.BaseDeviceMemoryBuffer;
 import ai.rapids.cudf.ColumnVector;
 import ai.rapids.cudf.ColumnView;
 import ai.rapids.cudf.DType;
@@ -88,6 +89,34 @@ class CudfAttentionGpuTest {
     }
   }
 
+  /** A view of rows 7..29 (its offsets start mid-buffer) is read where it lies, rows 7..29's bytes out. */
+  @Test
+  void aSlicedViewIsReadWhereItLies() {
+    List<Request> requests = new RandomRequests(23).mixedBatch(SPEC, 40, 8, 900);
+    int from = 7;
+    int to = 30;
+    List<byte[]> expected = gpu.attend(SPEC, requests.subList(from, to));
+    try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
+        ColumnVector v = lists(requests, Request::v);
+        ColumnView qOff = q.getListOffsetsView(); ColumnView kOff = k.getListOffsetsView();
+        ColumnView vOff = v.getListOffsetsView();
+        ColumnView qData = q.getChildColumnView(0); ColumnView kData = k.getChildColumnView(0);
+        ColumnView vData = v.getChildColumnView(0);
+        BaseDeviceMemoryBuffer qo = (BaseDeviceMemoryBuffer) qOff.getData().slice(4L * from, 4L * (to - from + 1));
+        BaseDeviceMemoryBuffer ko = (BaseDeviceMemoryBuffer) kOff.getData().slice(4L * from, 4L * (to - from + 1));
+        BaseDeviceMemoryBuffer vo = (BaseDeviceMemoryBuffer) vOff.getData().slice(4L * from, 4L * (to - from + 1));
+        ColumnView qs = new ColumnView(DType.LIST, to - from, Optional.of(0L), null, qo, new ColumnView[] {qData});
+        ColumnView ks = new ColumnView(DType.LIST, to - from, Optional.of(0L), null, ko, new ColumnView[] {kData});
+        ColumnView vs = new ColumnView(DType.LIST, to - from, Optional.of(0L), null, vo, new ColumnView[] {vData});
+        ColumnVector out = CudfAttention.attend(gpu, SPEC, qs, ks, vs, null);
+        HostColumnVector host = out.copyToHost()) {
+      assertEquals(to - from, out.getRowCount());
+      for (int r = 0; r < to - from; r++) {
+        assertTrue(Arrays.equals(expected.get(r), bytes(host, r)), "sliced row " + r);
+      }
+    }
+  }
+
   @Test
   void anInvalidRowIsRefusedByIndex() {
     List<Request> requests = new RandomRequests(22).mixedBatch(SPEC, 5, 4, 300);
@@ -98,6 +127,15 @@ class CudfAttentionGpuTest {
           () -> CudfAttention.attend(gpu, SPEC, q, k, v, null).close());
       assertTrue(e.getMessage().startsWith("row 3: "), e.getMessage());
     }
+  }
+
+  private static byte[] bytes(HostColumnVector host, int row) {
+    List<?> list = host.getList(row);
+    byte[] b = new byte[list.size()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (Byte) list.get(i);
+    }
+    return b;
   }
 
   /** A LIST<UINT8> column of every request's bytes, built from one data and one offsets buffer. */
