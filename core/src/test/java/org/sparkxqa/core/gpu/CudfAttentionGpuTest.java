@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.rapids.cudf.BaseDeviceMemoryBuffer;
 import ai.rapids.cudf.ColumnVector;
 import ai.rapids.cudf.ColumnView;
 import ai.rapids.cudf.DType;
@@ -29,6 +28,7 @@ import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.core.gpu.cudf.CudfAttention;
+import org.sparkxqa.core.gpu.cudf.ListSlices;
 import org.sparkxqa.core.testing.RandomRequests;
 
 /**
@@ -89,30 +89,27 @@ class CudfAttentionGpuTest {
     }
   }
 
-  /** A view of rows 7..29 (its offsets start mid-buffer) is read where it lies, rows 7..29's bytes out. */
+  /** A view of rows 7..29 (its offsets start mid-buffer) is read where it lies; launches of 6 rows agree. */
   @Test
-  void aSlicedViewIsReadWhereItLies() {
+  void slicedViewsAndLaunchesOfFewRowsGiveTheSameBytes() {
     List<Request> requests = new RandomRequests(23).mixedBatch(SPEC, 40, 8, 900);
     int from = 7;
     int to = 30;
-    List<byte[]> expected = gpu.attend(SPEC, requests.subList(from, to));
+    List<byte[]> expected = gpu.attend(SPEC, requests);
     try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
         ColumnVector v = lists(requests, Request::v);
-        ColumnView qOff = q.getListOffsetsView(); ColumnView kOff = k.getListOffsetsView();
-        ColumnView vOff = v.getListOffsetsView();
-        ColumnView qData = q.getChildColumnView(0); ColumnView kData = k.getChildColumnView(0);
-        ColumnView vData = v.getChildColumnView(0);
-        BaseDeviceMemoryBuffer qo = (BaseDeviceMemoryBuffer) qOff.getData().slice(4L * from, 4L * (to - from + 1));
-        BaseDeviceMemoryBuffer ko = (BaseDeviceMemoryBuffer) kOff.getData().slice(4L * from, 4L * (to - from + 1));
-        BaseDeviceMemoryBuffer vo = (BaseDeviceMemoryBuffer) vOff.getData().slice(4L * from, 4L * (to - from + 1));
-        ColumnView qs = new ColumnView(DType.LIST, to - from, Optional.of(0L), null, qo, new ColumnView[] {qData});
-        ColumnView ks = new ColumnView(DType.LIST, to - from, Optional.of(0L), null, ko, new ColumnView[] {kData});
-        ColumnView vs = new ColumnView(DType.LIST, to - from, Optional.of(0L), null, vo, new ColumnView[] {vData});
-        ColumnVector out = CudfAttention.attend(gpu, SPEC, qs, ks, vs, null);
-        HostColumnVector host = out.copyToHost()) {
-      assertEquals(to - from, out.getRowCount());
+        ColumnView qs = ListSlices.rows(q, from, to); ColumnView ks = ListSlices.rows(k, from, to);
+        ColumnView vs = ListSlices.rows(v, from, to);
+        ColumnVector sliced = CudfAttention.attend(gpu, SPEC, qs, ks, vs, null);
+        ColumnVector inSixes = CudfAttention.attend(gpu, SPEC, q, k, v, null, 6);
+        HostColumnVector a = sliced.copyToHost(); HostColumnVector b = inSixes.copyToHost()) {
+      assertEquals(to - from, a.getRowCount());
+      assertEquals(requests.size(), b.getRowCount());
       for (int r = 0; r < to - from; r++) {
-        assertTrue(Arrays.equals(expected.get(r), bytes(host, r)), "sliced row " + r);
+        assertTrue(Arrays.equals(expected.get(from + r), bytes(a, r)), "sliced row " + r);
+      }
+      for (int r = 0; r < requests.size(); r++) {
+        assertTrue(Arrays.equals(expected.get(r), bytes(b, r)), "row " + r + " in launches of 6");
       }
     }
   }

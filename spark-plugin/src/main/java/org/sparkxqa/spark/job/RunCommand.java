@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
   boolean overwrite;
 
+  @Option(names = "--gpu-reader", description = "Read, evaluate and write each Parquet file on its executor's GPU "
+      + "with cuDF (K/V cross PCIe once, as file bytes). Needs the GPU backend and --on-invalid fail.")
+  boolean gpuReader;
+
   @Option(names = "--report", paramLabel = "FILE",
       description = "Also write the summary as JSON: rows, invalid rows, batches, and each executor's backend and GPU.")
   Path report;
@@ -44,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
     AttentionSpec spec = score.apply(command, shape.spec(command, true));
     SparkSession spark = session.open("xqa run", evaluation.settings(command));
     long start = System.nanoTime();
-    RunReport result = run(spark, spec, input, output, treeColumn, overwrite);
+    RunReport result = gpuReader ? GpuReaderPath.run(spark, spec, input, output, treeColumn, overwrite)
+        : run(spark, spec, input, output, treeColumn, overwrite);
     new TextTable("rows", "invalid", "batches", "backend", "time", "output")
         .row(result.rows(), result.invalidRows(), result.batches(), result.backendNames(),
             TextTable.seconds(System.nanoTime() - start), output)

@@ -5,12 +5,10 @@ import ai.rapids.cudf.ColumnVector;
 import ai.rapids.cudf.ColumnView;
 import ai.rapids.cudf.Cuda;
 import ai.rapids.cudf.DType;
-import ai.rapids.cudf.HostColumnVector;
 import ai.rapids.cudf.Scalar;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.DeviceBuffer;
@@ -28,22 +26,61 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  *
  * <p>Ownership: the caller keeps owning its columns; the returned column is the caller's to close.
  * Every row must be valid (no NULL q/k/v): an invalid row is an
- * {@link InvalidRequestException} naming it, before anything runs. All rows go into
- * one launch (split a table larger than one launch can index). Thread-safe: each call uses its own
+ * {@link org.sparkxqa.core.InvalidRequestException} naming it, before anything runs. All rows go into
+ * one launch, or launches of a given number of rows. Thread-safe: each call uses its own
  * stream and buffers. The output is the same bits as {@link GpuBackend#attend} gives for the same
  * requests (batch invariance).
  */
 public final class CudfAttention {
   private CudfAttention() {}
 
-  /** {@code out} for every row of {@code q}, {@code k}, {@code v} (and {@code tree}, may be null). */
+  /** {@code out} for every row of {@code q}, {@code k}, {@code v} (and {@code tree}, may be null), in one launch. */
   public static ColumnVector attend(GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v,
       ColumnView tree) {
-    long rows = q.getRowCount();
+    return attend(backend, spec, q, k, v, tree, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #attend(GpuBackend, AttentionSpec, ColumnView, ColumnView, ColumnView, ColumnView)}, in
+   * launches of at most {@code rowsPerLaunch} rows (zero-copy views of the columns, {@link ListSlices});
+   * the outputs are concatenated into one column. Every row is checked before the first launch.
+   */
+  public static ColumnVector attend(GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v,
+      ColumnView tree, int rowsPerLaunch) {
+    int rows = Math.toIntExact(q.getRowCount());
     for (ColumnView c : new ColumnView[] {q, k, v}) {
-      requireBytes(c, rows);
+      ListColumnsHost.requireBytes(c, rows);
     }
-    ListColumnsLayout layout = ListColumnsLayout.of(spec, offsets(q), offsets(k), offsets(v), parents(tree, rows));
+    int[][] parents = ListColumnsHost.parents(tree, rows);
+    ListColumnsLayout.of(spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k), ListColumnsHost.offsets(v),
+        parents);
+    if (rows <= rowsPerLaunch) {
+      return launch(backend, spec, q, k, v, parents);
+    }
+    ColumnVector[] outs = new ColumnVector[(rows + rowsPerLaunch - 1) / rowsPerLaunch];
+    try {
+      for (int n = 0; n < outs.length; n++) {
+        int from = n * rowsPerLaunch;
+        int to = Math.min(rows, from + rowsPerLaunch);
+        try (ColumnView qs = ListSlices.rows(q, from, to); ColumnView ks = ListSlices.rows(k, from, to);
+            ColumnView vs = ListSlices.rows(v, from, to)) {
+          outs[n] = launch(backend, spec, qs, ks, vs, parents == null ? null : Arrays.copyOfRange(parents, from, to));
+        }
+      }
+      return ColumnVector.concatenate(outs);
+    } finally {
+      for (ColumnVector c : outs) {
+        if (c != null) {
+          c.close();
+        }
+      }
+    }
+  }
+
+  private static ColumnVector launch(GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v,
+      int[][] parents) {
+    ListColumnsLayout layout = ListColumnsLayout.of(spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k),
+        ListColumnsHost.offsets(v), parents);
     LaunchPlan plan = LaunchPlan.ofPlaced(spec, layout.shapes(), layout.placement(), backend.deviceLimits());
     Cuda.DEFAULT_STREAM.sync();
     long outBytes = layout.qBytes(spec);
@@ -74,55 +111,10 @@ public final class CudfAttention {
     }
   }
 
-  private static void requireBytes(ColumnView c, long rows) {
-    if (c.getType() != DType.LIST || c.getChildColumnView(0).getType() != DType.UINT8 || c.getRowCount() != rows) {
-      throw new IllegalArgumentException("q, k and v must be LIST<UINT8> columns of " + rows + " rows, got "
-          + c.getType() + " of " + c.getRowCount() + " rows");
-    }
-    if (c.getNullCount() > 0) {
-      throw new IllegalArgumentException("q, k and v must have no NULL rows (" + c.getNullCount() + " found)");
-    }
-  }
-
   private static long data(ColumnView list) {
     try (ColumnView child = list.getChildColumnView(0)) {
       return child.getData() == null ? 0 : child.getData().getAddress();
     }
   }
 
-  private static int[] offsets(ColumnView list) {
-    try (ColumnView view = list.getListOffsetsView(); HostColumnVector host = view.copyToHost()) {
-      int[] out = new int[(int) host.getRowCount()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = host.getInt(i);
-      }
-      return out;
-    }
-  }
-
-  private static int[][] parents(ColumnView tree, long rows) {
-    if (tree == null) {
-      return null;
-    }
-    if (tree.getType() != DType.LIST || tree.getRowCount() != rows) {
-      throw new IllegalArgumentException("tree must be a LIST<INT32> column of " + rows + " rows, got "
-          + tree.getType() + " of " + tree.getRowCount() + " rows");
-    }
-    int[][] out = new int[(int) rows][];
-    try (HostColumnVector host = tree.copyToHost()) {
-      for (int r = 0; r < rows; r++) {
-        if (!host.isNull(r)) {
-          List<?> parents = host.getList(r);
-          out[r] = new int[parents.size()];
-          for (int t = 0; t < out[r].length; t++) {
-            if (parents.get(t) == null) {
-              throw new InvalidRequestException("row " + r + ": tree[" + t + "] is NULL");
-            }
-            out[r][t] = ((Number) parents.get(t)).intValue();
-          }
-        }
-      }
-    }
-    return out;
-  }
 }

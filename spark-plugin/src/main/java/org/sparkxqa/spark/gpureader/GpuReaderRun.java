@@ -1,0 +1,110 @@
+package org.sparkxqa.spark.gpureader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.SparkSession;
+import org.sparkxqa.core.AttentionBackend;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.gpu.GpuBackend;
+import org.sparkxqa.spark.plugin.ExecutorBackends;
+import org.sparkxqa.spark.plugin.GpuTaskSemaphore;
+
+/**
+ * GPU reader mode of {@code xqa run}/{@code bench}: one Spark task per input Parquet file, each
+ * decoding, evaluating and encoding its file on its executor's GPU ({@link GpuFileTask}) and writing
+ * {@code part-NNNNN.parquet} into the output folder, then {@code _SUCCESS}. The output has the input's
+ * columns plus {@code out}, as {@code run} writes them. Needs the GPU backend on every executor and
+ * {@code onInvalidRow=fail} (an invalid row fails its task, naming the file and the row).
+ */
+public final class GpuReaderRun {
+  private GpuReaderRun() {}
+
+  /** Rows and files written, and the launches they took. */
+  public record Result(long rows, int files, long launches) {}
+
+  /** @throws IllegalArgumentException when the input has no Parquet file or a column cannot be carried */
+  public static Result run(SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn,
+      int rowsPerLaunch) {
+    ParquetLayout layout = ParquetLayout.of(spark.read().parquet(input).schema(), treeColumn);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String> files = parquetFiles(conf, input);
+    GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, rowsPerLaunch);
+    List<String> jobs = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      jobs.add(files.get(i) + "\n" + new Path(output, String.format("part-%05d.parquet", i)));
+    }
+    mkdirs(conf, output);
+    FlatMapFunction<Iterator<String>, Long> each = it -> {
+      List<Long> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        String[] io = it.next().split("\n", 2);
+        rows.add(GpuTaskSemaphore.withPermit(() -> runOne(task, io[0], io[1])));
+      }
+      return rows.iterator();
+    };
+    List<Long> perFile = new JavaSparkContext(spark.sparkContext()).parallelize(jobs, Math.max(1, jobs.size()))
+        .mapPartitions(each).collect();
+    touch(conf, new Path(output, "_SUCCESS"));
+    long launches = perFile.stream().mapToLong(n -> (n + rowsPerLaunch - 1) / rowsPerLaunch).sum();
+    return new Result(perFile.stream().mapToLong(Long::longValue).sum(), files.size(), launches);
+  }
+
+  private static long runOne(GpuFileTask task, String in, String out) {
+    AttentionBackend backend = ExecutorBackends.current();
+    if (!(backend instanceof GpuBackend gpu)) {
+      throw new IllegalStateException("the GPU reader needs the GPU backend on every executor; this one has "
+          + backend.name() + " (set spark.xqa.backend=gpu)");
+    }
+    try {
+      return task.run(gpu, new Configuration(), in, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GPU reader: " + in + " -> " + out, e);
+    }
+  }
+
+  static List<String> parquetFiles(Configuration conf, String input) {
+    try {
+      Path dir = new Path(input);
+      FileSystem fs = dir.getFileSystem(conf);
+      FileStatus[] all = fs.getFileStatus(dir).isFile() ? new FileStatus[] {fs.getFileStatus(dir)} : fs.listStatus(dir);
+      List<String> files = Arrays.stream(all).filter(FileStatus::isFile).map(f -> f.getPath().toString())
+          .filter(p -> p.endsWith(".parquet") && !new Path(p).getName().startsWith("_")
+              && !new Path(p).getName().startsWith(".")).sorted().toList();
+      if (files.isEmpty()) {
+        throw new IllegalArgumentException("no .parquet files in " + input);
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + input, e);
+    }
+  }
+
+  private static void mkdirs(Configuration conf, String output) {
+    try {
+      Path dir = new Path(output);
+      if (!dir.getFileSystem(conf).mkdirs(dir)) {
+        throw new IOException("mkdirs returned false");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + output, e);
+    }
+  }
+
+  private static void touch(Configuration conf, Path file) {
+    try {
+      file.getFileSystem(conf).create(file, true).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}
