@@ -21,16 +21,18 @@ case "${1:-}" in
         --include-tag gpu --select-package org.sparkxqa --details=summary --disable-banner \
         --reports-dir "$OUT/junit") 2>&1 | tail -60 ;;
   bench)
-    step "${J[@]}" -Xmx24g -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \
+    step "${J[@]}" -Xmx24g -Xlog:gc:file="$OUT/gc-bench.log" -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \
         -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
         --max-kv-len 2048 --iterations 3 --cpu-iterations 0 --master 'local[16]' --report "$OUT/bench-1000.json" \
         2>&1 | grep -v ' INFO \| WARN '
     jfr view --width 220 hot-methods /tmp/bench.jfr > "$OUT/bench-hot-methods.txt" 2>&1
     jfr print --events jdk.ExecutionSample --stack-depth 12 /tmp/bench.jfr | gzip > "$OUT/bench-samples.txt.gz"
-    head -40 "$OUT/bench-hot-methods.txt" ;;
+    head -40 "$OUT/bench-hot-methods.txt"
+    grep -o '[0-9]*M->[0-9]*M' "$OUT/gc-bench.log" | sort -t'>' -k2 -n | tail -1 | sed 's/^/largest heap after a GC: /' ;;
   long)
-    step "${J[@]}" -Xmx24g -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 48 \
+    step "${J[@]}" -Xmx24g -Xlog:gc:file="$OUT/gc-long.log" -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 48 \
         --max-q-len 8 --max-kv-len 32768 --iterations 3 --cpu-iterations 0 --master 'local[16]' \
-        --report "$OUT/bench-long.json" 2>&1 | grep -v ' INFO \| WARN ' ;;
+        --report "$OUT/bench-long.json" 2>&1 | grep -v ' INFO \| WARN '
+    grep -o '[0-9]*M->[0-9]*M' "$OUT/gc-long.log" | sort -t'>' -k2 -n | tail -1 | sed 's/^/largest heap after a GC: /' ;;
   *) sed -n 2,9p "$0"; exit 2 ;;
 esac

@@ -85,14 +85,14 @@ final class BenchCommand implements Callable<Integer> {
       Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
           false);
       BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
-      BenchSeries parquet = ParquetPasses.run(spark, requests, spec, iterations, kvBytes);
+      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, iterations, kvBytes, !pipeline.onCpu());
       String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
       BenchSeries cpu = cpuSkipped == null
           ? BenchSeries.run(spark, evaluated, QueryBackend.CPU, cpuIterations, kvBytes) : null;
       PinnedCopy copy = PinnedCopy.measure(ExecutorGpu.get().device().orElse(0), kvBytes);
       BenchReport result = BenchReport.of(SpecText.of(spec), spark.sparkContext().master(), rows, p, kvBytes,
-          pipeline, parquet, cpu, cpuSkipped, copy);
+          pipeline, files, cpu, cpuSkipped, copy);
       result.print(command.commandLine().getOut());
       if (report != null) {
         result.writeJson(report);

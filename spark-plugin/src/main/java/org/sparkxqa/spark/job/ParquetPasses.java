@@ -17,19 +17,35 @@ import org.sparkxqa.spark.config.QueryBackend;
  * temporary folder (deleted afterwards), and each pass reads them back with Spark's vectorized scan,
  * which the operator consumes batch by batch (q, k and v as views of the scan's vectors). Reading
  * the files is part of each pass (from the OS page cache after the write, so it measures the data
- * path, not the disk). A program step, not a test.
+ * path, not the disk). On a GPU backend the same files also feed the GPU-reader passes
+ * ({@link GpuReaderPasses}). A program step, not a test.
  */
 final class ParquetPasses {
   private ParquetPasses() {}
 
-  static BenchSeries run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, int iterations, long kvBytes) {
+  /**
+   * What the passes over the files measured.
+   *
+   * @param columnar the columnar passes (Spark's scan, the batched operator)
+   * @param gpuReader the GPU-reader passes, or null when skipped
+   * @param gpuReaderSkipped why {@code gpuReader} is null, else null
+   * @param fileBytes bytes of the Parquet files (what a GPU-reader pass sends to the device)
+   */
+  record Result(BenchSeries columnar, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes) {}
+
+  /** @param gpuReader whether to run the GPU-reader passes too (the backend in use is a GPU) */
+  static Result run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, int iterations, long kvBytes,
+      boolean gpuReader) {
     Path dir = createTemp();
     try {
       String path = dir.resolve("requests").toString();
       requests.write().parquet(path);
       Dataset<Row> evaluated = AttentionRunner.apply(spark.read().parquet(path), spec, JobSession.onInvalidRow(spark),
           RequestColumns.TREE, false);
-      return BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+      BenchSeries columnar = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+      BenchSeries reader = gpuReader ? GpuReaderPasses.run(spark, spec, path, dir, iterations, kvBytes) : null;
+      return new Result(columnar, reader, gpuReader ? null : "skipped: the backend in use is the CPU backend",
+          GpuReaderPasses.fileBytes(Path.of(path)));
     } finally {
       delete(dir);
     }
@@ -43,7 +59,7 @@ final class ParquetPasses {
     }
   }
 
-  private static void delete(Path dir) {
+  static void delete(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
