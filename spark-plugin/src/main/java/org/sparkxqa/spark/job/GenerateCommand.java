@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code xqa generate}: writes synthetic requests (canonical columns) as Parquet. */
@@ -36,16 +37,22 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "P", description = "Partitions (default: Spark's default parallelism).")
   Integer partitions;
 
-  @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
+  @Option(names = "--overwrite",
+      description = "Replace the output folder if it exists, once the new output is complete.")
   boolean overwrite;
 
   @Override
   public Integer call() {
     AttentionSpec spec = shape.spec(command, true);
     if (rows < 0 || (partitions != null && partitions < 1)) {
-      throw new picocli.CommandLine.ParameterException(command.commandLine(), "--rows must be >= 0 and --partitions >= 1");
+      throw new ParameterException(command.commandLine(), "--rows must be >= 0 and --partitions >= 1");
     }
     RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
+    try {
+      StagedOutput.checkBeforeSession(output, overwrite);
+    } catch (UserInputException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
     SparkSession spark = session.open("xqa generate");
     long start = System.nanoTime();
     write(spark, generator, rows, partitions, output, overwrite);
@@ -56,10 +63,17 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Writes the requests to {@code output} through a staging folder ({@link StagedOutput}).
+   *
+   * @throws UserInputException when {@code output} exists and {@code overwrite} is false
+   */
   static void write(SparkSession spark, RequestGenerator generator, long rows, Integer partitions, String output,
       boolean overwrite) {
     int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-    generator.generate(spark, rows, p).write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists)
-        .parquet(output);
+    StagedOutput.of(spark.sparkContext().hadoopConfiguration(), output, overwrite).write(staging -> {
+      generator.generate(spark, rows, p).write().mode(SaveMode.ErrorIfExists).parquet(staging);
+      return null;
+    });
   }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code xqa run}: Parquet in, the same rows plus {@code out} (and {@code xqa_error}) out. */
@@ -32,7 +33,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--tree-column", paramLabel = "NAME", description = "Draft-tree column (default: tree, if present).")
   String treeColumn;
 
-  @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
+  @Option(names = "--overwrite",
+      description = "Replace the output folder if it exists, once the new output is complete.")
   boolean overwrite;
 
   @Option(names = "--gpu-reader", description = "Read, evaluate and write each Parquet file on its executor's GPU "
@@ -46,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AttentionSpec spec = score.apply(command, shape.spec(command, true));
+    try {
+      StagedOutput.checkBeforeSession(output, overwrite);
+    } catch (UserInputException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
     SparkSession spark = session.open("xqa run", evaluation.settings(command));
     long start = System.nanoTime();
     RunReport result = gpuReader ? GpuReaderPath.run(spark, spec, input, output, treeColumn, overwrite)
@@ -65,15 +72,19 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Reads {@code input}, evaluates every row through {@code xqa_attention_result} with {@code spark}'s
-   * {@code spark.xqa.*} settings and writes {@code output}. {@code spark} should be private to this
-   * run (see {@link JobSession}).
+   * {@code spark.xqa.*} settings and writes {@code output} through a staging folder
+   * ({@link StagedOutput}): a failed run leaves the previous output, or none, and nothing else.
+   * {@code spark} should be private to this run (see {@link JobSession}).
+   *
+   * @throws UserInputException when {@code output} exists and {@code overwrite} is false
    */
   static RunReport run(SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn,
       boolean overwrite) {
+    StagedOutput target = StagedOutput.of(spark.sparkContext().hadoopConfiguration(), output, overwrite);
     Dataset<Row> in = spark.read().parquet(input);
     String tree = treeColumn != null ? treeColumn : RequestColumns.TREE;
     Dataset<Row> out = AttentionRunner.apply(in, spec, JobSession.onInvalidRow(spark), tree, treeColumn != null);
-    return RunReport.of(ExecutedOperators.of(spark,
-        () -> out.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output)));
+    return RunReport.of(target.write(staging -> ExecutedOperators.of(spark,
+        () -> out.write().mode(SaveMode.ErrorIfExists).parquet(staging))));
   }
 }
