@@ -82,12 +82,14 @@ public final class CacheFolders {
       Files.deleteIfExists(probe);
     }
     if (!owner.equals(me)) {
-      throw new IOException("JIT cache folder " + root + " is owned by " + owner.getName() + ", not by " + me.getName());
+      throw new IOException("JIT cache folder " + root + " is owned by " + owner.getName() + ", not by " + me.getName()
+          + "; set spark.xqa.jit.cacheDir to a private folder of your own");
     }
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
     if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new IOException("JIT cache folder " + root + " is writable by others ("
-          + PosixFilePermissions.toString(perms) + "); make it private: chmod 700 " + root);
+      throw new IOException("JIT cache folder " + root + " has permissions " + PosixFilePermissions.toString(perms)
+          + ": it is writable by others (group or world), who could plant a kernel; set spark.xqa.jit.cacheDir to a"
+          + " private folder (it is created 0700), or make this one private: chmod 700 " + root);
     }
   }
 }
