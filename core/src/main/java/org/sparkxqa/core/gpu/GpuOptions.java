@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.gpu.jit.CacheFolders;
+import org.sparkxqa.core.gpu.jit.JitCacheLimits;
 
 /**
  * How {@link GpuBackend} opens. Immutable; validated on construction.
@@ -14,6 +15,7 @@ import org.sparkxqa.core.gpu.jit.CacheFolders;
  * @param nvrtcPath libnvrtc file or folder; null or blank for the standard search
  *     ({@link org.sparkxqa.core.gpu.nvrtc.NvrtcLocator})
  * @param jitCacheDir JIT disk cache root; null for {@link CacheFolders#defaultRoot()}
+ * @param jitCacheLimits the JIT disk cache's size and age limits, applied once when it opens
  * @param poolFraction share of the device's free memory for the RMM pool, in (0, 0.95]; unused when
  *     RMM is already initialised (e.g. by spark-rapids)
  * @param pinnedPoolBytes size of cuDF's pinned host pool, {@code >= 0} (0: none, copies then go
@@ -21,8 +23,8 @@ import org.sparkxqa.core.gpu.jit.CacheFolders;
  * @param warmup specs whose kernels are compiled (or loaded from disk) and loaded at open
  * @param metrics receives JIT, launch and copy events; never null
  */
-public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, double poolFraction,
-    long pinnedPoolBytes, List<AttentionSpec> warmup, BackendMetrics metrics) {
+public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, JitCacheLimits jitCacheLimits,
+    double poolFraction, long pinnedPoolBytes, List<AttentionSpec> warmup, BackendMetrics metrics) {
 
   /** Default RMM pool share (same as {@code spark.xqa.memory.poolFraction}). */
   public static final double DEFAULT_POOL_FRACTION = 0.5;
@@ -42,42 +44,54 @@ public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, 
     if (pinnedPoolBytes < 0) {
       throw new IllegalArgumentException("pinned pool bytes must be >= 0, got " + pinnedPoolBytes);
     }
+    jitCacheLimits = Objects.requireNonNull(jitCacheLimits, "jitCacheLimits");
     warmup = List.copyOf(Objects.requireNonNull(warmup, "warmup"));
     metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
-  /** Device 0, standard NVRTC search, default cache folder and pools, no warmup, no metrics. */
+  /** Device 0, standard NVRTC search, default cache folder, limits and pools, no warmup, no metrics. */
   public static GpuOptions defaults() {
-    return new GpuOptions(0, null, null, DEFAULT_POOL_FRACTION, DEFAULT_PINNED_POOL_BYTES, List.of(),
-        BackendMetrics.NONE);
+    return new GpuOptions(0, null, null, JitCacheLimits.DEFAULTS, DEFAULT_POOL_FRACTION,
+        DEFAULT_PINNED_POOL_BYTES, List.of(), BackendMetrics.NONE);
   }
 
   public GpuOptions withDevice(int ordinal) {
-    return new GpuOptions(ordinal, nvrtcPath, jitCacheDir, poolFraction, pinnedPoolBytes, warmup, metrics);
+    return new GpuOptions(ordinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes, warmup,
+        metrics);
   }
 
   public GpuOptions withNvrtcPath(String path) {
-    return new GpuOptions(deviceOrdinal, path, jitCacheDir, poolFraction, pinnedPoolBytes, warmup, metrics);
+    return new GpuOptions(deviceOrdinal, path, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes, warmup,
+        metrics);
   }
 
   public GpuOptions withJitCacheDir(Path dir) {
-    return new GpuOptions(deviceOrdinal, nvrtcPath, dir, poolFraction, pinnedPoolBytes, warmup, metrics);
+    return new GpuOptions(deviceOrdinal, nvrtcPath, dir, jitCacheLimits, poolFraction, pinnedPoolBytes, warmup,
+        metrics);
+  }
+
+  public GpuOptions withJitCacheLimits(JitCacheLimits limits) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, limits, poolFraction, pinnedPoolBytes, warmup,
+        metrics);
   }
 
   public GpuOptions withPoolFraction(double fraction) {
-    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, fraction, pinnedPoolBytes, warmup, metrics);
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, fraction, pinnedPoolBytes,
+        warmup, metrics);
   }
 
   public GpuOptions withPinnedPoolBytes(long bytes) {
-    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, poolFraction, bytes, warmup, metrics);
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, bytes, warmup, metrics);
   }
 
   public GpuOptions withWarmup(List<AttentionSpec> specs) {
-    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, poolFraction, pinnedPoolBytes, specs, metrics);
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes,
+        specs, metrics);
   }
 
   public GpuOptions withMetrics(BackendMetrics listener) {
-    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, poolFraction, pinnedPoolBytes, warmup, listener);
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes,
+        warmup, listener);
   }
 
   /** The JIT disk cache root to use: {@link #jitCacheDir} or the default. */

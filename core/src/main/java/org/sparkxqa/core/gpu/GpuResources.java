@@ -35,7 +35,8 @@ record GpuResources(DeviceInfo device, CudaContext context, GpuMemory memory, De
       GpuMemory memory = GpuMemory.initialize(device.ordinal(), options.poolFraction(), options.pinnedPoolBytes());
       opened.add(memory);
       DeviceLimits limits = DeviceLimitsQuery.of(device.ordinal());
-      JitCache jit = JitCache.shared(pre.sources(), pre.nvrtc(), JitCache.Options.at(options.jitCacheRoot()));
+      JitCache jit = JitCache.shared(pre.sources(), pre.nvrtc(), JitCache.Options.at(options.jitCacheRoot(),
+          options.jitCacheLimits()));
       KernelModules modules = new KernelModules(context, jit, device.arch(), options.metrics());
       opened.add(modules);
       SlotPool slots = new SlotPool(context);

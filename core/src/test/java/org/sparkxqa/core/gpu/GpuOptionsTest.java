@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.jit.CacheFolders;
+import org.sparkxqa.core.gpu.jit.JitCacheLimits;
 
 class GpuOptionsTest {
   @Test
@@ -22,14 +24,16 @@ class GpuOptionsTest {
     assertNull(d.nvrtcPath());
     assertEquals(CacheFolders.defaultRoot(), d.jitCacheRoot());
     assertEquals(0.5, d.poolFraction());
+    assertEquals(JitCacheLimits.DEFAULTS, d.jitCacheLimits());
     assertSame(BackendMetrics.NONE, d.metrics());
     BackendMetrics m = new BackendMetrics() {};
     List<AttentionSpec> warm = new ArrayList<>(List.of(AttentionSpec.of(ElementType.BF16, 32, 8, 128)));
+    JitCacheLimits limits = new JitCacheLimits(1 << 20, Duration.ofDays(2));
     GpuOptions o = d.withDevice(1).withNvrtcPath("/x").withJitCacheDir(Path.of("/c")).withPoolFraction(0.25)
-        .withPinnedPoolBytes(0).withWarmup(warm).withMetrics(m);
+        .withPinnedPoolBytes(0).withWarmup(warm).withMetrics(m).withJitCacheLimits(limits);
     warm.clear();
-    assertEquals(new GpuOptions(1, "/x", Path.of("/c"), 0.25, 0, List.of(AttentionSpec.of(ElementType.BF16, 32, 8,
-        128)), m), o);
+    assertEquals(new GpuOptions(1, "/x", Path.of("/c"), limits, 0.25, 0, List.of(AttentionSpec.of(ElementType.BF16,
+        32, 8, 128)), m), o);
     assertEquals(Path.of("/c"), o.jitCacheRoot());
   }
 
@@ -41,5 +45,6 @@ class GpuOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> d.withPoolFraction(0.96));
     assertThrows(IllegalArgumentException.class, () -> d.withPinnedPoolBytes(-1));
     assertThrows(NullPointerException.class, () -> d.withMetrics(null));
+    assertThrows(NullPointerException.class, () -> d.withJitCacheLimits(null));
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,14 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.gpu.KernelVariant;
 import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.nvrtc.CompileOptions;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 
 /**
  * Compiled kernels by {@link JitKey}: in memory (each key compiled at most once per cache, even when
  * many threads ask at once: later callers wait on the first caller's future), then on disk (verified
  * on load; a corrupt file is logged, recompiled and overwritten), then NVRTC. The disk is optional: a
- * root that cannot be made private and safe disables it with a logged reason. Nothing here takes a
- * file lock, so nothing can hang on one. Thread-safe; use one instance per JVM ({@link #shared}).
+ * root that cannot be made private and safe disables it with a logged reason. Processes sharing the
+ * disk cache compile a key once, under a per-key file lock whose wait is bounded, so nothing hangs on
+ * it ({@link DiskCache}). Opening the disk cache prunes it once ({@link CachePruner}, with
+ * {@link Options#limits()}). Thread-safe; use one instance per JVM ({@link #shared}).
  */
 public final class JitCache {
   private static final Logger LOG = LoggerFactory.getLogger(JitCache.class);
@@ -28,8 +32,18 @@ public final class JitCache {
   /**
    * @param diskRoot disk cache root, or null for memory only
    * @param projectVersion part of every key, normally {@link ProjectVersion#get()}
+   * @param limits the disk cache's size and age limits, applied when it opens
    */
-  public record Options(Path diskRoot, String projectVersion) {
+  public record Options(Path diskRoot, String projectVersion, JitCacheLimits limits) {
+    public Options {
+      Objects.requireNonNull(limits, "limits");
+    }
+
+    /** {@link JitCacheLimits#DEFAULTS}. */
+    public Options(Path diskRoot, String projectVersion) {
+      this(diskRoot, projectVersion, JitCacheLimits.DEFAULTS);
+    }
+
     /** The default root ({@link CacheFolders#defaultRoot()}) and this build's version. */
     public static Options defaults() {
       return new Options(CacheFolders.defaultRoot(), ProjectVersion.get());
@@ -38,6 +52,11 @@ public final class JitCache {
     /** Disk cache at {@code root} (null: none) and this build's version. */
     public static Options at(Path root) {
       return new Options(root, ProjectVersion.get());
+    }
+
+    /** Disk cache at {@code root} (null: none) with {@code limits}, and this build's version. */
+    public static Options at(Path root, JitCacheLimits limits) {
+      return new Options(root, ProjectVersion.get(), limits);
     }
   }
 
@@ -57,7 +76,8 @@ public final class JitCache {
     String reason = options.diskRoot() == null ? "no disk cache folder configured" : null;
     if (options.diskRoot() != null) {
       try {
-        d = new DiskCache(options.diskRoot());
+        d = DiskCache.open(options.diskRoot(), options.limits(),
+            folder -> JitKey.isFolderOf(folder, options.projectVersion(), nvrtc.version()));
       } catch (IOException | RuntimeException e) {
         reason = "disk cache disabled: " + e.getMessage();
         LOG.warn("JIT {}; kernels are compiled in memory only", reason);
@@ -117,7 +137,7 @@ public final class JitCache {
       return new Fetch(k, Source.MEMORY, System.nanoTime() - t0);
     }
     try {
-      CompiledKernel k = DiskOrCompile.get(key, disk, nvrtc, sources, stats);
+      CompiledKernel k = DiskOrCompile.get(key, disk, this::compile, stats, LOG::warn);
       mine.complete(k);
       return new Fetch(k, k.origin() == CompiledKernel.Origin.DISK ? Source.DISK : Source.COMPILED, k.nanos());
     } catch (RuntimeException | Error e) {
@@ -127,6 +147,9 @@ public final class JitCache {
     }
   }
 
+  private byte[] compile(JitKey key) {
+    return nvrtc.compile(sources.program(), CompileOptions.of(key.arch(), key.variant().macros()));
+  }
 
   /** Where {@code key}'s file is (or would be) on disk; empty without a disk cache. */
   public Optional<Path> diskPath(JitKey key) {

@@ -56,6 +56,16 @@ public record JitKey(
     return relativeFolder().resolve(fileName());
   }
 
+  /**
+   * Whether {@code relativeFolder} (relative to the cache root) is one a cache of this project version
+   * and NVRTC uses: the version folder, or one of its {@code <arch>-<nvrtc>} folders (any architecture).
+   */
+  static boolean isFolderOf(Path relativeFolder, String projectVersion, NvrtcVersion nvrtc) {
+    int n = relativeFolder.getNameCount();
+    return (n == 1 || n == 2) && relativeFolder.getName(0).toString().equals(safe(projectVersion))
+        && (n == 1 || relativeFolder.getName(1).toString().endsWith("-" + nvrtc.label()));
+  }
+
   private static String safe(String s) {
     String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
     return cleaned.isEmpty() || cleaned.startsWith(".") ? "v" + cleaned : cleaned;
