@@ -39,7 +39,17 @@ public final class XqaConf {
           + "e.g. by spark-rapids).");
   public static final ConfigKey<String> JIT_CACHE_DIR = new ConfigKey<>(PREFIX + "jit.cacheDir", "path", "",
       true, s -> s,
-      "Folder of the on-disk kernel cache (created 0700). Empty: ${XDG_CACHE_HOME:-~/.cache}/spark-xqa/jit.");
+      "Folder of the on-disk kernel cache (created 0700; an existing folder that group or others can write is not "
+          + "used, with a logged reason). Empty: ${XDG_CACHE_HOME:-~/.cache}/spark-xqa/jit.");
+  public static final ConfigKey<Long> JIT_CACHE_MAX_BYTES = new ConfigKey<>(PREFIX + "jit.cache.maxBytes",
+      "bytes (k/m/g suffix)", "1g", true, ConfigKey::bytes,
+      "Size limit of the on-disk kernel cache, applied once when an executor opens it: while its kernel files "
+          + "exceed it, the least recently used ones outside the folders of this build (other project or NVRTC "
+          + "versions) are deleted. The folders in use are never deleted. See docs/RELIABILITY.md.");
+  public static final ConfigKey<Integer> JIT_CACHE_MAX_AGE_DAYS = new ConfigKey<>(PREFIX + "jit.cache.maxAgeDays",
+      "int (>= 1)", "30", true, ConfigKey::positiveInt,
+      "Age limit of the on-disk kernel cache, applied once when an executor opens it: a kernel file neither "
+          + "written nor read for this many days is deleted, in any folder.");
   public static final ConfigKey<List<AttentionSpec>> JIT_WARMUP = new ConfigKey<>(PREFIX + "jit.warmup",
       "list of dtype:Hq:Hkv:D[:kvDtype]", "", true, WarmupSpecs::parse,
       "Specs whose kernels every executor compiles (or loads from the disk cache) at startup, e.g. bf16:32:8:128.");
@@ -66,8 +76,8 @@ public final class XqaConf {
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey<?>> ALL = List.of(BACKEND, BATCH_MAX_ROWS, BATCH_MAX_BYTES, MEMORY_POOL_FRACTION,
-      JIT_CACHE_DIR, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW, QUERY_BACKEND, CONCURRENT_GPU_TASKS,
-      COLUMNAR);
+      JIT_CACHE_DIR, JIT_CACHE_MAX_BYTES, JIT_CACHE_MAX_AGE_DAYS, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW,
+      QUERY_BACKEND, CONCURRENT_GPU_TASKS, COLUMNAR);
 
   private final Map<ConfigKey<?>, Object> values;
 

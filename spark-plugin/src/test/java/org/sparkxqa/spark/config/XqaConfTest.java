@@ -22,6 +22,23 @@ class XqaConfTest {
     assertEquals(InvalidRowPolicy.FAIL, conf.get(XqaConf.ON_INVALID_ROW));
     assertEquals(QueryBackend.EXECUTOR, conf.get(XqaConf.QUERY_BACKEND));
     assertTrue(conf.get(XqaConf.JIT_WARMUP).isEmpty());
+    assertEquals(1L << 30, conf.get(XqaConf.JIT_CACHE_MAX_BYTES));
+    assertEquals(30, conf.get(XqaConf.JIT_CACHE_MAX_AGE_DAYS));
+    assertTrue(XqaConf.JIT_CACHE_MAX_BYTES.startupOnly() && XqaConf.JIT_CACHE_MAX_AGE_DAYS.startupOnly());
+  }
+
+  @Test
+  void jitCacheLimitsAreValidated() {
+    XqaConf conf = XqaConf.from(Map.of("spark.xqa.jit.cache.maxBytes", "512m", "spark.xqa.jit.cache.maxAgeDays", "7"));
+    assertEquals(512L << 20, conf.get(XqaConf.JIT_CACHE_MAX_BYTES));
+    assertEquals(7, conf.get(XqaConf.JIT_CACHE_MAX_AGE_DAYS));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> XqaConf.from(Map.of("spark.xqa.jit.cache.maxBytes", "0")));
+    assertTrue(e.getMessage().contains("spark.xqa.jit.cache.maxBytes") && e.getMessage().contains("must be positive"),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> XqaConf.from(Map.of("spark.xqa.jit.cache.maxAgeDays", "0")));
+    assertTrue(e.getMessage().contains("spark.xqa.jit.cache.maxAgeDays") && e.getMessage().contains(">= 1"),
+        e.getMessage());
   }
 
   @Test
