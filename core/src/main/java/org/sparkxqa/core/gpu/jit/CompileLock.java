@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * lock ({@code fcntl}) on a lock file ({@link DiskCache#lockOf}: {@code <root>/.locks/NAME.lock}). The
  * kernel drops the lock when its process dies, even by {@code kill -9}, so no lock outlives its holder;
  * the empty lock file itself stays (only {@link CachePruner} deletes it, with its kernel file; should a
- * writer hold it then, a second writer may lock a new file: a duplicate compile, never a torn file). Waiting is bounded: after {@code maxWait} the caller goes on unlocked (writes stay atomic,
- * only a duplicate compile is possible), so nothing blocks forever. One instance per holder; not
+ * writer hold it then, a second writer may lock a new file: a duplicate compile, never a torn file).
+ * Waiting is bounded: after {@code maxWait} the caller goes on unlocked (writes stay atomic, only a
+ * duplicate compile is possible), so nothing blocks forever. One instance per holder; not
  * thread-safe; close it (try-with-resources).
  */
 final class CompileLock implements AutoCloseable {
