@@ -1,10 +1,6 @@
 package org.sparkxqa.spark.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.sql.Scala;
@@ -14,6 +10,7 @@ import org.sparkxqa.spark.gpureader.GpuReaderRun;
 
 /**
  * {@code run --gpu-reader}: the job's checks around {@link GpuReaderRun} (the policy, an existing
+ * output), written through a staging folder ({@link StagedOutput}: a failed run keeps the previous
  * output), in launches of the session's {@code spark.xqa.batch.maxRows} rows, reported as {@code run}
  * reports (one launch per {@code maxRows} rows of a file; no invalid rows: one fails the task).
  */
@@ -27,28 +24,13 @@ final class GpuReaderPath {
       throw new UserInputException("--gpu-reader supports --on-invalid fail only (an invalid row fails its task, "
           + "naming the file and the row)");
     }
-    replaceable(spark, output, overwrite);
+    StagedOutput target = StagedOutput.of(spark.sparkContext().hadoopConfiguration(), output, overwrite);
     try {
-      GpuReaderRun.Result r = GpuReaderRun.run(spark, spec, input, output,
-          treeColumn != null ? treeColumn : RequestColumns.TREE, conf.get(XqaConf.BATCH_MAX_ROWS));
+      GpuReaderRun.Result r = target.write(staging -> GpuReaderRun.run(spark, spec, input, staging,
+          treeColumn != null ? treeColumn : RequestColumns.TREE, conf.get(XqaConf.BATCH_MAX_ROWS)));
       return new RunReport(r.rows(), 0, r.launches(), List.of());
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
-    }
-  }
-
-  private static void replaceable(SparkSession spark, String output, boolean overwrite) {
-    Path out = new Path(output);
-    try {
-      FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (fs.exists(out)) {
-        if (!overwrite) {
-          throw new UserInputException("output " + output + " exists: pass --overwrite to replace it");
-        }
-        fs.delete(out, true);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot check " + output, e);
     }
   }
 }

@@ -111,4 +111,40 @@ class AtomicOutputTest {
     assertEquals(7, spark.read().parquet(path).count());
     assertEquals(List.of(), FolderSnapshot.leftovers(dir, "regenerated"));
   }
+
+  @Test
+  void anEmptyFolderLeftByAnOlderFailedRunNamesOverwriteAndOverwriteReplacesIt() throws Exception {
+    Path output = Files.createDirectory(dir.resolve("empty-left"));
+    Cli.Result refused = run(requests, output);
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("pass --overwrite to replace it"), refused.err());
+    assertFalse(refused.err().contains("PATH_ALREADY_EXISTS"), refused.err());
+    Cli.Result replaced = run(requests, output, "--overwrite");
+    assertEquals(0, replaced.exitCode(), replaced.err());
+    assertEquals(24, spark.read().parquet(output.toString()).count());
+  }
+
+  @Test
+  void aStagingFolderLeftByAKilledRunDoesNotBreakTheNextRun() throws Exception {
+    Path output = dir.resolve("after-kill");
+    Path debris = Files.createDirectory(dir.resolve(".after-kill.xqa-staging-0d0e0a0d"));
+    Files.write(debris.resolve("part-00000.parquet"), new byte[100]);
+    Cli.Result next = run(requests, output);
+    assertEquals(0, next.exitCode(), next.err());
+    assertEquals(24, spark.read().parquet(output.toString()).count());
+    assertEquals(List.of(debris.getFileName().toString()), FolderSnapshot.leftovers(dir, "after-kill"),
+        "another run's folder is never deleted (it may still be writing): only its own");
+  }
+
+  @Test
+  void aFailedGpuReaderOverwriteKeepsThePreviousOutputToo() {
+    Path output = dir.resolve("gpu-reader");
+    assertEquals(0, run(requests, output).exitCode());
+    Map<String, String> before = FolderSnapshot.of(output);
+    Cli.Result failed = run(requests, output, "--overwrite", "--gpu-reader");
+    assertEquals(1, failed.exitCode(), failed.err());
+    assertTrue(failed.err().contains("the GPU reader needs the GPU backend"), "fails in its tasks: " + failed.err());
+    assertEquals(before, FolderSnapshot.of(output));
+    assertEquals(List.of(), FolderSnapshot.leftovers(dir, "gpu-reader"));
+  }
 }
