@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,7 @@ class DiskCacheProcessesTest {
   private static final String EXPECTED_SHA = CubinFile.sha256(FakeCompiler.cubinOf(FakeCompiler.KEY));
   @TempDir Path root;
   private final List<Process> started = new ArrayList<>();
+  private final Map<Process, BufferedReader> outputs = new HashMap<>();
 
   @AfterEach
   void killLeftovers() {
@@ -43,21 +46,25 @@ class DiskCacheProcessesTest {
         root.toString(), Long.toString(compileMillis), Long.toString(lockWaitMillis))
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     started.add(p);
+    outputs.put(p, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
     return p;
   }
 
   /** The child's output once it exited 0 within a minute. */
-  private static String finished(Process p) throws Exception {
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  private String finished(Process p) throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (String line = outputs.get(p).readLine(); line != null; line = outputs.get(p).readLine()) {
+      lines.append(line).append('\n');
+    }
+    String out = lines.toString();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child still running");
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("sha256 " + EXPECTED_SHA + "\n"), out);
     return out;
   }
 
-  private static void awaitCompiling(Process p) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    assertEquals("compiling", r.readLine(), "the child should report its compile");
+  private void awaitCompiling(Process p) throws IOException {
+    assertEquals("compiling", outputs.get(p).readLine(), "the child should report its compile");
   }
 
   private Path file() {
@@ -78,12 +85,13 @@ class DiskCacheProcessesTest {
   @Test
   void twoProcessesCompilingOneKeyCompileOnceAndReadTheSameBytes() throws Exception {
     Process a = child(3000, PATIENT_MILLIS);
+    awaitCompiling(a);
     Process b = child(3000, PATIENT_MILLIS);
     String outA = finished(a);
     String outB = finished(b);
-    List<String> origins = Stream.of(outA, outB).map(o -> o.contains("origin COMPILED") ? "COMPILED" : "DISK")
-        .sorted().toList();
-    assertEquals(List.of("COMPILED", "DISK"), origins, "one compiled, the other waited and read it:\n" + outA + outB);
+    assertTrue(outA.contains("origin COMPILED"), outA);
+    assertEquals("origin DISK\nsha256 " + EXPECTED_SHA + "\n", outB,
+        "b, started while a held the lock, read a's file and never compiled");
     assertEquals(written(), folderContents(), "one kernel file, no temp file");
     assertArrayEquals(FakeCompiler.cubinOf(FakeCompiler.KEY), CubinFile.read(file(), FakeCompiler.KEY));
   }
