@@ -1,4 +1,4 @@
-"""Random ragged batches (trees, chains, packed masks) and the float64 reference of DESIGN.md §1."""
+"""Random ragged batches (trees, chains, packed masks) and the float64 reference of docs/DESIGN.md §1."""
 import numpy as np
 import torch
 

@@ -1,4 +1,4 @@
-"""Spark XQA's contract (DESIGN.md section 1) in numpy float64, written apart from the Java code.
+"""Spark XQA's contract (docs/DESIGN.md section 1) in numpy float64, written apart from the Java code.
 
 Used by the interop test: write_requests.py makes the input with pyarrow, check_outputs.py checks
 the job's output against attention() here.

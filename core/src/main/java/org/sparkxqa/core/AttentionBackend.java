@@ -3,7 +3,7 @@ package org.sparkxqa.core;
 import java.util.List;
 
 /**
- * Computes spec-dec attention (DESIGN.md §1) for a batch of validated requests. Implementations: the
+ * Computes spec-dec attention (docs/DESIGN.md §1) for a batch of validated requests. Implementations: the
  * CPU reference backend and the GPU backend. An instance may hold native resources and is closed by
  * its owner; {@link #attend} may be called from several threads at once.
  */

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Which draft tokens each query token of a request sees (DESIGN.md §1). Row {@code i} has bit
+ * Which draft tokens each query token of a request sees (docs/DESIGN.md §1). Row {@code i} has bit
  * {@code t} set when query token {@code i} sees draft {@code t}; the committed prefix is always visible
  * and is not part of the mask. Immutable; thread-safe.
  */

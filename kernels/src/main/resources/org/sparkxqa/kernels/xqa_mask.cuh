@@ -1,4 +1,4 @@
-// Visibility (DESIGN.md §1) for one query row and key, and which KV tiles need it at all.
+// Visibility (docs/DESIGN.md §1) for one query row and key, and which KV tiles need it at all.
 // Draft masks come as one 64-bit word per query token: bit t set when the token sees draft t.
 #pragma once
 #include "xqa_abi.cuh"

@@ -1,4 +1,4 @@
-// Spark XQA spec-dec attention kernels (DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
+// Spark XQA spec-dec attention kernels (docs/DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
 // XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
 //
 //   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, stages,

@@ -9,7 +9,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
 
 /**
- * The reference backend: DESIGN.md §1 in plain Java, fp32 accumulation, work split over
+ * The reference backend: docs/DESIGN.md §1 in plain Java, fp32 accumulation, work split over
  * (request, KV head) pairs on its own fork-join pool. Thread-safe; {@link #close} stops the pool.
  */
 public final class CpuBackend implements AttentionBackend {

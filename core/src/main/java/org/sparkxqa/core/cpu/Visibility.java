@@ -3,7 +3,7 @@ package org.sparkxqa.core.cpu;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
 
-/** The visibility rule of DESIGN.md §1: prefix or draft ancestor, within the sliding window. */
+/** The visibility rule of docs/DESIGN.md §1: prefix or draft ancestor, within the sliding window. */
 final class Visibility {
   private Visibility() {}
 

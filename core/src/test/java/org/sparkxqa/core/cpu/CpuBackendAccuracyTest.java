@@ -13,12 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sparkxqa.core.Request;
-import org.sparkxqa.core.testing.NaiveAttention;
+import org.sparkxqa.core.reference.Float64Attention;
+import org.sparkxqa.core.reference.RelativeError;
 import org.sparkxqa.core.testing.RandomRequests;
 import org.sparkxqa.core.testing.RandomRequests.Draft;
-import org.sparkxqa.core.testing.RelativeError;
 
-/** The CPU backend against the float64 {@link NaiveAttention} over lengths, groups, dims, types and windows. */
+/** The CPU backend against the float64 {@link Float64Attention} over lengths, groups, dims, types and windows. */
 class CpuBackendAccuracyTest {
   private static final CpuBackend BACKEND = new CpuBackend(2);
 
@@ -79,7 +79,7 @@ class CpuBackendAccuracyTest {
       for (float x : out) {
         assertFalse(Float.isNaN(x), () -> c + " " + draft + ": NaN in output");
       }
-      double error = RelativeError.of(out, NaiveAttention.attend(c.spec(), r));
+      double error = RelativeError.of(out, Float64Attention.attend(c.spec(), r));
       assertTrue(error <= c.tolerance(), () -> c + " " + draft + ": relative error " + error + " > " + c.tolerance());
     }
   }

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
-import org.sparkxqa.core.testing.NaiveAttention;
+import org.sparkxqa.core.reference.Float64Attention;
+import org.sparkxqa.core.reference.RelativeError;
+import org.sparkxqa.core.reference.Visibility;
 import org.sparkxqa.core.testing.RandomRequests;
-import org.sparkxqa.core.testing.RelativeError;
 
 /** Rows that see no key (packed mask without self, outside the window) give exact zeros, never NaN. */
 class CpuBackendEmptyRowsTest {
@@ -38,7 +39,7 @@ class CpuBackendEmptyRowsTest {
     int rowElems = spec.qHeads() * spec.headDim();
     int empty = 0;
     for (int i = 0; i < lq; i++) {
-      boolean nothing = NaiveAttention.seesNothing(spec, r, i);
+      boolean nothing = Visibility.of(spec, r).seesNothing(i);
       assertEquals(i >= 2, nothing, "row " + i);
       for (int e = i * rowElems; e < (i + 1) * rowElems; e++) {
         if (nothing) {
@@ -50,6 +51,6 @@ class CpuBackendEmptyRowsTest {
       empty += nothing ? 1 : 0;
     }
     assertEquals(6, empty);
-    assertTrue(RelativeError.of(out, NaiveAttention.attend(spec, r)) <= 1e-2);
+    assertTrue(RelativeError.of(out, Float64Attention.attend(spec, r)) <= 1e-2);
   }
 }

@@ -17,7 +17,7 @@ import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.core.gpu.kernel.SplitSize;
-import org.sparkxqa.core.testing.NaiveAttention;
+import org.sparkxqa.core.reference.Visibility;
 import org.sparkxqa.core.testing.RandomRequests;
 import org.sparkxqa.core.testing.RandomRequests.Draft;
 
@@ -111,7 +111,7 @@ class GpuBackendLengthsGpuTest {
       for (int n = 0; n < 2; n++) {
         float[] values = spec.qType().decodeAll(out.get(n));
         for (int i = 0; i < lq; i++) {
-          if (NaiveAttention.seesNothing(spec, batch.get(n), i)) {
+          if (Visibility.of(spec, batch.get(n)).seesNothing(i)) {
             empty++;
             for (int e = i * rowElems; e < (i + 1) * rowElems; e++) {
               assertEquals(0f, values[e], 0f, spec + " request " + n + " row " + i + " should be zero");

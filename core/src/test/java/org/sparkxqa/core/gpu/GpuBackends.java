@@ -12,7 +12,7 @@ import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
-import org.sparkxqa.core.testing.RelativeError;
+import org.sparkxqa.core.reference.RelativeError;
 
 /** Shared by the gpu-tagged backend tests: open or skip visibly, tolerances, comparisons. */
 final class GpuBackends {

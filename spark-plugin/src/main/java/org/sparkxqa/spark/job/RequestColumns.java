@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.spark.exec.RequestInput;
 
 /**
- * Where the canonical columns (DESIGN.md §2) sit in a table, checked before any Spark work, and how
+ * Where the canonical columns (docs/DESIGN.md §2) sit in a table, checked before any Spark work, and how
  * a {@link Row} becomes a {@link RequestInput} (for {@code verify}). {@code id} is optional (rows are
  * then named by partition and position); {@code tree} may be ARRAY&lt;INT&gt;, a BINARY packed mask, or
  * absent (all chains). Immutable.

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.spark.config.XqaConf;
 import picocli.CommandLine.ArgGroup;
@@ -22,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xqa sql}: runs SQL statements in a session with the Spark XQA plugin and prints each result
- * as a text table ({@link CellText}: binary values abbreviated); statements without a result print
- * {@code OK}.
+ * ({@link ResultPrinter}: a text table, {@code EXPLAIN} whole, {@code OK} without a result). A query error
+ * stops the script with its message ({@link QueryErrors}) and exit code 1; {@code --verbose} adds the trace.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Run SQL (xqa_attention and the other functions included) in a local session with the Spark XQA"
@@ -51,11 +49,20 @@ final class SqlCommand implements Callable<Integer> {
       description = "Rows printed per result (default ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(names = "--truncate", paramLabel = "N", defaultValue = "" + CellText.TEXT,
+      description = "Characters of text shown per cell, binary values and arrays abbreviated (default "
+          + "${DEFAULT-VALUE}); 0 shows every value whole.")
+  int truncate;
+
+  @Option(names = "--verbose", description = "On a query error, print its stack trace after the message.")
+  boolean verbose;
+
   @Override
   public Integer call() throws IOException {
     List<String> statements = SqlScript.statements(source.sql != null ? source.sql : Files.readString(source.file));
-    if (maxRows < 1) {
-      throw new ParameterException(command.commandLine(), "--max-rows must be >= 1");
+    if (maxRows < 1 || truncate < 0) {
+      throw new ParameterException(command.commandLine(), maxRows < 1 ? "--max-rows must be >= 1"
+          : "--truncate must be >= 0");
     }
     try {
       XqaConf.from(conf);
@@ -63,31 +70,26 @@ final class SqlCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }
     SparkSession spark = session.open("xqa sql", conf);
-    PrintWriter out = command.commandLine().getOut();
-    for (String statement : statements) {
-      print(spark.sql(statement), out);
+    ResultPrinter printer = new ResultPrinter(command.commandLine().getOut(), maxRows, truncate);
+    for (int n = 0; n < statements.size(); n++) {
+      try {
+        printer.print(spark.sql(statements.get(n)));
+      } catch (RuntimeException e) {
+        return failed(e, statements.size() > 1 ? n + 1 : 0);
+      }
     }
     return 0;
   }
 
-  private void print(Dataset<Row> result, PrintWriter out) {
-    String[] columns = result.columns();
-    if (columns.length == 0) {
-      out.println("OK");
-      out.flush();
-      return;
+  /** A query error as its message (trace with --verbose) and exit code 1; anything else is rethrown. */
+  private int failed(RuntimeException error, int statement) {
+    String message = QueryErrors.message(error).orElseThrow(() -> error);
+    PrintWriter err = command.commandLine().getErr();
+    err.println("xqa sql: error" + (statement > 0 ? " in statement " + statement : "") + ": " + message);
+    if (verbose) {
+      error.printStackTrace(err);
     }
-    List<Row> rows = result.limit(maxRows + 1).collectAsList();
-    TextTable table = new TextTable(columns);
-    for (Row row : rows.subList(0, Math.min(maxRows, rows.size()))) {
-      Object[] cells = new Object[columns.length];
-      for (int i = 0; i < cells.length; i++) {
-        cells[i] = CellText.of(row.get(i));
-      }
-      table.row(cells);
-    }
-    table.print(out);
-    out.println(rows.size() > maxRows ? "(first " + maxRows + " rows shown)" : "(" + rows.size() + " rows)");
-    out.flush();
+    err.flush();
+    return JobErrorHandler.FAILED;
   }
 }

@@ -10,9 +10,9 @@ import org.apache.spark.sql.Row;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.Request;
+import org.sparkxqa.core.reference.Float64Attention;
+import org.sparkxqa.core.reference.RelativeError;
 import org.sparkxqa.spark.exec.RequestInput;
-import org.sparkxqa.spark.reference.Float64Attention;
-import org.sparkxqa.spark.reference.RelativeError;
 
 /**
  * Checks a run's output: recomputes a sample of rows with {@link Float64Attention} on the driver and
@@ -49,7 +49,7 @@ final class Verifier {
       valid = valid.sample(false, Math.min(1.0, 1.5 * sample / validRows), seed);
     }
     List<Row> picked = valid.limit(sample).collectAsList();
-    double tolerance = RelativeError.tolerance(spec.qType());
+    double tolerance = RelativeError.tolerance(spec);
     double worst = 0;
     String worstId = null;
     for (int i = 0; i < picked.size(); i++) {
@@ -74,7 +74,7 @@ final class Verifier {
       throw new UserInputException("row " + in.rowId() + " has an out value but does not fit the given spec ("
           + e.reason() + "); were the same --dtype/--q-heads/--kv-heads/--head-dim used for run?");
     }
-    double[] ref = Float64Attention.compute(spec, RequestInput.array(in.q()), RequestInput.array(in.k()),
+    double[] ref = Float64Attention.attend(spec, RequestInput.array(in.q()), RequestInput.array(in.k()),
         RequestInput.array(in.v()), in.parents(), in.packedMask());
     return RelativeError.of(spec.qType(), out, ref);
   }

@@ -32,4 +32,14 @@ class CellTextTest {
     assertEquals("x".repeat(60) + "…", CellText.of("x".repeat(61)));
     assertEquals(List.of("1.5"), List.of(CellText.of(1.5f)));
   }
+
+  @Test
+  void truncateZeroShowsEveryValueWhole() {
+    byte[] big = new byte[12];
+    big[11] = 0x7f;
+    assertEquals("0x00000000000000000000007f (12 bytes)", CellText.of(big, 0));
+    assertEquals("[1, 2, 3, 4, 5, 6, 7, 8]", CellText.of(Scala.seq(1, 2, 3, 4, 5, 6, 7, 8), 0));
+    assertEquals("x".repeat(500), CellText.of("x".repeat(500), 0));
+    assertEquals("xxx…", CellText.of("x".repeat(5), 3));
+  }
 }

@@ -58,4 +58,51 @@ class SqlCommandTest {
     assertEquals(2, conf.exitCode());
     assertTrue(conf.err().startsWith("invalid value 'drop' for spark.xqa.onInvalidRow"), conf.err());
   }
+
+  @Test
+  void aQueryErrorIsItsMessageAndVerboseAddsTheTrace() {
+    String overflow = "SELECT sum(x) FROM VALUES (9223372036854775807L), (1L) AS t(x)";
+    Cli.Result plain = Cli.run("sql", "-e", "SELECT 1 AS one; " + overflow);
+    assertEquals(1, plain.exitCode(), plain.err());
+    assertTrue(plain.out().startsWith("one\n"), "the first statement ran: " + plain.out());
+    assertTrue(plain.err().startsWith("xqa sql: error in statement 2: [ARITHMETIC_OVERFLOW]"), plain.err());
+    assertFalse(plain.err().contains("\tat "), plain.err());
+    Cli.Result verbose = Cli.run("sql", "--verbose", "-e", overflow);
+    assertEquals(1, verbose.exitCode());
+    assertTrue(verbose.err().startsWith("xqa sql: error: [ARITHMETIC_OVERFLOW]"), verbose.err());
+    assertTrue(verbose.err().contains("\tat "), "--verbose prints the trace: " + verbose.err());
+  }
+
+  @Test
+  void aBadArgumentIsItsMessage() {
+    Cli.Result r = Cli.run("sql", "-e", "SELECT " + ATTENTION.replace("NULL, 'bf16', 4", "NULL, 'bf16', 3"));
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("xqa sql: error: "), r.err());
+    assertTrue(r.err().contains("3"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(r.err().contains("unexpected failure"), r.err());
+  }
+
+  @Test
+  void truncateZeroShowsWholeValues() {
+    String query = "SELECT repeat('x', 70) AS s, X'000102030405060708090a' AS b";
+    Cli.Result cut = Cli.run("sql", "-e", query);
+    assertEquals(0, cut.exitCode(), cut.err());
+    assertTrue(cut.out().contains("x".repeat(60) + "…  0x0001020304050607… (11 bytes)"), cut.out());
+    Cli.Result whole = Cli.run("sql", "--truncate", "0", "-e", query);
+    assertEquals(0, whole.exitCode(), whole.err());
+    assertTrue(whole.out().contains("x".repeat(70) + "  0x000102030405060708090a (11 bytes)"), whole.out());
+    assertEquals(2, Cli.run("sql", "--truncate", "-1", "-e", "SELECT 1").exitCode());
+  }
+
+  @Test
+  void explainIsPrintedWhole() {
+    Cli.Result r = Cli.run("sql", "-e", "EXPLAIN EXTENDED SELECT " + ATTENTION + " AS out");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("== Parsed Logical Plan =="), r.out());
+    assertTrue(r.out().contains("== Physical Plan =="), r.out());
+    assertTrue(r.out().contains("xqa_attention("), r.out());
+    assertFalse(r.out().contains("…"), "nothing cut: " + r.out());
+    assertFalse(r.out().contains("rows)"), r.out());
+  }
 }

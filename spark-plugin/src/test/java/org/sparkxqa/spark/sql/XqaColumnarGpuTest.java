@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
+import org.sparkxqa.core.reference.RelativeError;
 import org.sparkxqa.spark.Plans;
 import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.TestRequests;
 import org.sparkxqa.spark.TestRequests.Req;
 import org.sparkxqa.spark.XqaPlugin;
-import org.sparkxqa.spark.reference.RelativeError;
 
 /**
  * The columnar path on the GPU backend, through the plugin: over a Parquet table it gives the same
@@ -77,7 +77,7 @@ class XqaColumnarGpuTest {
         ref[i] = c[i];
       }
       double err = RelativeError.of(ElementType.BF16, got, ref);
-      assertTrue(err <= RelativeError.tolerance(ElementType.BF16), "id " + r.id() + ": relative error " + err);
+      assertTrue(err <= RelativeError.tolerance(SPEC), "id " + r.id() + ": relative error " + err);
     }
   }
 

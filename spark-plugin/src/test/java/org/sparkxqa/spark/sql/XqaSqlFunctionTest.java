@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.reference.Float64Attention;
 import org.sparkxqa.spark.Plans;
-import org.sparkxqa.spark.ReferenceAttention;
 import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.TestRequests;
 import org.sparkxqa.spark.TestRequests.Req;
@@ -54,8 +54,7 @@ class XqaSqlFunctionTest {
       Req req = reqs.get((int) r.getLong(0));
       byte[] out = (byte[]) r.get(1);
       assertArrayEquals(req.cpuOut(SPEC), out, "row " + req.id());
-      double[] ref = ReferenceAttention.attend(SPEC, SPEC.qType().decodeAll(req.q()), SPEC.kvType().decodeAll(req.k()),
-          SPEC.kvType().decodeAll(req.v()), req.tree());
+      double[] ref = Float64Attention.attend(SPEC, req.q(), req.k(), req.v(), req.tree(), null);
       float[] got = SPEC.qType().decodeAll(out);
       for (int i = 0; i < ref.length; i++) {
         assertEquals(ref[i], got[i], 1e-2 + 1e-2 * Math.abs(ref[i]), "row " + req.id() + " element " + i);

@@ -7,7 +7,7 @@ import scala.collection.immutable.Seq;
 
 /**
  * {@code xqa_attention(q, k, v, tree, dtype, Hq, Hkv, D [, options])} → BINARY {@code out}, the
- * {@code [Lq, Hq, D]} attention output in the q type (DESIGN.md §1, §3). NULL for an invalid row when
+ * {@code [Lq, Hq, D]} attention output in the q type (docs/DESIGN.md §1, §3). NULL for an invalid row when
  * {@code spark.xqa.onInvalidRow=null}; the reason is then reached through {@link XqaAttentionResult}.
  */
 public final class XqaAttention extends AttentionCall {

@@ -11,7 +11,7 @@ import scala.collection.immutable.Seq;
 
 /**
  * {@code xqa_tree_mask(tree)} → BINARY: the packed XQA mask of a draft tree given as parents
- * (DESIGN.md §1). NULL in, NULL out (a NULL tree is a chain whose length only q knows). A bad tree
+ * (docs/DESIGN.md §1). NULL in, NULL out (a NULL tree is a chain whose length only q knows). A bad tree
  * fails the query with the reason.
  */
 public final class XqaTreeMask extends RowFunction {

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.reference;
+package org.sparkxqa.core.reference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
 
+/** The float64 reference on hand-computed cases, and against the CPU backend. */
 class Float64AttentionTest {
   private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.FP16, 2, 1, 64);
 
@@ -34,7 +34,8 @@ class Float64AttentionTest {
   @Test
   void singleKeyReturnsItsValue() {
     byte[] v = random(ElementType.FP16, 64, 1);
-    double[] out = Float64Attention.compute(SPEC, random(ElementType.FP16, 128, 2), random(ElementType.FP16, 64, 3), v, null, null);
+    byte[] q = random(ElementType.FP16, 128, 2);
+    double[] out = Float64Attention.attend(SPEC, q, random(ElementType.FP16, 64, 3), v, null, null);
     float[] expected = ElementType.FP16.decodeAll(v);
     for (int h = 0; h < 2; h++) {
       for (int d = 0; d < 64; d++) {
@@ -52,23 +53,13 @@ class Float64AttentionTest {
     }
     byte[] v = ElementType.FP16.encodeAll(values);
     byte[] k = constant(0.5f, lk * 64);
-    double[] chain = Float64Attention.compute(SPEC, constant(1f, 2 * 128), k, v, null, null);
+    double[] chain = Float64Attention.attend(SPEC, constant(1f, 2 * 128), k, v, null, null);
     assertEquals(1.5, chain[0], 1e-12, "token 0 sees the prefix key and itself: (1+2)/2");
     assertEquals(2.0, chain[128], 1e-12, "token 1 sees all three: (1+2+3)/3");
-    double[] siblings = Float64Attention.compute(SPEC, constant(1f, 2 * 128), k, v, new int[] {-1, -1}, null);
+    double[] siblings = Float64Attention.attend(SPEC, constant(1f, 2 * 128), k, v, new int[] {-1, -1}, null);
     assertEquals(2.0, siblings[128], 1e-12, "a sibling does not see draft 0: (1+3)/2");
-    double[] windowed = Float64Attention.compute(SPEC.withWindow(1), constant(1f, 2 * 128), k, v, null, null);
+    double[] windowed = Float64Attention.attend(SPEC.withWindow(1), constant(1f, 2 * 128), k, v, null, null);
     assertEquals(3.0, windowed[128], 1e-12, "window 1: only itself");
-  }
-
-  @Test
-  void packedMaskMeansTheSameAsParents() {
-    int[] parents = {-1, 0, 0, 1, -1, 3, 5, 2};
-    byte[] packed = DraftMask.fromParents(parents).toPacked();
-    for (int i = 0; i < parents.length; i++) {
-      assertArrayEquals(Float64Attention.draftVisibility(8, parents, null)[i],
-          Float64Attention.draftVisibility(8, null, packed)[i]);
-    }
   }
 
   @Test
@@ -83,17 +74,31 @@ class Float64AttentionTest {
         byte[] v = random(ElementType.BF16, lk * 2 * 128, lk + 2);
         int[] parents = lq == 4 ? new int[] {-1, 0, -1, 1} : null;
         byte[] out = cpu.attend(spec, List.of(Request.of(spec, q, k, v, parents, null))).getFirst();
-        double error = RelativeError.of(ElementType.BF16, out, Float64Attention.compute(spec, q, k, v, parents, null));
+        double error = RelativeError.of(ElementType.BF16, out, Float64Attention.attend(spec, q, k, v, parents, null));
         assertTrue(error < 5e-3, "Lq=" + lq + " Lk=" + lk + ": relative error " + error);
       }
     }
   }
 
   @Test
-  void relativeErrorIsInfiniteForWrongLengthOrNaN() {
-    assertEquals(Double.POSITIVE_INFINITY, RelativeError.of(ElementType.FP16, new byte[4], new double[3]));
-    byte[] nan = ElementType.FP16.encodeAll(new float[] {Float.NaN});
-    assertEquals(Double.POSITIVE_INFINITY, RelativeError.of(ElementType.FP16, nan, new double[] {1}));
-    assertEquals(0.0, RelativeError.of(ElementType.FP16, ElementType.FP16.encodeAll(new float[] {2f}), new double[] {2}));
+  void requestFormAgreesWithTheByteForm() {
+    AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64).withWindow(5);
+    byte[] q = random(ElementType.BF16, 6 * 4 * 64, 7);
+    byte[] k = random(ElementType.BF16, 20 * 2 * 64, 8);
+    byte[] v = random(ElementType.BF16, 20 * 2 * 64, 9);
+    int[] parents = {-1, 0, 0, 2, -1, 4};
+    assertArrayEquals(Float64Attention.attend(spec, q, k, v, parents, null),
+        Float64Attention.attend(spec, Request.of(spec, q, k, v, parents, null)), 0.0);
+  }
+
+  @Test
+  void aQueryTokenThatSeesNothingGivesZeros() {
+    byte[] packed = {1, 0, 0, 0, 0, 0, 0, 0};
+    double[] out = Float64Attention.attend(SPEC.withWindow(1), constant(1f, 2 * 128), constant(1f, 2 * 64),
+        constant(1f, 2 * 64), null, packed);
+    for (int e = 128; e < 256; e++) {
+      assertEquals(0.0, out[e], 0.0, "token 1 sees only draft 0, which the window hides; element " + e);
+    }
+    assertEquals(1.0, out[0], 0.0, "token 0 sees itself");
   }
 }
