@@ -6,7 +6,8 @@ import org.sparkxqa.core.Request;
 
 /**
  * DESIGN.md §1 written as plainly as possible, in float64: per (query token, query head) collect the
- * visible keys, two-pass softmax, weighted sum of values. Slow; a reference for small sizes only.
+ * visible keys, two-pass softmax, weighted sum of values. K and V are dequantised first (real value = stored
+ * value × k/v scale, in double). Slow; a reference for small sizes only.
  */
 public final class NaiveAttention {
   private NaiveAttention() {}
@@ -32,7 +33,7 @@ public final class NaiveAttention {
           }
           double dot = 0;
           for (int d = 0; d < dim; d++) {
-            dot += (double) q[qBase + d] * k[(j * hkv + kvHead) * dim + d];
+            dot += (double) q[qBase + d] * ((double) spec.kScale() * k[(j * hkv + kvHead) * dim + d]);
           }
           scores[j] = spec.scale() * dot;
           max = Math.max(max, scores[j]);
@@ -46,7 +47,7 @@ public final class NaiveAttention {
             double p = Math.exp(scores[j] - max);
             sum += p;
             for (int d = 0; d < dim; d++) {
-              out[qBase + d] += p * v[(j * hkv + kvHead) * dim + d];
+              out[qBase + d] += p * ((double) spec.vScale() * v[(j * hkv + kvHead) * dim + d]);
             }
           }
         }
