@@ -20,6 +20,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec command;
   @Mixin ShapeOptions shape;
   @Mixin ScoreOptions score;
+  @Mixin KvScaleOptions kvScales;
   @Mixin EvaluationFlags evaluation;
   @Mixin SessionOptions session;
 
@@ -41,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttentionSpec spec = score.apply(command, shape.spec(command, true));
+    AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, true)));
     SparkSession spark = session.open("xqa run", evaluation.settings(command));
     long start = System.nanoTime();
     RunReport result = run(spark, spec, input, output, treeColumn, overwrite);

@@ -7,8 +7,9 @@ import org.sparkxqa.core.ElementType;
 
 /**
  * A naive float64 evaluation of DESIGN.md §1 for checking results: two-pass softmax, no chunking,
- * its own visibility code. Independent of the CPU backend on purpose (only the 16-bit decoding is
- * shared). Inputs must already be valid (see {@code Request.of}). Stateless and thread-safe.
+ * its own visibility code. Independent of the CPU backend on purpose (only the element decoding is
+ * shared); K/V are dequantised (stored × k/v scale) in double before use. Inputs must already be
+ * valid (see {@code Request.of}). Stateless and thread-safe.
  */
 public final class Float64Attention {
   private Float64Attention() {}
@@ -25,9 +26,9 @@ public final class Float64Attention {
     int lk = k.length / spec.kvTokenBytes();
     int prefix = lk - lq;
     boolean[][] draftVisible = draftVisibility(lq, parents, packedMask);
-    double[] qs = decode(spec.qType(), q);
-    double[] ks = decode(spec.kvType(), k);
-    double[] vs = decode(spec.kvType(), v);
+    double[] qs = decode(spec.qType(), q, 1);
+    double[] ks = decode(spec.kvType(), k, spec.kScale());
+    double[] vs = decode(spec.kvType(), v, spec.vScale());
     double[] out = new double[lq * hq * dim];
     double[] scores = new double[lk];
     for (int i = 0; i < lq; i++) {
@@ -98,11 +99,12 @@ public final class Float64Attention {
     return sees;
   }
 
-  private static double[] decode(ElementType type, byte[] bytes) {
-    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    double[] out = new double[bytes.length / 2];
+  /** Real values: stored value (decoded exactly) times the dequantisation scale, in double. */
+  private static double[] decode(ElementType type, byte[] bytes, float scale) {
+    float[] stored = type.decodeAll(bytes);
+    double[] out = new double[stored.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = type.decode(in.getShort(2 * i));
+      out[i] = (double) stored[i] * scale;
     }
     return out;
   }
