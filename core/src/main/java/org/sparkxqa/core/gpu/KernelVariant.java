@@ -27,7 +27,8 @@ public record KernelVariant(ElementType qType, ElementType kvType, int headDim, 
       throw new IllegalArgumentException("no kernel variant for head dim " + headDim + ", group " + group);
     }
     if (!Q_TYPES.contains(qType) || !KV_TYPES.contains(kvType)) {
-      throw new IllegalArgumentException("no kernel variant for q type " + qType + ", k/v type " + kvType);
+      String fp8 = kvType != null && kvType.isFp8() ? " (fp8 K/V runs on the CPU backend only, for now)" : "";
+      throw new IllegalArgumentException("no kernel variant for q type " + qType + ", k/v type " + kvType + fp8);
     }
   }
 
