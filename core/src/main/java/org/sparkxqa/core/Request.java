@@ -39,7 +39,7 @@ public record Request(MemorySegment q, MemorySegment k, MemorySegment v, DraftMa
       throw new InvalidRequestException((q == null ? "q" : k == null ? "k" : "v") + " is NULL");
     }
     long lq = tokens("q", q.byteSize(), spec.qTokenBytes(), "Hq*D*2");
-    long lk = tokens("k", k.byteSize(), spec.kvTokenBytes(), "Hkv*D*2");
+    long lk = tokens("k", k.byteSize(), spec.kvTokenBytes(), "Hkv*D*" + spec.kvType().bytes());
     if (v.byteSize() != k.byteSize()) {
       throw new InvalidRequestException("v has " + v.byteSize() + " bytes but k has " + k.byteSize());
     }

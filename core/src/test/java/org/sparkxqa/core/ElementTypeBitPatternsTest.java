@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ElementTypeBitPatternsTest {
 
   @ParameterizedTest
-  @EnumSource(ElementType.class)
+  @EnumSource(value = ElementType.class, names = {"FP16", "BF16"})
   void decodeGivesTheExactValueOfEveryPattern(ElementType type) {
     SmallFloatReference reference = SmallFloatReference.of(type);
     for (int bits = 0; bits < 0x10000; bits++) {
@@ -26,7 +26,7 @@ class ElementTypeBitPatternsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ElementType.class)
+  @EnumSource(value = ElementType.class, names = {"FP16", "BF16"})
   void encodeInvertsDecodeAndNaNStaysNaN(ElementType type) {
     int nanPatterns = 0;
     for (int bits = 0; bits < 0x10000; bits++) {
@@ -44,7 +44,7 @@ class ElementTypeBitPatternsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ElementType.class)
+  @EnumSource(value = ElementType.class, names = {"FP16", "BF16"})
   void encodeNaNOfAnyPayloadGivesNaN(ElementType type) {
     for (int payload : new int[] {1, 0x1FFF, 0x400000, 0x7FFFFF}) {
       for (int sign : new int[] {0, 0x80000000}) {

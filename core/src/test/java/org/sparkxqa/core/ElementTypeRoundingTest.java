@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ElementTypeRoundingTest {
 
   @ParameterizedTest
-  @EnumSource(ElementType.class)
+  @EnumSource(value = ElementType.class, names = {"FP16", "BF16"})
   void midpointsAndTheirNeighboursRoundLikeTheReference(ElementType type) {
     SmallFloatReference reference = SmallFloatReference.of(type);
     for (int bits = 0; bits < reference.infinityBits(); bits++) {
@@ -24,7 +24,7 @@ class ElementTypeRoundingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(ElementType.class)
+  @EnumSource(value = ElementType.class, names = {"FP16", "BF16"})
   void randomFloatsRoundLikeTheReference(ElementType type) {
     SmallFloatReference reference = SmallFloatReference.of(type);
     Random random = new Random(20240601L + type.ordinal());

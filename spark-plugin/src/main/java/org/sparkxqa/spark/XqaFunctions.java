@@ -21,7 +21,7 @@ public final class XqaFunctions {
     return xqaAttention(q, k, v, tree, dtype, hq, hkv, d, Map.of());
   }
 
-  /** As above with options {@code scale}, {@code window}, {@code kv_type} (values as text, e.g. "0.125"). */
+  /** As above with options {@code scale}, {@code window}, {@code kv_type}, {@code k_scale}, {@code v_scale}. */
   public static Column xqaAttention(Column q, Column k, Column v, Column tree, String dtype, int hq, int hkv, int d,
       Map<String, String> options) {
     return functions.call_function("xqa_attention", attentionArgs(q, k, v, tree, dtype, hq, hkv, d, options));

@@ -9,6 +9,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.spark.sql.Scala;
@@ -51,9 +52,9 @@ public final class TestRequests {
 
   /** A request with the given lengths and tree. */
   public static Req of(AttentionSpec spec, long id, int lq, int lk, int[] tree, Random rnd) {
-    return new Req(id, values(spec, lq * spec.qHeads() * spec.headDim(), rnd),
-        values(spec, lk * spec.kvHeads() * spec.headDim(), rnd), values(spec, lk * spec.kvHeads() * spec.headDim(), rnd),
-        tree);
+    return new Req(id, values(spec.qType(), lq * spec.qHeads() * spec.headDim(), rnd),
+        values(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), rnd),
+        values(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), rnd), tree);
   }
 
   static int[] randomTree(int lq, Random rnd) {
@@ -64,11 +65,11 @@ public final class TestRequests {
     return parents;
   }
 
-  private static byte[] values(AttentionSpec spec, int count, Random rnd) {
+  private static byte[] values(ElementType type, int count, Random rnd) {
     float[] f = new float[count];
     for (int i = 0; i < count; i++) {
       f[i] = rnd.nextFloat() * 2 - 1;
     }
-    return spec.qType().encodeAll(f);
+    return type.encodeAll(f);
   }
 }

@@ -5,7 +5,8 @@ import org.sparkxqa.core.Request;
 
 /**
  * Attention of one request for one KV head: the {@code G × Lq} query rows that read that head. Keys
- * are streamed in chunks with an online softmax in fp32, so memory stays bounded for any {@code Lk}.
+ * are streamed in chunks with an online softmax in fp32, so memory stays bounded for any {@code Lk}. The K
+ * scale enters through {@link AttentionSpec#scoreScale}, the V scale at the final normalisation.
  * Not thread-safe; one instance per task.
  */
 final class HeadAttention {
@@ -53,7 +54,7 @@ final class HeadAttention {
       for (int g = 0; g < group; g++) {
         int row = i * group + g;
         int oBase = (i * spec.qHeads() + kvHead * group + g) * dim;
-        float inv = sum[row] > 0 ? 1f / sum[row] : 0f;
+        float inv = sum[row] > 0 ? spec.vScale() / sum[row] : 0f;
         for (int d = 0; d < dim; d++) {
           out[oBase + d] = acc[row * dim + d] * inv;
         }
@@ -75,7 +76,7 @@ final class HeadAttention {
       for (int d = 0; d < dim; d++) {
         dot += q[qBase + d] * kChunk[kBase + d];
       }
-      scores[t] = dot * spec.scale();
+      scores[t] = dot * spec.scoreScale();
       chunkMax = Math.max(chunkMax, scores[t]);
     }
     if (chunkMax == Float.NEGATIVE_INFINITY) {

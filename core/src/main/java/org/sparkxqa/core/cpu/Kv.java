@@ -6,7 +6,8 @@ import org.sparkxqa.core.ElementType;
 
 /**
  * Decoding of q and of K/V slices for one head from their little-endian {@code [tokens, heads, D]}
- * layouts, read straight from the request's byte views (arrays or off-heap memory alike).
+ * layouts, read straight from the request's byte views (arrays or off-heap memory alike). K/V values
+ * are the stored ones, unscaled; {@link ElementType#bytes()} bytes per element.
  */
 final class Kv {
   private Kv() {}
@@ -19,7 +20,7 @@ final class Kv {
     for (int t = 0; t < n; t++) {
       long elem = (start + t) * tokenElems + (long) kvHead * dim;
       for (int d = 0; d < dim; d++) {
-        dst[t * dim + d] = type.decodeAt(src, 2 * (elem + d));
+        dst[t * dim + d] = type.decodeAt(src, type.bytes() * (elem + d));
       }
     }
   }

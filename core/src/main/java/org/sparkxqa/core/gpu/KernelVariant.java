@@ -17,10 +17,18 @@ import org.sparkxqa.core.ElementType;
  * @param group query heads per KV head (1..32)
  */
 public record KernelVariant(ElementType qType, ElementType kvType, int headDim, int group) {
+  /** The q/out types a kernel takes. */
+  public static final List<ElementType> Q_TYPES = List.of(ElementType.FP16, ElementType.BF16);
+  /** The k/v types a kernel takes. */
+  public static final List<ElementType> KV_TYPES = List.of(ElementType.FP16, ElementType.BF16);
 
   public KernelVariant {
     if (!AttentionSpec.HEAD_DIMS.contains(headDim) || group < 1 || group > AttentionSpec.MAX_GROUP) {
       throw new IllegalArgumentException("no kernel variant for head dim " + headDim + ", group " + group);
+    }
+    if (!Q_TYPES.contains(qType) || !KV_TYPES.contains(kvType)) {
+      String fp8 = kvType != null && kvType.isFp8() ? " (fp8 K/V runs on the CPU backend only, for now)" : "";
+      throw new IllegalArgumentException("no kernel variant for q type " + qType + ", k/v type " + kvType + fp8);
     }
   }
 
@@ -32,8 +40,8 @@ public record KernelVariant(ElementType qType, ElementType kvType, int headDim, 
   /** Every variant: all type pairs × head dims × groups. */
   public static List<KernelVariant> all() {
     List<KernelVariant> all = new ArrayList<>();
-    for (ElementType q : ElementType.values()) {
-      for (ElementType kv : ElementType.values()) {
+    for (ElementType q : Q_TYPES) {
+      for (ElementType kv : KV_TYPES) {
         for (int d : new int[] {64, 128, 256}) {
           for (int g = 1; g <= AttentionSpec.MAX_GROUP; g++) {
             all.add(new KernelVariant(q, kv, d, g));

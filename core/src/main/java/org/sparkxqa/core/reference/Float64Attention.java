@@ -8,7 +8,8 @@ import org.sparkxqa.core.Request;
 /**
  * docs/DESIGN.md §1 written plainly in float64: per (query token, query head) the visible keys' scores
  * {@code scale * q·k}, a two-pass softmax, the weighted sum of values; a query token that sees no key
- * gives zeros. Slow (no chunking); a reference for checking results. Inputs must be valid (see
+ * gives zeros. K and V are dequantised first, in double: real value = stored value × {@code kScale}
+ * (or {@code vScale}); both are 1 for 16-bit K/V unless the spec says otherwise. Slow (no chunking); a reference for checking results. Inputs must be valid (see
  * {@link Request#of}). Stateless and thread-safe.
  */
 public final class Float64Attention {
@@ -22,15 +23,16 @@ public final class Float64Attention {
   public static double[] attend(AttentionSpec spec, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask) {
     int lq = q.length / spec.qTokenBytes();
     int lk = k.length / spec.kvTokenBytes();
-    return attend(spec, values(spec.qType(), MemorySegment.ofArray(q)),
-        values(spec.kvType(), MemorySegment.ofArray(k)), values(spec.kvType(), MemorySegment.ofArray(v)),
+    return attend(spec, values(spec.qType(), MemorySegment.ofArray(q), 1f),
+        values(spec.kvType(), MemorySegment.ofArray(k), spec.kScale()),
+        values(spec.kvType(), MemorySegment.ofArray(v), spec.vScale()),
         Visibility.of(spec, lq, lk, parents, packedMask), lq, lk);
   }
 
   /** The exact output {@code [Lq, Hq, D]} of a validated request (visibility from its mask). */
   public static double[] attend(AttentionSpec spec, Request r) {
-    return attend(spec, values(spec.qType(), r.q()), values(spec.kvType(), r.k()), values(spec.kvType(), r.v()),
-        Visibility.of(spec, r), r.lq(), r.lk());
+    return attend(spec, values(spec.qType(), r.q(), 1f), values(spec.kvType(), r.k(), spec.kScale()),
+        values(spec.kvType(), r.v(), spec.vScale()), Visibility.of(spec, r), r.lq(), r.lk());
   }
 
   private static double[] attend(AttentionSpec spec, double[] q, double[] k, double[] v, Visibility sees,
@@ -75,12 +77,15 @@ public final class Float64Attention {
     return out;
   }
 
-  /** The one place where the reference decodes elements: {@link ElementType}'s own decoding, widened. */
-  static double[] values(ElementType type, MemorySegment bytes) {
+  /**
+   * The one place where the reference decodes elements: {@link ElementType}'s own (exact) decoding,
+   * widened and multiplied by the dequantisation scale in double.
+   */
+  static double[] values(ElementType type, MemorySegment bytes, float scale) {
     float[] decoded = type.decodeAll(bytes);
     double[] out = new double[decoded.length];
     for (int i = 0; i < decoded.length; i++) {
-      out[i] = decoded[i];
+      out[i] = (double) decoded[i] * scale;
     }
     return out;
   }

@@ -20,6 +20,10 @@ record AccuracyCase(AttentionSpec spec, int lq, int lk) {
     return new AccuracyCase(spec.withWindow(window), lq, lk);
   }
 
+  AccuracyCase kvScales(float kScale, float vScale) {
+    return new AccuracyCase(spec.withKvScales(kScale, vScale), lq, lk);
+  }
+
   AccuracyCase scale(float scale) {
     return new AccuracyCase(spec.withScale(scale), lq, lk);
   }
@@ -38,6 +42,7 @@ record AccuracyCase(AttentionSpec spec, int lq, int lk) {
     return spec.qType().sqlName() + "/" + spec.kvType().sqlName() + " Hq=" + spec.qHeads() + " Hkv=" + spec.kvHeads()
         + " D=" + spec.headDim() + " Lq=" + lq + " Lk=" + lk
         + (spec.window() > 0 ? " W=" + spec.window() : "")
-        + (spec.scale() != AttentionSpec.defaultScale(spec.headDim()) ? " scale=" + spec.scale() : "");
+        + (spec.scale() != AttentionSpec.defaultScale(spec.headDim()) ? " scale=" + spec.scale() : "")
+        + (spec.kScale() != 1f || spec.vScale() != 1f ? " k_scale=" + spec.kScale() + " v_scale=" + spec.vScale() : "");
   }
 }

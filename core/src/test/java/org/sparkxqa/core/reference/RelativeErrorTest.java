@@ -48,5 +48,7 @@ class RelativeErrorTest {
   void toleranceIsLooserWhenAnyInputIsBf16() {
     assertEquals(2e-3, RelativeError.tolerance(AttentionSpec.of(ElementType.FP16, 4, 2, 64)));
     assertEquals(1e-2, RelativeError.tolerance(AttentionSpec.of(ElementType.BF16, 4, 2, 64)));
+    assertEquals(2e-3, RelativeError.tolerance(AttentionSpec.of(ElementType.FP16, 4, 2, 64).withKvType(ElementType.E4M3)));
+    assertEquals(1e-2, RelativeError.tolerance(AttentionSpec.of(ElementType.BF16, 4, 2, 64).withKvType(ElementType.E5M2)));
   }
 }

@@ -53,11 +53,14 @@ public final class RandomRequests {
     return out.array();
   }
 
-  /** A request with {@code lq} query and {@code lk} K/V tokens, values N(0, 1). */
+  /**
+   * A request with {@code lq} query and {@code lk} K/V tokens, real values N(0, 1): K/V are stored as
+   * value / scale of the spec's K and V scales (1 unless set), so they dequantise to N(0, 1).
+   */
   public Request request(AttentionSpec spec, int lq, int lk, Draft draft) {
     byte[] q = normalValues(spec.qType(), lq * spec.qHeads() * spec.headDim(), 1.0);
-    byte[] k = normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0);
-    byte[] v = normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0);
+    byte[] k = normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0 / spec.kScale());
+    byte[] v = normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0 / spec.vScale());
     int[] parents = draft == Draft.TREE ? tree(lq) : null;
     byte[] packed = draft == Draft.PACKED ? packedMask(lq) : null;
     return Request.of(spec, q, k, v, parents, packed);

@@ -49,7 +49,7 @@ final class AttentionRunner {
     return input.select(out.toArray(Column[]::new));
   }
 
-  /** The function's options for what {@code spec} sets beyond the shape: K/V type, window, scale. */
+  /** The function's options for what {@code spec} sets beyond the shape: K/V type, window, scale, K/V scales. */
   static Map<String, String> options(AttentionSpec spec) {
     Map<String, String> options = new LinkedHashMap<>();
     if (spec.kvType() != spec.qType()) {
@@ -60,6 +60,12 @@ final class AttentionRunner {
     }
     if (spec.scale() != AttentionSpec.defaultScale(spec.headDim())) {
       options.put("scale", Float.toString(spec.scale()));
+    }
+    if (spec.kScale() != 1f) {
+      options.put("k_scale", Float.toString(spec.kScale()));
+    }
+    if (spec.vScale() != 1f) {
+      options.put("v_scale", Float.toString(spec.vScale()));
     }
     return options;
   }

@@ -35,6 +35,7 @@ final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec command;
   @Mixin ShapeOptions shape;
   @Mixin ScoreOptions score;
+  @Mixin KvScaleOptions kvScales;
   @Mixin EvaluationFlags evaluation;
   @Mixin SessionOptions session;
 
@@ -68,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttentionSpec spec = score.apply(command, shape.spec(command, false));
+    AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, false)));
     Map<String, String> settings = evaluation.settings(command);
     if (rows < 1 || iterations < 1 || cpuIterations < 0 || (partitions != null && partitions < 1)) {
       throw new ParameterException(command.commandLine(),

@@ -11,12 +11,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code xqa generate}: writes synthetic requests (canonical columns) as Parquet. */
+/**
+ * {@code xqa generate}: writes synthetic requests (canonical columns) as Parquet. With fp8 K/V and no
+ * {@code --k-scale}/{@code --v-scale}, a first pass finds the largest real |k| and |v| and quantises with
+ * {@code amax / max finite} (448 for e4m3, 57344 for e5m2); the scales are printed for run and verify.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write synthetic requests (id, q, k, v, tree) as Parquet: mixed Lq/Lk, chains and trees, seeded.")
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec command;
   @Mixin ShapeOptions shape;
+  @Mixin KvScaleOptions kvScales;
   @Mixin SessionOptions session;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Parquet folder to write.")
@@ -47,6 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (rows < 0 || (partitions != null && partitions < 1)) {
       throw new ParameterException(command.commandLine(), "--rows must be >= 0 and --partitions >= 1");
     }
+    spec = kvScales.apply(command, spec);
     RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
     try {
       StagedOutput.checkBeforeSession(output, overwrite);
@@ -55,12 +61,27 @@ final class GenerateCommand implements Callable<Integer> {
     }
     SparkSession spark = session.open("xqa generate");
     long start = System.nanoTime();
+    if (spec.kvType().isFp8() && !kvScales.bothGiven()) {
+      int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+      float[] amax = generator.kvAmax(spark, rows, p);
+      spec = kvScales.apply(command, spec.withKvScales(fp8Scale(spec, amax[0]), fp8Scale(spec, amax[1])));
+      generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
+    }
     write(spark, generator, rows, partitions, output, overwrite);
-    new TextTable("rows", "dtype", "Hq", "Hkv", "D", "output", "time")
-        .row(rows, spec.qType().sqlName(), spec.qHeads(), spec.kvHeads(), spec.headDim(), output,
-            TextTable.seconds(System.nanoTime() - start))
+    new TextTable("rows", "dtype", "kv dtype", "k_scale", "v_scale", "Hq", "Hkv", "D", "output", "time")
+        .row(rows, spec.qType().sqlName(), spec.kvType().sqlName(), spec.kScale(), spec.vScale(), spec.qHeads(),
+            spec.kvHeads(), spec.headDim(), output, TextTable.seconds(System.nanoTime() - start))
         .print(command.commandLine().getOut());
+    if (spec.kScale() != 1f || spec.vScale() != 1f) {
+      command.commandLine().getOut().printf("give run and verify: --kv-dtype %s --k-scale %s --v-scale %s%n",
+          spec.kvType().sqlName(), spec.kScale(), spec.vScale());
+    }
     return 0;
+  }
+
+  /** {@code amax / max finite} of the K/V type, so the largest value lands on the largest code; 1 when all zero. */
+  static float fp8Scale(AttentionSpec spec, float amax) {
+    return amax > 0 ? amax / spec.kvType().maxFinite() : 1f;
   }
 
   /**

@@ -13,14 +13,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.ElementType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * Synthetic requests in the canonical schema: {@code Lq} in {@code 1..maxQLen}, {@code Lk} in
  * {@code Lq..max(Lq, maxKvLen)}, a third of the trees NULL (chains) and the rest random trees;
- * q/k/v standard normal values. Each row is a pure function of {@code (seed, id)}, so any
+ * q/k/v standard normal real values (k and v stored divided by the spec's K/V scales, see
+ * {@link #kvAmax} for choosing them). Each row is a pure function of {@code (seed, id)}, so any
  * partitioning gives the same table. Distributed: {@code spark.range} + {@code mapPartitions}.
  */
 final class RequestGenerator implements Serializable {
@@ -78,16 +78,48 @@ final class RequestGenerator implements Serializable {
     return spark.range(0, rows, 1, partitions).mapPartitions(make, Encoders.row(SCHEMA));
   }
 
-  /** The request with this id. */
+  /** The request with this id; k and v are stored as their real values divided by the spec's K/V scales. */
   Row row(long id) {
+    Values r = values(id);
+    byte[] q = spec.qType().encodeAll(r.q());
+    byte[] k = spec.kvType().encodeAll(divided(r.k(), spec.kScale()));
+    byte[] v = spec.kvType().encodeAll(divided(r.v(), spec.vScale()));
+    return RowFactory.create(id, q, k, v, r.parents() == null ? null
+        : Arrays.stream(r.parents()).boxed().toArray(Integer[]::new));
+  }
+
+  /** The largest magnitudes of the real k and v values over rows {@code 0..rows-1}: {@code {amax(k), amax(v)}}. */
+  float[] kvAmax(SparkSession spark, long rows, int partitions) {
+    MapPartitionsFunction<Long, float[]> amax = ids -> {
+      float[] m = new float[2];
+      while (ids.hasNext()) {
+        Values r = values(ids.next());
+        m[0] = Math.max(m[0], amax(r.k()));
+        m[1] = Math.max(m[1], amax(r.v()));
+      }
+      return java.util.List.of(m).iterator();
+    };
+    float[] all = new float[2];
+    for (float[] m : spark.range(0, rows, 1, partitions).mapPartitions(amax, Encoders.kryo(float[].class))
+        .collectAsList()) {
+      all[0] = Math.max(all[0], m[0]);
+      all[1] = Math.max(all[1], m[1]);
+    }
+    return all;
+  }
+
+  /** The real (unquantised) values of one request. */
+  private record Values(int[] parents, float[] q, float[] k, float[] v) {}
+
+  private Values values(long id) {
     SplittableRandom random = new SplittableRandom(mix(seed) ^ mix(id + 0x9E3779B97F4A7C15L));
     int lq = 1 + random.nextInt(maxQLen);
     int lk = lq + random.nextInt(Math.max(1, maxKvLen - lq + 1));
     int[] parents = random.nextInt(3) == 0 ? null : tree(random, lq);
-    byte[] q = values(random, spec.qType(), lq * spec.qHeads() * spec.headDim());
-    byte[] k = values(random, spec.kvType(), lk * spec.kvHeads() * spec.headDim());
-    byte[] v = values(random, spec.kvType(), lk * spec.kvHeads() * spec.headDim());
-    return RowFactory.create(id, q, k, v, parents == null ? null : Arrays.stream(parents).boxed().toArray(Integer[]::new));
+    float[] q = normal(random, lq * spec.qHeads() * spec.headDim());
+    float[] k = normal(random, lk * spec.kvHeads() * spec.headDim());
+    float[] v = normal(random, lk * spec.kvHeads() * spec.headDim());
+    return new Values(parents, q, k, v);
   }
 
   private static int[] tree(SplittableRandom random, int lq) {
@@ -98,12 +130,31 @@ final class RequestGenerator implements Serializable {
     return parents;
   }
 
-  private static byte[] values(SplittableRandom random, ElementType type, int count) {
+  private static float[] normal(SplittableRandom random, int count) {
     float[] values = new float[count];
     for (int i = 0; i < count; i++) {
       values[i] = (float) random.nextGaussian();
     }
-    return type.encodeAll(values);
+    return values;
+  }
+
+  private static float[] divided(float[] values, float scale) {
+    if (scale == 1f) {
+      return values;
+    }
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i] / scale;
+    }
+    return out;
+  }
+
+  private static float amax(float[] values) {
+    float m = 0;
+    for (float x : values) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
   }
 
   private static long mix(long z) {

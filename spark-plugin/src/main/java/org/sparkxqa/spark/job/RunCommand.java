@@ -21,6 +21,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec command;
   @Mixin ShapeOptions shape;
   @Mixin ScoreOptions score;
+  @Mixin KvScaleOptions kvScales;
   @Mixin EvaluationFlags evaluation;
   @Mixin SessionOptions session;
 
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttentionSpec spec = score.apply(command, shape.spec(command, true));
+    AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, true)));
     try {
       StagedOutput.checkBeforeSession(output, overwrite);
     } catch (UserInputException e) {

@@ -12,8 +12,8 @@ final class ShapeOptions {
       description = "Type of q and out (and of k/v unless --kv-dtype is given).")
   ElementType dtype;
 
-  @Option(names = "--kv-dtype", paramLabel = "bf16|fp16", converter = Converters.Dtype.class,
-      description = "Type of k and v (default: --dtype).")
+  @Option(names = "--kv-dtype", paramLabel = "bf16|fp16|e4m3|e5m2", converter = Converters.Dtype.class,
+      description = "Type of k and v (default: --dtype); e4m3/e5m2 are fp8, see --k-scale/--v-scale.")
   ElementType kvDtype;
 
   @Option(names = "--q-heads", paramLabel = "H", description = "Query heads Hq.")

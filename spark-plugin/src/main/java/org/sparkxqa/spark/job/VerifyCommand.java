@@ -17,6 +17,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec command;
   @Mixin ShapeOptions shape;
   @Mixin ScoreOptions score;
+  @Mixin KvScaleOptions kvScales;
   @Mixin SessionOptions session;
 
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "The output folder of run.")
@@ -33,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AttentionSpec spec = score.apply(command, shape.spec(command, true));
+    AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, true)));
     if (sample < 1) {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--sample must be >= 1, got " + sample);
     }

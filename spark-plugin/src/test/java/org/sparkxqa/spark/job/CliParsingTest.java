@@ -26,7 +26,13 @@ class CliParsingTest {
   @Test
   void badDtype() {
     assertUsageError(Cli.run("run", "--dtype", "fp8", "--q-heads", "4", "--kv-heads", "2", "--head-dim", "64",
-        "--input", MISSING, "--output", "x"), "unsupported element type 'fp8': supported are [fp16, bf16]");
+        "--input", MISSING, "--output", "x"), "unsupported element type 'fp8': supported are [fp16, bf16, e4m3, e5m2]");
+  }
+
+  @Test
+  void fp8IsForKvOnly() {
+    assertUsageError(Cli.run("run", "--dtype", "e4m3", "--q-heads", "4", "--kv-heads", "2", "--head-dim", "64",
+        "--input", MISSING, "--output", "x"), "q/out type e4m3 is not supported: q and out are fp16 or bf16");
   }
 
   @Test

@@ -61,6 +61,11 @@ class XqaAnalysisTest {
     fails(call("q, k, v, tree, 'bf16', 4, 2, 64, map('window', '8', 'softcap', '30')"),
         "unknown option 'softcap'", "'scale', 'window', 'kv_type'");
     fails(call("q, k, v, tree, 'bf16', 4, 2, 64, map('scale', '-1')"), "scale must be finite and positive");
+    fails(call("q, k, v, tree, 'bf16', 4, 2, 64, map('kv_type', 'e4m3', 'k_scale', '0')"),
+        "k_scale must be finite and positive, got 0.0");
+    fails(call("q, k, v, tree, 'bf16', 4, 2, 64, map('v_scale', 'NaN')"), "v_scale must be finite and positive");
+    fails(call("q, k, v, tree, 'bf16', 4, 2, 64, map('k_scale', 'big')"), "option 'k_scale' must be a number, got 'big'");
+    fails(call("q, k, v, tree, 'e4m3', 4, 2, 64"), "q/out type e4m3", "fp16 or bf16");
   }
 
   @Test

@@ -87,6 +87,27 @@ class XqaSqlFunctionTest {
   }
 
   @Test
+  void fp8KvWithScalesInSqlAndTheColumnApiMatchesTheCpuBackend() {
+    AttentionSpec fp8 = SPEC.withKvType(ElementType.E4M3).withKvScales(0.25f, 2f);
+    List<Req> fp8Reqs = TestRequests.random(fp8, 6, 9);
+    spark.createDataFrame(fp8Reqs.stream().map(Req::row).toList(), TestRequests.SCHEMA).createOrReplaceTempView("t8");
+    Map<String, String> options = Map.of("kv_type", "e4m3", "k_scale", "0.25", "v_scale", "2");
+    List<Row> rows = spark.sql("SELECT id, xqa_attention(q, k, v, tree, 'bf16', 4, 2, 64, "
+        + "map('kv_type', 'e4m3', 'k_scale', '0.25', 'v_scale', '2')) FROM t8 ORDER BY id").collectAsList();
+    List<Row> api = spark.table("t8").select(functions.col("id"), XqaFunctions.xqaAttention(functions.col("q"),
+        functions.col("k"), functions.col("v"), functions.col("tree"), "bf16", 4, 2, 64, options))
+        .orderBy("id").collectAsList();
+    assertEquals(fp8Reqs.size(), rows.size());
+    for (int n = 0; n < rows.size(); n++) {
+      Req req = fp8Reqs.get((int) rows.get(n).getLong(0));
+      assertArrayEquals(req.cpuOut(fp8), (byte[]) rows.get(n).get(1), "SQL row " + req.id());
+      assertArrayEquals(req.cpuOut(fp8), (byte[]) api.get(n).get(1), "Column API row " + req.id());
+      assertTrue(!java.util.Arrays.equals(req.cpuOut(fp8.withKvScales(1f, 1f)), (byte[]) rows.get(n).get(1)),
+          "the scales change row " + req.id());
+    }
+  }
+
+  @Test
   void columnApiEqualsSql() {
     Column tree = functions.col("tree");
     List<Row> api = spark.table("t").select(functions.col("id"),

@@ -80,7 +80,7 @@ public final class KernelCompileCommand {
   /** The variants compiled without {@code --all}: both same-type pairs, every head dim, groups 1, 4, 8. */
   public static List<KernelVariant> defaultVariants() {
     List<KernelVariant> out = new ArrayList<>();
-    for (ElementType t : ElementType.values()) {
+    for (ElementType t : KernelVariant.Q_TYPES) {
       for (int d : new int[] {64, 128, 256}) {
         for (int g : new int[] {1, 4, 8}) {
           out.add(new KernelVariant(t, t, d, g));

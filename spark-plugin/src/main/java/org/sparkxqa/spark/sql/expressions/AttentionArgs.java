@@ -49,7 +49,7 @@ public final class AttentionArgs {
   private static AttentionSpec withOptions(AttentionSpec spec, List<Expression> args) {
     Expression e = args.get(OPTIONS);
     requireType(args, OPTIONS, e.dataType() instanceof MapType m && m.keyType() instanceof StringType,
-        "MAP<STRING, ...> such as map('scale', '0.125', 'window', '64', 'kv_type', 'fp16')");
+        "MAP<STRING, ...> such as map('scale', '0.125', 'window', '64', 'kv_type', 'e4m3', 'k_scale', '0.01')");
     MapData map = (MapData) constant(args, OPTIONS, "a constant map");
     MapType type = (MapType) e.dataType();
     for (int i = 0; i < map.numElements(); i++) {
@@ -63,11 +63,21 @@ public final class AttentionArgs {
         case "scale" -> spec.withScale(Float.parseFloat(value));
         case "window" -> spec.withWindow(Integer.parseInt(value));
         case "kv_type" -> spec.withKvType(ElementType.parse(value));
+        case "k_scale" -> spec.withKvScales(number(key, value), spec.vScale());
+        case "v_scale" -> spec.withKvScales(spec.kScale(), number(key, value));
         default -> throw new IllegalArgumentException(
-            "unknown option '" + key + "': supported are 'scale', 'window', 'kv_type'");
+            "unknown option '" + key + "': supported are 'scale', 'window', 'kv_type', 'k_scale', 'v_scale'");
       };
     }
     return spec;
+  }
+
+  private static float number(String key, String value) {
+    try {
+      return Float.parseFloat(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option '" + key + "' must be a number, got '" + value + "'");
+    }
   }
 
   private static int intArg(List<Expression> args, int i) {
