@@ -3,72 +3,103 @@ package org.sparkxqa.notebook;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Line charts, bar charts and heatmaps as images, for {@code display(...)} in a notebook. Drawn with
- * java.awt in headless mode: no charting library (the few charts the notebooks need take less code
- * than adapting one, and nothing is added to the kernel's class path). Stateless.
+ * Line charts, bar charts and heatmaps as images, for {@code display(...)} in a notebook, drawn with
+ * JFreeChart (maintained, no dependencies of its own) in headless mode. Series and bars take their
+ * colors from {@link #PALETTE} in order. Stateless and thread-safe.
  */
 public final class Charts {
+  /** The series colors, in the order series are given. */
+  public static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xff7f0e),
+      new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
+      new Color(0xe377c2), new Color(0x7f7f7f));
+
   private Charts() {}
 
   /**
-   * One line per series over the shared {@code x} values, with markers and a legend.
+   * One line per series over the shared {@code x} values, with markers and a legend; 760 × 420 pixels.
    *
-   * @param series name to y values (same length as {@code x}), drawn in insertion order
+   * @param series name to y values (each as long as {@code x}), drawn in iteration order
+   * @throws IllegalArgumentException when a series is not as long as {@code x}
    */
   public static BufferedImage line(String title, String xLabel, String yLabel, double[] x,
       Map<String, double[]> series) {
-    ChartCanvas c = new ChartCanvas(title, 760, 420, 170);
-    double yMax = series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
-    double yMin = Math.min(0, series.values().stream().flatMapToDouble(java.util.Arrays::stream).min().orElse(0));
-    double xMin = java.util.Arrays.stream(x).min().orElse(0);
-    double xMax = java.util.Arrays.stream(x).max().orElse(1);
-    c.axes(xMin, xMax, yMin, yMax * 1.05, xLabel, yLabel, true, true);
-    int i = 0;
-    for (double[] y : series.values()) {
-      c.g.setColor(ChartCanvas.PALETTE[i++ % ChartCanvas.PALETTE.length]);
-      c.g.setStroke(new BasicStroke(2.2f));
-      for (int j = 0; j < x.length; j++) {
-        if (j > 0) {
-          c.g.drawLine(c.px(x[j - 1]), c.py(y[j - 1]), c.px(x[j]), c.py(y[j]));
-        }
-        c.g.fillOval(c.px(x[j]) - 3, c.py(y[j]) - 3, 7, 7);
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, double[]> e : series.entrySet()) {
+      if (e.getValue().length != x.length) {
+        throw new IllegalArgumentException("series '" + e.getKey() + "' has " + e.getValue().length
+            + " values for " + x.length + " x values");
       }
+      XYSeries s = new XYSeries(e.getKey(), false, true);
+      for (int j = 0; j < x.length; j++) {
+        s.add(x[j], e.getValue()[j]);
+      }
+      data.addSeries(s);
     }
-    c.legend(new ArrayList<>(series.keySet()));
-    return c.done();
+    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
+        true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+      renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+    }
+    plot.setRenderer(renderer);
+    ChartStyle.apply(chart);
+    return chart.createBufferedImage(760, 420);
   }
 
-  /** One bar per label, its value written above it. */
+  /** One bar per label, its value written above it; 640 × 400 pixels. */
   public static BufferedImage bar(String title, String yLabel, List<String> labels, double[] values) {
-    ChartCanvas c = new ChartCanvas(title, 640, 400, 24);
-    double max = java.util.Arrays.stream(values).max().orElse(1);
-    c.axes(0, labels.size(), 0, max * 1.15, "", yLabel, false, true);
-    double slot = (double) (c.right - c.left) / labels.size();
-    for (int i = 0; i < labels.size(); i++) {
-      int x0 = (int) Math.round(c.left + slot * (i + 0.2));
-      int w = (int) Math.round(slot * 0.6);
-      int y = c.py(values[i]);
-      c.g.setColor(ChartCanvas.PALETTE[i % ChartCanvas.PALETTE.length]);
-      c.g.fillRect(x0, y, w, c.bottom - y);
-      c.g.setColor(Color.BLACK);
-      String v = ChartCanvas.label(values[i]);
-      c.g.drawString(v, x0 + (w - c.g.getFontMetrics().stringWidth(v)) / 2, y - 5);
-      String l = labels.get(i);
-      c.g.drawString(l, x0 + (w - c.g.getFontMetrics().stringWidth(l)) / 2, c.bottom + 18);
+    if (labels.size() != values.length) {
+      throw new IllegalArgumentException(labels.size() + " labels for " + values.length + " values");
     }
-    return c.done();
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (int i = 0; i < values.length; i++) {
+      data.addValue(values[i], "value", labels.get(i));
+    }
+    JFreeChart chart = ChartFactory.createBarChart(title, "", yLabel, data, PlotOrientation.VERTICAL,
+        false, false, false);
+    CategoryPlot plot = chart.getCategoryPlot();
+    BarRenderer renderer = new PaletteBarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+    renderer.setDefaultItemLabelsVisible(true);
+    plot.setRenderer(renderer);
+    plot.getRangeAxis().setUpperMargin(0.15);
+    ChartStyle.apply(chart);
+    return chart.createBufferedImage(640, 400);
   }
 
   /**
-   * A heatmap of {@code values[row][column]} with a color bar; NaN cells (e.g. masked-out keys) are
-   * drawn light grey. See {@link Heatmap}.
+   * A heatmap of {@code values[row][column]} with a color scale; NaN cells (e.g. masked-out keys) are
+   * drawn {@link Heatmap#MISSING}. See {@link Heatmap}.
    */
   public static BufferedImage heatmap(String title, double[][] values, String xLabel, String yLabel) {
     return Heatmap.render(title, values, xLabel, yLabel);
+  }
+
+  /** Bars colored by their position in {@link #PALETTE}, as the notebooks' bar charts always were. */
+  private static final class PaletteBarRenderer extends BarRenderer {
+    @Override
+    public java.awt.Paint getItemPaint(int row, int column) {
+      return PALETTE.get(column % PALETTE.size());
+    }
   }
 }

@@ -1,11 +1,21 @@
 package org.sparkxqa.notebook;
 
 import java.awt.Color;
+import java.awt.Paint;
 import java.awt.image.BufferedImage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * Draws a matrix as colored cells (a viridis-like scale from its minimum to its maximum), with row and
- * column indices and a color bar. NaN means "no value" and is drawn light grey. Stateless.
+ * A matrix as colored cells (a viridis-like scale from its minimum to its maximum) with a color bar,
+ * drawn with JFreeChart's block renderer; row 0 at the top, like the matrix is written. NaN means "no
+ * value" and is drawn {@link #MISSING}. Stateless and thread-safe.
  */
 public final class Heatmap {
   /** Color of NaN cells. */
@@ -14,46 +24,59 @@ public final class Heatmap {
 
   private Heatmap() {}
 
-  /** The heatmap of {@code values} (rows may not be empty; all rows as long as the first). */
+  /**
+   * The heatmap of {@code values}.
+   *
+   * @throws IllegalArgumentException when there is no cell or the rows differ in length
+   */
   public static BufferedImage render(String title, double[][] values, String xLabel, String yLabel) {
     int rows = values.length;
     int cols = rows == 0 ? 0 : values[0].length;
     if (rows == 0 || cols == 0) {
       throw new IllegalArgumentException("heatmap needs at least one row and one column");
     }
+    double[][] xyz = new double[3][rows * cols];
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (double[] row : values) {
-      for (double v : row) {
+    for (int r = 0; r < rows; r++) {
+      if (values[r].length != cols) {
+        throw new IllegalArgumentException("row " + r + " has " + values[r].length + " values, row 0 has " + cols);
+      }
+      for (int k = 0; k < cols; k++) {
+        double v = values[r][k];
+        xyz[0][r * cols + k] = k;
+        xyz[1][r * cols + k] = r;
+        xyz[2][r * cols + k] = v;
         if (!Double.isNaN(v)) {
           min = Math.min(min, v);
           max = Math.max(max, v);
         }
       }
     }
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    data.addSeries("values", xyz);
+    Scale scale = new Scale(min > max ? 0 : min, min > max ? 1 : max);
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    renderer.setPaintScale(scale);
+    NumberAxis x = new NumberAxis(xLabel);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setInverted(true);
+    for (NumberAxis axis : new NumberAxis[] {x, y}) {
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      axis.setLowerMargin(0);
+      axis.setUpperMargin(0);
+    }
+    x.setRange(-0.5, cols - 0.5);
+    y.setRange(-0.5, rows - 0.5);
+    JFreeChart chart = new JFreeChart(title, new XYPlot(data, x, y, renderer));
+    chart.removeLegend();
+    PaintScaleLegend bar = new PaintScaleLegend(scale, new NumberAxis());
+    bar.setPosition(RectangleEdge.RIGHT);
+    bar.setStripWidth(16);
+    chart.addSubtitle(bar);
+    ChartStyle.apply(chart);
     int cell = Math.max(2, Math.min(28, Math.min(640 / cols, 400 / rows)));
-    ChartCanvas c = new ChartCanvas(title, Math.max(360, 72 + cols * cell + 110), 44 + rows * cell + 56, 110);
-    c.axes(0, cols, 0, rows, xLabel, yLabel, false, false);
-    for (int r = 0; r < rows; r++) {
-      for (int k = 0; k < cols; k++) {
-        double v = values[r][k];
-        c.g.setColor(Double.isNaN(v) ? MISSING : color(max > min ? (v - min) / (max - min) : 1));
-        c.g.fillRect(c.px(k), c.py(rows - r), Math.max(1, c.px(k + 1) - c.px(k)), Math.max(1, c.py(rows - r - 1) - c.py(rows - r)));
-      }
-    }
-    c.g.setColor(Color.DARK_GRAY);
-    int step = Math.max(1, (int) Math.ceil(18.0 / cell));
-    for (int r = 0; r < rows; r += step) {
-      String s = String.valueOf(r);
-      c.g.drawString(s, c.left - 6 - c.g.getFontMetrics().stringWidth(s), (c.py(rows - r) + c.py(rows - r - 1)) / 2 + 4);
-    }
-    int colStep = Math.max(1, (int) Math.ceil(28.0 / cell));
-    for (int k = 0; k < cols; k += colStep) {
-      String s = String.valueOf(k);
-      c.g.drawString(s, (c.px(k) + c.px(k + 1) - c.g.getFontMetrics().stringWidth(s)) / 2, c.bottom + 16);
-    }
-    colorBar(c, min, max);
-    return c.done();
+    return chart.createBufferedImage(Math.max(360, 90 + cols * cell + 110), 70 + rows * cell + 60);
   }
 
   /** The scale's color at {@code t} in [0, 1]. */
@@ -68,16 +91,21 @@ public final class Heatmap {
         (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
   }
 
-  private static void colorBar(ChartCanvas c, double min, double max) {
-    int x = c.right + 20;
-    int h = c.bottom - c.top;
-    for (int y = 0; y < h; y++) {
-      c.g.setColor(color(1 - (double) y / Math.max(1, h - 1)));
-      c.g.fillRect(x, c.top + y, 16, 1);
+  /** {@link #color} over {@code [lower, upper]}; NaN maps to {@link #MISSING}. */
+  private record Scale(double lower, double upper) implements PaintScale {
+    @Override
+    public double getLowerBound() {
+      return lower;
     }
-    c.g.setColor(Color.DARK_GRAY);
-    c.g.drawRect(x, c.top, 16, h);
-    c.g.drawString(ChartCanvas.label(max), x + 22, c.top + 10);
-    c.g.drawString(ChartCanvas.label(min), x + 22, c.bottom);
+
+    @Override
+    public double getUpperBound() {
+      return upper;
+    }
+
+    @Override
+    public Paint getPaint(double value) {
+      return Double.isNaN(value) ? MISSING : color(upper > lower ? (value - lower) / (upper - lower) : 1);
+    }
   }
 }

@@ -2,6 +2,7 @@ package org.sparkxqa.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -48,18 +49,20 @@ class ChartsTest {
     series.put("gpu", new double[] {10, 20, 40});
     BufferedImage line = Charts.line("throughput", "batch", "req/s", new double[] {1, 2, 3}, series);
     assertEquals(760, line.getWidth());
-    assertTrue(contains(line, ChartCanvas.PALETTE[0]) && contains(line, ChartCanvas.PALETTE[1]));
+    assertTrue(contains(line, Charts.PALETTE.get(0)) && contains(line, Charts.PALETTE.get(1)));
     BufferedImage bar = Charts.bar("t", "y", List.of("a", "b", "c"), new double[] {3, 1, 2});
-    assertTrue(contains(bar, ChartCanvas.PALETTE[2]));
+    assertTrue(contains(bar, Charts.PALETTE.get(2)));
   }
 
   @Test
-  void ticksAreRoundNumbers() {
-    assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10}, ChartCanvas.ticks(0, 10), 1e-9);
-    assertArrayEquals(new double[] {0, 0.02, 0.04, 0.06, 0.08, 0.1}, ChartCanvas.ticks(0, 0.11), 1e-9);
-    assertArrayEquals(new double[] {40, 60, 80, 100, 120, 140, 160, 180}, ChartCanvas.ticks(37, 180), 1e-9);
-    assertEquals("0.25", ChartCanvas.label(0.25));
-    assertEquals("1500", ChartCanvas.label(1500));
+  void mismatchedInputIsRefusedWithTheReason() {
+    IllegalArgumentException line = assertThrows(IllegalArgumentException.class, () -> Charts.line("t", "x", "y",
+        new double[] {1, 2}, Map.of("gpu", new double[] {1})));
+    assertEquals("series 'gpu' has 1 values for 2 x values", line.getMessage());
+    IllegalArgumentException heat = assertThrows(IllegalArgumentException.class,
+        () -> Charts.heatmap("t", new double[][] {{1, 2}, {3}}, "x", "y"));
+    assertEquals("row 1 has 1 values, row 0 has 2", heat.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Charts.bar("t", "y", List.of("a"), new double[] {1, 2}));
   }
 
   private static boolean contains(BufferedImage img, Color c) {
