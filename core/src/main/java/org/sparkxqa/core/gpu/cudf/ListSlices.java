@@ -3,6 +3,7 @@ package org.sparkxqa.core.gpu.cudf;
 import ai.rapids.cudf.BaseDeviceMemoryBuffer;
 import ai.rapids.cudf.ColumnView;
 import ai.rapids.cudf.DType;
+import ai.rapids.cudf.DeviceMemoryBufferView;
 import java.util.Optional;
 
 /**
@@ -24,9 +25,23 @@ public final class ListSlices {
       throw new IllegalArgumentException("a LIST column with NULL rows cannot be viewed in slices");
     }
     try (ColumnView offsets = list.getListOffsetsView(); ColumnView child = list.getChildColumnView(0);
-        BaseDeviceMemoryBuffer slice = (BaseDeviceMemoryBuffer) offsets.getData()
-            .slice(4L * from, 4L * (to - from + 1))) {
+        BaseDeviceMemoryBuffer slice = offsetsOf(offsets.getData(), from, to)) {
       return new ColumnView(DType.LIST, to - from, Optional.of(0L), null, slice, new ColumnView[] {child});
     }
+  }
+
+  /**
+   * The offsets of rows {@code [from, to)} as a non-owning view. cuDF refuses {@code slice} on a
+   * buffer that is itself a view (as the offsets of a column view are), so the view is built from
+   * the address.
+   */
+  private static BaseDeviceMemoryBuffer offsetsOf(BaseDeviceMemoryBuffer offsets, int from, int to) {
+    long start = 4L * from;
+    long length = 4L * (to - from + 1);
+    if (start + length > offsets.getLength()) {
+      throw new IllegalArgumentException("offsets of rows [" + from + ", " + to + ") lie beyond the "
+          + offsets.getLength() + " bytes of the offsets buffer");
+    }
+    return new DeviceMemoryBufferView(offsets.getAddress() + start, length);
   }
 }
