@@ -1,5 +1,7 @@
 package org.sparkxqa.core.gpu;
 
+import org.sparkxqa.core.gpu.target.KernelVariant;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.sparkxqa.core.AttentionBackend;

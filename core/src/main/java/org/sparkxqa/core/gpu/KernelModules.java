@@ -1,5 +1,9 @@
 package org.sparkxqa.core.gpu;
 
+import org.sparkxqa.core.gpu.target.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.concurrent.Futures;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

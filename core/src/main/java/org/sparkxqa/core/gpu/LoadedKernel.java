@@ -1,5 +1,7 @@
 package org.sparkxqa.core.gpu;
 
+import org.sparkxqa.core.gpu.target.KernelVariant;
+
 import org.sparkxqa.core.gpu.cuda.CudaContext;
 import org.sparkxqa.core.gpu.cuda.CudaFunction;
 import org.sparkxqa.core.gpu.cuda.CudaModule;

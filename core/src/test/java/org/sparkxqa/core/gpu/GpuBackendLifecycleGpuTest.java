@@ -16,7 +16,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.BackendUnavailableException;
-import org.sparkxqa.core.Backends;
+import org.sparkxqa.core.backends.Backends;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.GpuMemory;

@@ -1,5 +1,7 @@
 package org.sparkxqa.core.gpu;
 
+import org.sparkxqa.core.gpu.target.KernelVariant;
+
 import org.junit.jupiter.api.Assumptions;
 import org.sparkxqa.core.gpu.jit.KernelSourceLoader;
 import org.sparkxqa.core.gpu.jit.KernelSources;

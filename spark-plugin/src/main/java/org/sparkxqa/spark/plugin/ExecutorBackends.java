@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.BackendKind;
-import org.sparkxqa.core.Backends;
+import org.sparkxqa.core.backends.Backends;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.config.XqaConf;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.BackendUnavailableException;
-import org.sparkxqa.core.Backends;
+import org.sparkxqa.core.backends.Backends;
 import org.sparkxqa.spark.SparkTestSessions;
 
 /** Plugin start and stop, bad configuration at start, and backend=gpu on a machine without a GPU. */

@@ -10,7 +10,7 @@ import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.jit.KernelSourceLoader;

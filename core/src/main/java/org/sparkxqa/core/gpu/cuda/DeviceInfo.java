@@ -1,6 +1,6 @@
 package org.sparkxqa.core.gpu.cuda;
 
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.SmArch;
 
 /**
  * What the driver reports about one GPU. Immutable.

@@ -2,7 +2,7 @@ package org.sparkxqa.core.gpu.jit;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.SmArch;
 
 /**
  * Parsed arguments of {@link KernelCompileCommand}. Immutable.

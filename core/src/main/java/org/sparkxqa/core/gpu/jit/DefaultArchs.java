@@ -1,7 +1,7 @@
 package org.sparkxqa.core.gpu.jit;
 
 import java.util.List;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.cuda.DeviceInfo;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
 

@@ -1,6 +1,6 @@
 package org.sparkxqa.core.gpu.jit;
 
-import org.sparkxqa.core.gpu.Futures;
+import org.sparkxqa.core.concurrent.Futures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparkxqa.core.gpu.KernelVariant;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.nvrtc.CompileOptions;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 

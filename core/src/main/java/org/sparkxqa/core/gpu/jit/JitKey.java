@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.sparkxqa.core.gpu.KernelVariant;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
 
 /**

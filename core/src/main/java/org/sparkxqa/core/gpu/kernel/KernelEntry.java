@@ -1,6 +1,6 @@
 package org.sparkxqa.core.gpu.kernel;
 
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.SmArch;
 
 /**
  * The kernel's entry points (extern "C" names in {@code xqa_spec_dec.cu}) and the oldest

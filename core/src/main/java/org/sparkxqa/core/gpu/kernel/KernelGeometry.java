@@ -1,6 +1,6 @@
 package org.sparkxqa.core.gpu.kernel;
 
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /**
  * The compile-time geometry of one kernel variant, mirrored from {@code xqa_abi.cuh}. The compiled

@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /**
  * Everything one launch of the spec-dec kernel needs on the host, built and checked before any

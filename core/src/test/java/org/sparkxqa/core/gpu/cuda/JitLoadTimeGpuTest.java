@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 import org.sparkxqa.core.gpu.TestKernel;
 import org.sparkxqa.core.gpu.jit.CompiledKernel;
 import org.sparkxqa.core.gpu.jit.JitCache;

@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.sparkxqa.core.gpu.KernelVariant;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.TestKernel;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
 
 /** The file format and atomic replacement, without NVRTC. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /**
  * Truncated, corrupt and planted disk cache files, through the real disk cache with a fake compiler:

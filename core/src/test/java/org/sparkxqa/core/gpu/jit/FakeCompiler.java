@@ -3,8 +3,8 @@ package org.sparkxqa.core.gpu.jit;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
 
 /** A stand-in for NVRTC: deterministic bytes per key after a chosen delay, counting its compiles. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.TestKernel;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /** The per-request KV split size and how the launch tables carry it. */
 class SplitSizeTest {

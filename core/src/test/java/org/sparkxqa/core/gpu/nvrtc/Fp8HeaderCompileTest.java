@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.Fp8TestKernel;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.TestKernel;
 
 /**

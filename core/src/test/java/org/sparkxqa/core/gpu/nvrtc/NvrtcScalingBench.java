@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.sparkxqa.core.gpu.SmArch;
+import org.sparkxqa.core.gpu.target.SmArch;
 
 /**
  * Benchmark program (not a test): do concurrent NVRTC compiles in one process scale, or do they need

@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu;
+package org.sparkxqa.core.gpu.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

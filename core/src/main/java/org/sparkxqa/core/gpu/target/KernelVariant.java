@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu;
+package org.sparkxqa.core.gpu.target;
 
 import java.util.ArrayList;
 import java.util.List;

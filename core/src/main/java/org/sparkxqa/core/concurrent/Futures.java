@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu;
+package org.sparkxqa.core.concurrent;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,4 +1,4 @@
-package org.sparkxqa.core;
+package org.sparkxqa.core.backends;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.AttentionBackend;
+import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.BackendUnavailableException;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
@@ -31,7 +34,7 @@ class BackendsTest {
   @Test
   void gpuWithoutAGpuNamesWhatIsMissingAndAutoFallsBackToCpu() {
     GpuProbe.Result probe = GpuProbe.probe();
-    assumeFalse(probe.available(), "a GPU is visible here; see GpuBackendOpenGpuTest");
+    assumeFalse(probe.available(), "a GPU is visible here; see GpuBackendLifecycleGpuTest");
     BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
         () -> Backends.open(BackendKind.GPU));
     assertTrue(e.getMessage().startsWith("GPU backend unavailable: "), e.getMessage());

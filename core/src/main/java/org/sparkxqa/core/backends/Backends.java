@@ -1,7 +1,10 @@
-package org.sparkxqa.core;
+package org.sparkxqa.core.backends;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkxqa.core.AttentionBackend;
+import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.BackendUnavailableException;
 import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
