@@ -14,7 +14,7 @@ EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "
 
 
 def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None):
-    """(module, attention fn, merge fn, describe[20]) of one variant; extra: more NVRTC options."""
+    """(module, attention fn, merge fn, describe[21]) of one variant; extra: more NVRTC options."""
     extra = EXTRA if extra is None else tuple(extra)
     key = (qt, kvt, d, g, arch, extra)
     if key not in _cache:
@@ -22,10 +22,10 @@ def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None)
         opts = ("-arch=" + arch, "-std=c++17", "-I" + SRC, "-DXQA_Q_TYPE=%d" % qt, "-DXQA_KV_TYPE=%d" % kvt,
                 "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g) + extra
         m = cp.RawModule(code=code, options=opts, backend="nvrtc")
-        desc = cp.zeros(20, cp.int32)
+        desc = cp.zeros(21, cp.int32)
         m.get_function("xqa_describe")((1,), (1,), (desc,))
         desc = desc.get()
-        assert desc[0] == 4 and desc[16] == BARRIER_BYTES and desc[3] == d and desc[4] == g, desc
+        assert desc[0] == 5 and desc[16] == BARRIER_BYTES and desc[3] == d and desc[4] == g, desc
         _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
     return _cache[key]
 
@@ -33,7 +33,7 @@ def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None)
 class Launch:
     """Device tables and scratch for one plan; run() launches attention (+ merge)."""
 
-    def __init__(self, plan: Plan, qt, kvt, scale):
+    def __init__(self, plan: Plan, qt, kvt, scale, k_scale=1.0, v_scale=1.0):
         self.plan = plan
         _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
         assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == Q_ROW_UNIT, desc
@@ -50,7 +50,8 @@ class Launch:
         n = max(plan.scratch_rows, 1)
         self.so = cp.full(n * plan.d, np.nan, cp.float32)
         self.sml = cp.full(2 * n, np.nan, cp.float32)
-        self.scale_log2 = np.float32(scale * 1.4426950408889634)
+        self.scale_log2 = np.float32(float(np.float32(scale) * np.float32(k_scale)) * 1.4426950408889634)
+        self.v_scale = np.float32(v_scale)
         self._launches = {}
 
     def _launch(self, key, build):
@@ -68,7 +69,8 @@ class Launch:
             ptrs = [ctypes.c_uint64(a.data.ptr) for a in (q, k, v, out, self.masks, self.req, self.work, self.so,
                                                                self.sml)]
             maps = [xqa_tma.kv_map(a.data.ptr, p.d, p.hkv, p.kv_tokens) for a in (k, v)]
-            params = ptrs + [ctypes.c_float(self.scale_log2), ctypes.c_int32(p.window), ctypes.c_int32(p.stages)]
+            params = ptrs + [ctypes.c_float(self.scale_log2), ctypes.c_float(self.v_scale), ctypes.c_int32(p.window),
+                             ctypes.c_int32(p.stages)]
             return xqa_tma.Launcher(self.fn.kernel.ptr, (len(p.work), p.hkv), self.threads, p.smem, stream_ptr,
                                     params + maps)
         self._launch(("attention", q.data.ptr, k.data.ptr, v.data.ptr, out.data.ptr, stream_ptr), build)

@@ -18,7 +18,7 @@
 #error "XQA_GROUP must be 1..32"
 #endif
 
-#define XQA_ABI_VERSION 4
+#define XQA_ABI_VERSION 5
 
 // Hopper warpgroup MMA (xqa_wgmma.cuh) exists only in sm_90a builds.
 #if defined(__CUDA_ARCH_FEAT_SM90_ALL)
@@ -55,10 +55,15 @@ constexpr int KB = XQA_KB;                // experiments only (16 or 32)
 constexpr int KB = 32;                    // keys per online-softmax step
 #endif
 constexpr int MAX_STAGES = 8;             // cp.async pipeline depth is a launch argument, 2..MAX_STAGES:
-constexpr int ROW_BYTES = D * 2;          // the host picks the deepest that keeps its CTAs per SM
+                                          // the host picks the deepest that keeps its CTAs per SM
+constexpr int KV_BYTES = XQA_KV_BYTES;    // bytes of a K/V element in global memory (1: fp8)
+constexpr int ROW_BYTES = D * 2;          // a row of the 16-bit tiles the MMAs read (K, V, Q)
 constexpr int TILE_BYTES = KT * ROW_BYTES;
-constexpr int STAGE_BYTES = 2 * TILE_BYTES;  // K tile then V tile; Q rows follow the last stage:
-                                             // min(CTA_ROWS, ceil(rows / Q_ROW_UNIT) * Q_ROW_UNIT)
+constexpr int KV_TILE_BYTES = KT * D * KV_BYTES;  // a K or V tile as it lands from global memory
+constexpr int STAGE_BYTES = 2 * KV_TILE_BYTES;    // K tile then V tile, as they land
+// fp8: the current stage converted to 16-bit K and V tiles (xqa_fp8_tile.cuh), after the last stage.
+constexpr int CONVERT_BYTES = XQA_KV_FP8 ? 2 * TILE_BYTES : 0;
+// Q rows follow: min(CTA_ROWS, ceil(rows / Q_ROW_UNIT) * Q_ROW_UNIT) rows of ROW_BYTES.
 constexpr int MERGE_ROWS = 4;             // rows per merge CTA (one per warp)
 }  // namespace xqa
 

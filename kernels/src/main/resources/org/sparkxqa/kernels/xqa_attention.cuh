@@ -59,10 +59,10 @@ __device__ __forceinline__ void softmax_to_p(float (&s)[NT][4], RowState& st, fl
   }
 #pragma unroll
   for (int kk = 0; kk < NT / 2; ++kk) {
-    p[kk][0] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk][0], s[2 * kk][1]);
-    p[kk][1] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk][2], s[2 * kk][3]);
-    p[kk][2] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk + 1][0], s[2 * kk + 1][1]);
-    p[kk][3] = xqa_pack2<XQA_KV_TYPE>(s[2 * kk + 1][2], s[2 * kk + 1][3]);
+    p[kk][0] = xqa_pack2<XQA_MMA_TYPE>(s[2 * kk][0], s[2 * kk][1]);
+    p[kk][1] = xqa_pack2<XQA_MMA_TYPE>(s[2 * kk][2], s[2 * kk][3]);
+    p[kk][2] = xqa_pack2<XQA_MMA_TYPE>(s[2 * kk + 1][0], s[2 * kk + 1][1]);
+    p[kk][3] = xqa_pack2<XQA_MMA_TYPE>(s[2 * kk + 1][2], s[2 * kk + 1][3]);
   }
 }
 
@@ -89,8 +89,8 @@ __device__ __forceinline__ void attend_block(Accum& acc, const WarpCtx& c, xqa_u
       xqa_ldmatrix_x4(a, a_addr(c.qs, c.qslab, c.wrow + f * 16, kd, c.lane));
 #pragma unroll
       for (int np = 0; np < NT / 2; ++np) {
-        xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np], a, kf[np][0], kf[np][1]);
-        xqa_mma16816<XQA_KV_TYPE>(s[f][2 * np + 1], a, kf[np][2], kf[np][3]);
+        xqa_mma16816<XQA_MMA_TYPE>(s[f][2 * np], a, kf[np][0], kf[np][1]);
+        xqa_mma16816<XQA_MMA_TYPE>(s[f][2 * np + 1], a, kf[np][2], kf[np][3]);
       }
     }
   }
@@ -108,8 +108,8 @@ __device__ __forceinline__ void attend_block(Accum& acc, const WarpCtx& c, xqa_u
       xqa_ldmatrix_x4_trans(vf, v_addr(vs, kb + kk * 16, dn, c.lane));
 #pragma unroll
       for (int f = 0; f < NF; ++f) {
-        xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn], p[f][kk], vf[0], vf[1]);
-        xqa_mma16816<XQA_KV_TYPE>(acc.o[f][2 * dn + 1], p[f][kk], vf[2], vf[3]);
+        xqa_mma16816<XQA_MMA_TYPE>(acc.o[f][2 * dn], p[f][kk], vf[0], vf[1]);
+        xqa_mma16816<XQA_MMA_TYPE>(acc.o[f][2 * dn + 1], p[f][kk], vf[2], vf[3]);
       }
     }
   }

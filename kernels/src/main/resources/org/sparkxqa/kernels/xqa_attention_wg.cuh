@@ -27,7 +27,7 @@ __device__ __forceinline__ void attend_tile_wg(Accum& acc, const WarpCtx& c, xqa
     const int slab = kd >> 2, col = (kd & 3) * 32;
     const xqa_u64 a = xqa_wg_desc(c.qs + slab * c.qslab + col, 16);
     const xqa_u64 b = xqa_wg_desc(ks + slab * KV_SLAB_BYTES + col, 16);
-    xqa_wgmma_ss<XQA_KV_TYPE>(s, a, b);
+    xqa_wgmma_ss<XQA_MMA_TYPE>(s, a, b);
   }
   xqa_wg_commit();
   xqa_wg_wait<0>();
@@ -40,7 +40,7 @@ __device__ __forceinline__ void attend_tile_wg(Accum& acc, const WarpCtx& c, xqa
 #pragma unroll
     for (int slab = 0; slab < D / 64; ++slab) {
       float(&o)[8][4] = *reinterpret_cast<float(*)[8][4]>(&acc.o[0][slab * 8][0]);
-      xqa_wgmma_rs<XQA_KV_TYPE>(o, p[kk], xqa_wg_desc(vs + slab * KV_SLAB_BYTES + kk * 16 * SLAB_ROW_BYTES,
+      xqa_wgmma_rs<XQA_MMA_TYPE>(o, p[kk], xqa_wg_desc(vs + slab * KV_SLAB_BYTES + kk * 16 * SLAB_ROW_BYTES,
                                                       KV_SLAB_BYTES));
     }
   }

@@ -4,13 +4,11 @@
 // the K/V scales are applied to the fp32 scores and output, never to the fp8 codes.
 //   e4m3: bias 7, subnormals m * 2^-9, max 448, no infinities, NaN only S.1111.111.
 //   e5m2: the top byte of an fp16 (bias 15): infinities and NaNs as IEEE 754.
-// Portable PTX only (no cvt.*.e4m3x2, which needs sm_89): the same code on every target.
+// Tile conversion (xqa_fp8x16_to_chunks) takes the short paths: e5m2 to fp16 is a byte move; e4m3 to
+// fp16 is cvt.rn.f16x2.e4m3x2 on sm_89 and newer; bf16 goes through the exact fp16 value. sm_80 decodes
+// e4m3 through fp32 (xqa_fp8_to_float). Every path gives the same values (Fp8DecodeGpuTest).
 #pragma once
 #include "xqa_types.cuh"
-
-#define XQA_E4M3 2
-#define XQA_E5M2 3
-#define XQA_IS_FP8(T) ((T) == XQA_E4M3 || (T) == XQA_E5M2)
 
 // One fp8 code (the low 8 bits of b) of type K to fp32; exact.
 template <int K>
@@ -29,12 +27,42 @@ __device__ __forceinline__ float xqa_fp8_to_float(xqa_u32 b) {
   }
 }
 
+// Codes 0 and 1 (sel 0x1404) or 2 and 3 (sel 0x3424) of `codes`, each as the top byte of a 16-bit half.
+__device__ __forceinline__ xqa_u32 xqa_fp8_bytes_high(xqa_u32 codes, xqa_u32 sel) {
+  xqa_u32 r;
+  asm("prmt.b32 %0, %1, 0, %2;" : "=r"(r) : "r"(codes), "r"(sel));
+  return r;
+}
+
+// Two fp8 codes of type K (bytes 0, 1 of `pair`) as a packed fp16 pair, exact (sm_89+ for e4m3).
+template <int K>
+__device__ __forceinline__ xqa_u32 xqa_fp8x2_to_f16x2(xqa_u32 pair) {
+  if (K == XQA_E5M2) {
+    return xqa_fp8_bytes_high(pair, 0x1404u);  // an e5m2 code is the top byte of its fp16 value
+  } else {
+    xqa_u32 r;
+    asm("cvt.rn.f16x2.e4m3x2 %0, %1;" : "=r"(r) : "h"((xqa_u16)pair));
+    return r;
+  }
+}
+
 // Four fp8 codes of type K (byte i of `codes` is element i) as two packed pairs of type T (0 fp16,
 // 1 bf16): lo holds elements 0, 1 and hi elements 2, 3, low half first, as mma.sync operands expect.
 template <int K, int T>
 __device__ __forceinline__ void xqa_fp8x4_to_pairs(xqa_u32 codes, xqa_u32& lo, xqa_u32& hi) {
-  lo = xqa_pack2<T>(xqa_fp8_to_float<K>(codes), xqa_fp8_to_float<K>(codes >> 8));
-  hi = xqa_pack2<T>(xqa_fp8_to_float<K>(codes >> 16), xqa_fp8_to_float<K>(codes >> 24));
+#if __CUDA_ARCH__ >= 890
+  constexpr bool fast = true;
+#else
+  constexpr bool fast = K == XQA_E5M2;
+#endif
+  if constexpr (fast) {
+    const xqa_u32 a = xqa_fp8x2_to_f16x2<K>(codes), b = xqa_fp8x2_to_f16x2<K>(codes >> 16);
+    lo = xqa_convert2<0, T>(a);
+    hi = xqa_convert2<0, T>(b);
+  } else {
+    lo = xqa_pack2<T>(xqa_fp8_to_float<K>(codes), xqa_fp8_to_float<K>(codes >> 8));
+    hi = xqa_pack2<T>(xqa_fp8_to_float<K>(codes >> 16), xqa_fp8_to_float<K>(codes >> 24));
+  }
 }
 
 // Sixteen fp8 codes (one 16-byte chunk) as two 16-byte chunks of type T: out0 holds elements 0-7,

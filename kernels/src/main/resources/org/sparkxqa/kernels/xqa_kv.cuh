@@ -29,25 +29,32 @@ __device__ __forceinline__ int q_smem_rows(int tile_rows) {
 // Starts the copy of keys [t0, t0 + KT) of one KV head into a stage (K tile, then V tile). Keys at
 // or past key_end are zero-filled (no global read), so padding never carries NaN into P*V.
 // kh/vh point at token 0 of the request's head; `stride` is elements between tokens (Hkv * D).
-// Thread tid copies chunk tid % CHUNKS of keys tid / CHUNKS + i * ROWS_PER_PASS.
+// Thread tid copies 16-byte chunk tid % LOAD_CHUNKS of keys tid / LOAD_CHUNKS + i * ROWS_PER_PASS.
+// 16-bit K/V land swizzled, as the MMAs read them; fp8 K/V land dense ([KT][D] bytes, xqa_fp8_tile.cuh).
 // Only threads below LOAD_THREADS call it.
-constexpr int ROWS_PER_PASS = LOAD_THREADS / CHUNKS;
+constexpr int LOAD_CHUNKS = D * KV_BYTES / 16;  // 16-byte chunks per landed row
+constexpr int ROWS_PER_PASS = LOAD_THREADS / LOAD_CHUNKS;
 constexpr int PASSES = KT / ROWS_PER_PASS;
-static_assert(ROWS_PER_PASS * CHUNKS == LOAD_THREADS && PASSES * ROWS_PER_PASS == KT, "tile copy must divide evenly");
+static_assert(ROWS_PER_PASS * LOAD_CHUNKS == LOAD_THREADS && PASSES * ROWS_PER_PASS == KT,
+              "tile copy must divide evenly");
 
-__device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_u16* kh, const xqa_u16* vh, long long stride,
+__device__ __forceinline__ xqa_u32 landed_chunk(xqa_u32 tile, int key, int chunk) {
+  return XQA_KV_FP8 ? tile + key * (D * KV_BYTES) + chunk * 16 : swz(tile, key, chunk, KV_SLAB_BYTES);
+}
+
+__device__ __forceinline__ void load_kv_tile(xqa_u32 stage, const xqa_kv_t* kh, const xqa_kv_t* vh, long long stride,
                                              int t0, int key_end, int tid, xqa_u64 l2_policy) {
-  const int key0 = tid / CHUNKS, chunk = tid % CHUNKS;
-  const long long first = (long long)(t0 + key0) * stride + chunk * 8;
+  const int key0 = tid / LOAD_CHUNKS, chunk = tid % LOAD_CHUNKS;
+  const long long first = (long long)(t0 + key0) * stride + chunk * (16 / KV_BYTES);
   const long long step = ROWS_PER_PASS * stride;
 #pragma unroll
   for (int i = 0; i < PASSES; ++i) {
     const int key = key0 + i * ROWS_PER_PASS;
     const bool ok = t0 + key < key_end;
     const long long off = ok ? first + i * step : 0;  // offset 0 (token 0) stays in bounds; nothing is read
-    const xqa_u32 dst = swz(stage, key, chunk, KV_SLAB_BYTES);
+    const xqa_u32 dst = landed_chunk(stage, key, chunk);
     xqa_cp_async16(dst, kh + off, ok ? 16 : 0, l2_policy);
-    xqa_cp_async16(dst + TILE_BYTES, vh + off, ok ? 16 : 0, l2_policy);
+    xqa_cp_async16(dst + KV_TILE_BYTES, vh + off, ok ? 16 : 0, l2_policy);
   }
 }
 
@@ -65,10 +72,10 @@ __device__ __forceinline__ void load_q(xqa_u32 qs, const xqa_u16* q, int q_off, 
       const long long tok = q_off + row / G;
       const xqa_u16* src = q + (tok * q_heads + head * G + row % G) * D + chunk * 8;
       val = *reinterpret_cast<const xqa_u32x4*>(src);
-      val.x = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.x);
-      val.y = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.y);
-      val.z = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.z);
-      val.w = xqa_convert2<XQA_Q_TYPE, XQA_KV_TYPE>(val.w);
+      val.x = xqa_convert2<XQA_Q_TYPE, XQA_MMA_TYPE>(val.x);
+      val.y = xqa_convert2<XQA_Q_TYPE, XQA_MMA_TYPE>(val.y);
+      val.z = xqa_convert2<XQA_Q_TYPE, XQA_MMA_TYPE>(val.z);
+      val.w = xqa_convert2<XQA_Q_TYPE, XQA_MMA_TYPE>(val.w);
     }
     xqa_st_shared16(swz(qs, rr, chunk, padded * SLAB_ROW_BYTES), val);
   }

@@ -1,11 +1,11 @@
 // Spark XQA spec-dec attention kernels (docs/DESIGN.md §1), specialised by XQA_Q_TYPE, XQA_KV_TYPE,
 // XQA_HEAD_DIM and XQA_GROUP. Entry points (all extern "C"):
 //
-//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, window, stages,
-//                k_map, v_map)
+//   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, v_scale, window,
+//                stages, k_map, v_map)
 //     grid (work items, Hkv), block 128 * qrows / Q_ROW_UNIT threads when xqa_describe's number 19
 //     is 1 (sm_90a: a warpgroup per 64-row M tile), else THREADS; dynamic shared memory
-//     stages * STAGE_BYTES + qrows * D * 2 + BARRIER_BYTES
+//     stages * STAGE_BYTES + CONVERT_BYTES + qrows * D * 2 + BARRIER_BYTES
 //     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to Q_ROW_UNIT) and
 //     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit). k_map/v_map: tensor maps of
 //     k and v (xqa_tma.cuh) when the variant loads through TMA (xqa_describe's number 17 is 1);
@@ -14,13 +14,16 @@
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
 //     on the same stream, only when some request has more than one split; as a programmatic
 //     dependent launch when xqa_describe's number 18 is 1 (xqa_pdl.cuh).
-//   xqa_describe(int* out20): writes the ABI numbers (see the body) for the host to check.
+//   xqa_describe(int* out21): writes the ABI numbers (see the body) for the host to check.
 //
 // Pointers are device addresses; q/out [q tokens][Hq][D], k/v [kv tokens][Hkv][D] in the variant's
-// types; masks one uint64 per q token; scale_log2 = scale * log2(e); window 0 = none; a work item's
+// types (fp8 K/V: one byte per element); masks one uint64 per q token; scale_log2 = (scale * k_scale)
+// * log2(e), the score factor in log2 units; v_scale multiplies the output (a split writes v_scale times
+// its unnormalised partial rows, so the merge needs no scale); window 0 = none; a work item's
 // split_tokens is a positive multiple of KT. The host validates every length, offset and size before a launch.
 #include "xqa_attention.cuh"
 #include "xqa_attention_wg.cuh"
+#include "xqa_fp8_tile.cuh"
 #include "xqa_merge.cuh"
 #include "xqa_pdl.cuh"
 #include "xqa_tma.cuh"
@@ -42,10 +45,10 @@ __device__ __forceinline__ void wait_for_tile(int stages) {
 #endif
 
 extern "C" __global__ void __launch_bounds__(xqa::THREADS, xqa::MIN_CTAS)
-xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const xqa_u16* __restrict__ v,
+xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_kv_t* __restrict__ k, const xqa_kv_t* __restrict__ v,
              xqa_u16* __restrict__ out, const xqa_u64* __restrict__ masks, const XqaRequest* __restrict__ requests,
              const XqaWork* __restrict__ work, float* __restrict__ scratch_o, float2* __restrict__ scratch_ml,
-             float scale_log2, int window, int stages, const __grid_constant__ XqaTensorMap k_map,
+             float scale_log2, float v_scale, int window, int stages, const __grid_constant__ XqaTensorMap k_map,
              const __grid_constant__ XqaTensorMap v_map) {
   using namespace xqa;
   extern __shared__ __align__(1024) unsigned char smem[];
@@ -62,12 +65,13 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
   const int ntiles = (key_end - key_begin + KT - 1) / KT;
 #if !XQA_TMA
   const long long stride = (long long)kv_heads * D;
-  const xqa_u16* kh = k + r.kv_off * stride + head * D;
-  const xqa_u16* vh = v + r.kv_off * stride + head * D;
+  const xqa_kv_t* kh = k + r.kv_off * stride + head * D;
+  const xqa_kv_t* vh = v + r.kv_off * stride + head * D;
 #endif
   const xqa_u64 kv_policy = xqa_kv_stream_policy();
   const xqa_u32 kv_smem = xqa_smem_addr(smem);
-  const xqa_u32 q_smem = kv_smem + stages * STAGE_BYTES;
+  const xqa_u32 mma_tiles = kv_smem + stages * STAGE_BYTES;  // fp8: the converted current stage
+  const xqa_u32 q_smem = mma_tiles + CONVERT_BYTES;
 
 #if XQA_TMA
   const xqa_u32 bars = kv_smem + xqa_dynamic_smem_bytes() - BARRIER_BYTES;
@@ -125,7 +129,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     const int t0 = key_begin + t * KT;
 #if XQA_TMA
     mbar_wait(bars + (t % stages) * 8, (t / stages) & 1);
-    if (t0 + KT > key_end) tail_zero(kv_smem + (t % stages) * STAGE_BYTES, key_end - t0, tid);
+    if (!XQA_KV_FP8 && t0 + KT > key_end) tail_zero(kv_smem + (t % stages) * STAGE_BYTES, key_end - t0, tid);
 #else
     wait_for_tile(stages);
 #endif
@@ -147,7 +151,16 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
     xqa_cp_async_commit();
 #endif
     const bool masked = tile_needs_mask(t0, prefix, key_end, r.lk, window);
+#if XQA_KV_FP8
+    convert_kv_tile(mma_tiles, kv_smem + (t % stages) * STAGE_BYTES, key_end - t0, tid);
+#if XQA_WGMMA
+    xqa_fence_async_smem();  // the converted tiles become visible to wgmma
+#endif
+    __syncthreads();
+    const xqa_u32 ks = mma_tiles;
+#else
     const xqa_u32 ks = kv_smem + (t % stages) * STAGE_BYTES;
+#endif
 #if XQA_WGMMA
     if (wg) {
       if (nf > 0) attend_tile_wg(acc, c, ks, t0, masked);
@@ -185,7 +198,7 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
       if (row >= rows) continue;
       const int col = 2 * (lane & 3);
       if (r.num_splits == 1) {
-        const float inv = acc.st[f].l[h] > 0.f ? 1.f / acc.st[f].l[h] : 0.f;
+        const float inv = acc.st[f].l[h] > 0.f ? v_scale / acc.st[f].l[h] : 0.f;
         xqa_u16* dst = out + ((long long)(r.q_off + row / G) * q_heads + head * G + row % G) * D + col;
 #pragma unroll
         for (int n = 0; n < DT; ++n) {
@@ -197,7 +210,8 @@ xqa_spec_dec(const xqa_u16* __restrict__ q, const xqa_u16* __restrict__ k, const
         float* dst = scratch_o + idx * D + col;
 #pragma unroll
         for (int n = 0; n < DT; ++n) {
-          *reinterpret_cast<float2*>(dst + n * 8) = make_float2(acc.o[f][n][2 * h], acc.o[f][n][2 * h + 1]);
+          *reinterpret_cast<float2*>(dst + n * 8) =
+              make_float2(acc.o[f][n][2 * h] * v_scale, acc.o[f][n][2 * h + 1] * v_scale);
         }
         if ((lane & 3) == 0) scratch_ml[idx] = make_float2(acc.st[f].m[h], acc.st[f].l[h]);
       }
@@ -225,9 +239,9 @@ xqa_spec_dec_merge(xqa_u16* __restrict__ out, const XqaRequest* __restrict__ req
 extern "C" __global__ void xqa_describe(int* out) {
   using namespace xqa;
   if (threadIdx.x != 0 || blockIdx.x != 0) return;
-  const int v[20] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
+  const int v[21] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
                      MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
                      (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT, BARRIER_BYTES, XQA_TMA, XQA_PDL,
-                     WG_PER_M_TILE};
-  for (int i = 0; i < 20; ++i) out[i] = v[i];
+                     WG_PER_M_TILE, CONVERT_BYTES};
+  for (int i = 0; i < 21; ++i) out[i] = v[i];
 }

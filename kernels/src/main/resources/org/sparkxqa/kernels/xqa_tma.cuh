@@ -2,8 +2,10 @@
 // (D/64 boxes of 64 columns x 64 keys for K, the same for V) and the stage's mbarrier counts the
 // bytes in; every thread waits on the barrier's phase. The host encodes one tensor map each for k and
 // v (cuTensorMapEncodeTiled: 16-bit elements, dims {D, Hkv, kv tokens}, box {64, 1, 64}, 128-byte
-// swizzle, zero fill), so a box lands exactly as a slab of xqa_kv.cuh. Keys past the request's end
-// are other requests' rows or zeros; tail_zero clears them so no NaN reaches P * V.
+// swizzle, zero fill), so a box lands exactly as a slab of xqa_kv.cuh. fp8 K/V: 8-bit elements, one
+// box {D, 1, 64} per tile, no swizzle: it lands dense, as xqa_fp8_tile.cuh converts it. Keys past the
+// request's end are other requests' rows or zeros; tail_zero (16-bit) or the fp8 conversion clears
+// them so no NaN reaches P * V.
 #pragma once
 #include "xqa_kv.cuh"
 #include "xqa_wgmma.cuh"
@@ -61,11 +63,12 @@ __device__ __forceinline__ void tma_box(xqa_u32 dst, const XqaTensorMap& map, in
 // Thread 0 only: starts the copy of keys [token, token + KT) of one head into a stage.
 __device__ __forceinline__ void tma_kv_tile(xqa_u32 stage, xqa_u32 bar, const XqaTensorMap& kmap,
                                             const XqaTensorMap& vmap, int head, int token, xqa_u64 policy) {
+  constexpr int box_cols = XQA_KV_FP8 ? D : 64, box_bytes = KT * box_cols * KV_BYTES;
   mbar_expect_bytes(bar, STAGE_BYTES);
 #pragma unroll
-  for (int slab = 0; slab < D / 64; ++slab) {
-    tma_box(stage + slab * KV_SLAB_BYTES, kmap, slab * 64, head, token, bar, policy);
-    tma_box(stage + TILE_BYTES + slab * KV_SLAB_BYTES, vmap, slab * 64, head, token, bar, policy);
+  for (int box = 0; box < D / box_cols; ++box) {
+    tma_box(stage + box * box_bytes, kmap, box * box_cols, head, token, bar, policy);
+    tma_box(stage + KV_TILE_BYTES + box * box_bytes, vmap, box * box_cols, head, token, bar, policy);
   }
 }
 

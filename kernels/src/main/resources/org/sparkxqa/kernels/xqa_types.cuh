@@ -1,18 +1,33 @@
 // Element types and conversions, without toolkit headers (NVRTC compiles this with no -I).
-// XQA_Q_TYPE / XQA_KV_TYPE: 0 = fp16, 1 = bf16. Values travel as raw 16-bit patterns (unsigned short)
-// and as pairs packed in 32-bit registers (low half = lower index), the layout mma.sync expects.
+// XQA_Q_TYPE: 0 = fp16, 1 = bf16; XQA_KV_TYPE also 2 = e4m3, 3 = e5m2 (fp8, one byte per element,
+// xqa_fp8.cuh). 16-bit values travel as raw patterns (unsigned short) and as pairs packed in 32-bit
+// registers (low half = lower index), the layout mma.sync expects. The MMA operand type is the K/V
+// type for 16-bit K/V and the q type for fp8 K/V: every fp8 value is exactly an fp16 and a bf16 value.
 #pragma once
 
 #ifndef XQA_Q_TYPE
 #error "XQA_Q_TYPE must be defined (0 fp16, 1 bf16)"
 #endif
 #ifndef XQA_KV_TYPE
-#error "XQA_KV_TYPE must be defined (0 fp16, 1 bf16)"
+#error "XQA_KV_TYPE must be defined (0 fp16, 1 bf16, 2 e4m3, 3 e5m2)"
 #endif
+
+#define XQA_E4M3 2
+#define XQA_E5M2 3
+#define XQA_IS_FP8(T) ((T) == XQA_E4M3 || (T) == XQA_E5M2)
+#define XQA_KV_FP8 XQA_IS_FP8(XQA_KV_TYPE)
+#define XQA_MMA_TYPE (XQA_KV_FP8 ? XQA_Q_TYPE : XQA_KV_TYPE)
+#define XQA_KV_BYTES (XQA_KV_FP8 ? 1 : 2)
 
 typedef unsigned short xqa_u16;
 typedef unsigned int xqa_u32;
 typedef unsigned long long xqa_u64;
+
+#if XQA_KV_FP8
+typedef unsigned char xqa_kv_t;  // one K/V element in global memory
+#else
+typedef xqa_u16 xqa_kv_t;
+#endif
 
 struct __align__(16) xqa_u32x4 { xqa_u32 x, y, z, w; };
 

@@ -1,7 +1,7 @@
 // Merge of warps that split a tile's keys (ksplit 2 or 4): they hold the same rows, each with its
 // own (max, partial sum, O). After the tile loop, warps wn > 0 park their state in the (now idle)
-// K/V shared memory in fragment order (float i of lane L at [slot][i][L], conflict-free); warp wn = 0
-// folds them in, in the fixed order wn = 1, 2, 3:
+// K/V shared memory (the stages, then fp8's converted tiles) in fragment order (float i of lane L at
+// [slot][i][L], conflict-free); warp wn = 0 folds them in, in the fixed order wn = 1, 2, 3:
 //   M = max(m, m_w), O = O * 2^(m - M) + O_w * 2^(m_w - M), l likewise.
 #pragma once
 #include "xqa_attention.cuh"
@@ -9,7 +9,8 @@
 namespace xqa {
 
 constexpr int STATE_FLOATS = MF * DT * 4 + MF * 4;  // per lane: O, then (m, l) of both row halves
-static_assert(3 * STATE_FLOATS * 32 * 4 <= 2 * STAGE_BYTES, "warp states must fit two K/V stages");
+static_assert(3 * STATE_FLOATS * 32 * 4 <= 2 * STAGE_BYTES + CONVERT_BYTES,
+              "warp states must fit two K/V stages and the converted tiles");
 
 __device__ __forceinline__ void park_state(const Accum& acc, float* smem, int slot, int lane) {
   float* dst = smem + slot * STATE_FLOATS * 32 + lane;

@@ -14,11 +14,12 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
  * @param ctaRows query rows (token-major, head fastest) per attention CTA
  * @param tileKeys keys per shared-memory tile; split sizes must be multiples of it
  * @param ctasPerSm attention CTAs that fit an SM by registers (the shared memory plan aims for it)
+ * @param kvBytes bytes of one K/V element in global memory and in a landed stage (1 for fp8, 2 otherwise)
  */
-public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm) {
+public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm, int kvBytes) {
 
   /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
-  public static final int ABI_VERSION = 4;
+  public static final int ABI_VERSION = 5;
   /** Threads of one warpgroup: an attention block is one, or (sm_90a) one per {@link #qRowUnit} shared Q rows. */
   public static final int WARPGROUP_THREADS = 128;
   /** Rows one merge CTA combines (one per warp). */
@@ -35,8 +36,8 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
   public static final int MAX_STAGES = 8;
   /** Shared memory after the Q rows: one 8-byte mbarrier per possible stage (TMA loads). */
   public static final int BARRIER_BYTES = 8 * MAX_STAGES;
-  /** Number of ints {@code xqa_describe} writes: 17 the host checks, then three per-target flags. */
-  public static final int DESCRIBE_INTS = 20;
+  /** Number of ints {@code xqa_describe} writes: 17 the host checks, three per-target flags, one more checked. */
+  public static final int DESCRIBE_INTS = 21;
   /** Index of the describe flag "K/V tiles load through tensor maps" (sm_90a). */
   public static final int DESCRIBE_TENSOR_MAPS = 17;
   /** Index of the describe flag "the merge waits for the attention grid" (sm_90+: dependent launch). */
@@ -46,11 +47,13 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
    * per {@link #qRowUnit} rows of its shared Q; otherwise every block is one warpgroup.
    */
   public static final int DESCRIBE_WARPGROUP_PER_M_TILE = 19;
+  /** Index of {@code CONVERT_BYTES}: the 16-bit tiles an fp8 variant converts each stage into (0 otherwise). */
+  public static final int DESCRIBE_CONVERT_BYTES = 20;
 
   /** The geometry the sources use for {@code variant}. */
   public static KernelGeometry of(KernelVariant variant) {
     int d = variant.headDim();
-    return new KernelGeometry(d, 64, d == 256 ? 64 : 128, 64, d == 256 ? 1 : 2);
+    return new KernelGeometry(d, 64, d == 256 ? 64 : 128, 64, d == 256 ? 1 : 2, variant.kvType().bytes());
   }
 
   /** Threads of a CTA with {@link #ctaRows} rows: what the module reports as its most. */
@@ -63,14 +66,19 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
     return warpgroupPerMTile ? WARPGROUP_THREADS * qSmemRows(maxRows) / qRowUnit : WARPGROUP_THREADS;
   }
 
-  /** Bytes of one shared-memory row (K, V or Q): {@code D * 2}. */
+  /** Bytes of one row of the 16-bit tiles the MMAs read (K, V or Q): {@code D * 2}. */
   public int rowBytes() {
     return headDim * 2;
   }
 
-  /** Shared memory of one pipeline stage: a K tile and a V tile. */
+  /** Shared memory of one pipeline stage: a K tile and a V tile as they land, {@code kvBytes} per element. */
   public int stageBytes() {
-    return 2 * tileKeys * rowBytes();
+    return 2 * tileKeys * headDim * kvBytes;
+  }
+
+  /** fp8 K/V: the 16-bit K and V tiles each landed stage is converted into (after the stages); else 0. */
+  public int convertBytes() {
+    return kvBytes == 1 ? 2 * tileKeys * rowBytes() : 0;
   }
 
   /**
@@ -91,7 +99,7 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
    * @throws IllegalArgumentException when even two stages exceed the per-block limit
    */
   public int stages(int maxRows, DeviceLimits limits) {
-    int q = qSmemBytes(maxRows) + BARRIER_BYTES;
+    int q = convertBytes() + qSmemBytes(maxRows) + BARRIER_BYTES;
     if (2 * stageBytes() + q > limits.smemPerBlock()) {
       throw new IllegalArgumentException("head dim " + headDim + " needs " + (2 * stageBytes() + q)
           + " bytes of shared memory, the device allows " + limits.smemPerBlock());
@@ -106,9 +114,9 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
     return best;
   }
 
-  /** Dynamic shared memory of a launch: {@code stages} K/V stages, the Q rows, the stage barriers. */
+  /** Dynamic shared memory of a launch: {@code stages} K/V stages, fp8's converted tiles, the Q rows, the barriers. */
   public int smemBytes(int maxRows, int stages) {
-    return stages * stageBytes() + qSmemBytes(maxRows) + BARRIER_BYTES;
+    return stages * stageBytes() + convertBytes() + qSmemBytes(maxRows) + BARRIER_BYTES;
   }
 
   /**
@@ -123,12 +131,12 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
     int threads = maxThreads(describe[DESCRIBE_WARPGROUP_PER_M_TILE] == 1);
     int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
         threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
-        MERGE_ITEM_BYTES, qRowUnit, BARRIER_BYTES};
+        MERGE_ITEM_BYTES, qRowUnit, BARRIER_BYTES, -1, -1, -1, convertBytes()}; // -1: flags, checked below
     String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
         "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes",
-        "q row unit", "barrier bytes"};
+        "q row unit", "barrier bytes", "", "", "", "convert bytes"};
     for (int i = 0; i < expected.length; i++) {
-      if (describe[i] != expected[i]) {
+      if (expected[i] != -1 && describe[i] != expected[i]) {
         throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]
             + " but the host expects " + expected[i] + " (kernel sources and KernelGeometry disagree)");
       }

@@ -10,10 +10,10 @@ import org.sparkxqa.core.gpu.cuda.TensorMap;
  *
  * <pre>
  * xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml,   // 9 device pointers
- *              float scale_log2, int window, int stages,      // split sizes are in the work items
+ *              float scale_log2, float v_scale, int window, int stages,  // split sizes: in the work items
  *              CUtensorMap k_map, CUtensorMap v_map)          // by value; zeros when unused
  * xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)       // 5 device pointers
- * xqa_describe(int* out20)
+ * xqa_describe(int* out21)
  * </pre>
  */
 public final class LaunchArgs {
@@ -27,7 +27,7 @@ public final class LaunchArgs {
   public static KernelArgs attention(LaunchPlan plan, DeviceBuffers b, boolean tensorMaps) {
     return new KernelArgs().pointer(b.q()).pointer(b.k()).pointer(b.v()).pointer(b.out()).pointer(b.masks())
         .pointer(b.requests()).pointer(b.work()).pointer(b.scratchO()).pointer(b.scratchMl())
-        .f32(plan.scaleLog2()).i32(plan.spec().window()).i32(plan.stages())
+        .f32(plan.scaleLog2()).f32(plan.vScale()).i32(plan.spec().window()).i32(plan.stages())
         .struct(tensorMaps ? KvTensorMaps.of(plan, b.k()) : TensorMap.unused(), TensorMap.ALIGNMENT)
         .struct(tensorMaps ? KvTensorMaps.of(plan, b.v()) : TensorMap.unused(), TensorMap.ALIGNMENT);
   }

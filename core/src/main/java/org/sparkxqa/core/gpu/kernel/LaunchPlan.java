@@ -116,7 +116,7 @@ public final class LaunchPlan {
     return Math.multiplyExact((long) tables.qTokens, spec.qTokenBytes());
   }
 
-  /** Bytes of k, and of v: {@code kvTokens * Hkv * D * 2}. */
+  /** Bytes of k, and of v: {@code kvTokens * Hkv * D * bytes(kv type)} (1 for fp8, 2 otherwise). */
   public long kvBytes() {
     return Math.multiplyExact(tables.kvTokens, spec.kvTokenBytes());
   }
@@ -206,9 +206,17 @@ public final class LaunchPlan {
     return new int[] {KernelGeometry.MERGE_THREADS, 1, 1};
   }
 
-  /** {@code scale * log2(e)}: scores are kept in log2 units. */
+  /**
+   * The score factor in log2 units, {@code (scale * kScale) * log2(e)}: {@code scale * kScale} is
+   * rounded to fp32 once ({@link AttentionSpec#scoreScale}, docs/fp8.md), then taken to log2 units.
+   */
   public float scaleLog2() {
-    return (float) (spec.scale() * (1.0 / Math.log(2.0)));
+    return (float) (spec.scoreScale() * (1.0 / Math.log(2.0)));
+  }
+
+  /** The factor of the output, {@code vScale}: {@code out = vScale * sum_j p_j * v_stored[j]}. */
+  public float vScale() {
+    return spec.vScale();
   }
 
   static ByteBuffer le(int bytes) {

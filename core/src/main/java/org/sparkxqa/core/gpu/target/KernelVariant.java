@@ -19,16 +19,19 @@ import org.sparkxqa.core.ElementType;
 public record KernelVariant(ElementType qType, ElementType kvType, int headDim, int group) {
   /** The q/out types a kernel takes. */
   public static final List<ElementType> Q_TYPES = List.of(ElementType.FP16, ElementType.BF16);
-  /** The k/v types a kernel takes. */
-  public static final List<ElementType> KV_TYPES = List.of(ElementType.FP16, ElementType.BF16);
+  /**
+   * The k/v types a kernel takes: the 16-bit types and fp8 e4m3/e5m2, whose tiles the kernel converts
+   * to the q type exactly before the MMAs ({@code xqa_fp8_tile.cuh}).
+   */
+  public static final List<ElementType> KV_TYPES =
+      List.of(ElementType.FP16, ElementType.BF16, ElementType.E4M3, ElementType.E5M2);
 
   public KernelVariant {
     if (!AttentionSpec.HEAD_DIMS.contains(headDim) || group < 1 || group > AttentionSpec.MAX_GROUP) {
       throw new IllegalArgumentException("no kernel variant for head dim " + headDim + ", group " + group);
     }
     if (!Q_TYPES.contains(qType) || !KV_TYPES.contains(kvType)) {
-      String fp8 = kvType != null && kvType.isFp8() ? " (fp8 K/V runs on the CPU backend only, for now)" : "";
-      throw new IllegalArgumentException("no kernel variant for q type " + qType + ", k/v type " + kvType + fp8);
+      throw new IllegalArgumentException("no kernel variant for q type " + qType + ", k/v type " + kvType);
     }
   }
 
@@ -54,8 +57,8 @@ public record KernelVariant(ElementType qType, ElementType kvType, int headDim, 
 
   /**
    * The macros that specialise the source, as numbers only (compile options are never built from user
-   * strings): {@code XQA_Q_TYPE}/{@code XQA_KV_TYPE} (0 fp16, 1 bf16), {@code XQA_HEAD_DIM},
-   * {@code XQA_GROUP}.
+   * strings): {@code XQA_Q_TYPE}/{@code XQA_KV_TYPE} ({@link ElementType} ordinals: 0 fp16, 1 bf16, and
+   * for k/v 2 e4m3, 3 e5m2), {@code XQA_HEAD_DIM}, {@code XQA_GROUP}.
    */
   public Map<String, Integer> macros() {
     Map<String, Integer> m = new TreeMap<>();

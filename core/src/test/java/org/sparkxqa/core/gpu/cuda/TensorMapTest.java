@@ -33,6 +33,21 @@ class TensorMapTest {
   }
 
   @Test
+  void byteMapsTakeUnswizzledRowsOfWholeChunks() {
+    long[] dims = {256, 8, 4096};
+    long[] strides = {256, 2048};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TensorMap.tiled8(0x1000, dims, strides, new int[] {40, 1, 64}));
+    assertTrue(e.getMessage().contains("box row of 40 bytes"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TensorMap.tiled8(0x1008, dims, strides, new int[] {256, 1, 64}));
+    assertTrue(e.getMessage().contains("0x1008"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> TensorMap.tiled8(0x1000, dims, new long[] {256, 2050}, new int[] {256, 1, 64}));
+    assertTrue(e.getMessage().contains("stride 2 = 2050"), e.getMessage());
+  }
+
+  @Test
   void unusedMapIsZerosOfTheDriversSize() {
     assertEquals(128, TensorMap.BYTES);
     assertEquals(128, TensorMap.unused().length);

@@ -12,13 +12,14 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
 class KernelGeometryTest {
 
   /**
-   * What an sm_90a module writes for a variant under ABI 4 (the cupy harness checks version 4, 8 stages,
+   * What an sm_90a module writes for a variant under ABI 5 (the cupy harness checks version 5, 8 stages,
    * a Q row unit of 64 and 64 barrier bytes on the H100): most threads 256 for 128-row CTAs, then the
-   * sm_90a flags: tensor maps, dependent merge, a warpgroup per M tile.
+   * sm_90a flags: tensor maps, dependent merge, a warpgroup per M tile; then fp8's converted tile bytes.
    */
-  private static int[] describe(KernelVariant v, KernelGeometry g) {
-    return new int[] {4, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), 2 * g.ctaRows(),
-        g.ctaRows(), g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1, 1};
+  static int[] describe(KernelVariant v, KernelGeometry g) {
+    return new int[] {5, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), 2 * g.ctaRows(),
+        g.ctaRows(), g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1, 1,
+        g.convertBytes()};
   }
 
   @Test
@@ -108,7 +109,7 @@ class KernelGeometryTest {
     int[] old = describe(v, g);
     old[0] = 1;
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, old));
-    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 4"), e.getMessage());
+    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 5"), e.getMessage());
     int[] abi2 = describe(v, g);
     abi2[0] = 2;
     abi2[16] = 0; // ABI 2 wrote 16 numbers and no barrier bytes

@@ -25,13 +25,14 @@ class LaunchArgsTest {
     assertEquals(List.of(0x1000L, 0x2000L, 0x3000L, 0x4000L, 0x5000L, 0x6000L, 0x7000L, 0x9000L, 0xA000L),
         v.subList(0, 9));
     assertEquals((float) (0.125 / Math.log(2)), (Float) v.get(9), 1e-6f);
-    assertEquals(7, v.get(10));
-    assertEquals(plan.stages(), v.get(11)); // no split_tokens argument, the work items carry it
+    assertEquals(1f, v.get(10)); // ABI 5: v_scale
+    assertEquals(7, v.get(11));
+    assertEquals(plan.stages(), v.get(12)); // no split_tokens argument, the work items carry it
     // ABI 3: the k and v tensor maps by value; zeros for a variant that does not load through them
-    assertArrayEquals(new byte[TensorMap.BYTES], (byte[]) v.get(12));
     assertArrayEquals(new byte[TensorMap.BYTES], (byte[]) v.get(13));
-    assertEquals(14, v.size());
-    assertEquals(14, args.size());
+    assertArrayEquals(new byte[TensorMap.BYTES], (byte[]) v.get(14));
+    assertEquals(15, v.size());
+    assertEquals(15, args.size());
     KernelArgs merge = LaunchArgs.merge(BUFS);
     assertEquals(List.of(0x4000L, 0x6000L, 0x8000L, 0x9000L, 0xA000L), merge.values());
     assertEquals(5, merge.size());
