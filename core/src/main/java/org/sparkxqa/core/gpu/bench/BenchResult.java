@@ -50,12 +50,14 @@ record BenchResult(int index, Workload workload, double medianMs, double minMs, 
   String json(String dir) {
     Workload w = workload;
     return String.format(Locale.ROOT, "{\"index\": %d, \"id\": \"%s\", \"dir\": \"%s\", \"B\": %d, \"Hq\": %d, "
-        + "\"Hkv\": %d, \"Lq\": %d, \"Lk\": %d, \"D\": %d, \"dtype\": \"bf16\", \"scale\": %s, \"kv_bytes\": %d, "
+        + "\"Hkv\": %d, \"Lq\": %d, \"Lk\": %d, \"D\": %d, \"dtype\": \"bf16\", \"kv_dtype\": \"%s\", \"scale\": %s, "
+        + "\"k_scale\": %s, \"v_scale\": %s, \"kv_bytes\": %d, "
         + "\"our_ms\": %.6f, \"our_min_ms\": %.6f, \"host_ms\": %.6f, \"ctas\": %d, \"splits\": %d, "
         + "\"split_tokens\": %d, "
         + "\"same_size_copy_bytes_per_s\": %.1f}",
         index, w.id(), dir, w.batch(), w.qHeads(), w.kvHeads(), w.lq(), w.lk(), Workload.HEAD_DIM,
-        Float.toString(w.spec().scale()), w.kvBytes(), medianMs, minMs, hostMs, ctas, splits, splitTokens,
+        w.kvType().sqlName(), Float.toString(w.spec().scale()), Float.toString(w.spec().kScale()),
+        Float.toString(w.spec().vScale()), w.kvBytes(), medianMs, minMs, hostMs, ctas, splits, splitTokens,
         sameSizeCopyRate);
   }
 }

@@ -18,8 +18,8 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 import org.sparkxqa.core.gpu.kernel.RequestShape;
 
 /**
- * One workload's inputs, generated on the host (q, k, v ~ N(0, 1) in bf16, a random draft tree per
- * request) and copied once to device buffers that the benchmark then launches on repeatedly. Keeps
+ * One workload's inputs, generated on the host (q, k, v ~ N(0, 1): q in bf16, k and v in the K/V type,
+ * stored as value / scale, a random draft tree per request) and copied once to device buffers that the benchmark then launches on repeatedly. Keeps
  * the host copies for {@link #dump}. Owns its device buffers; not thread-safe.
  */
 final class DeviceInputs implements AutoCloseable {
@@ -42,9 +42,9 @@ final class DeviceInputs implements AutoCloseable {
       shapes.add(new RequestShape(w.lq(), w.lk(), DraftMask.fromParents(parents)));
     }
     plan = LaunchPlan.ofShapes(w.spec(), shapes, limits);
-    q = normals(plan.qBytes(), random.split());
-    k = normals(plan.kvBytes(), random.split());
-    v = normals(plan.kvBytes(), random.split());
+    q = normals(ElementType.BF16, 1f, plan.qBytes(), random.split());
+    k = normals(w.kvType(), w.spec().kScale(), plan.kvBytes(), random.split());
+    v = normals(w.kvType(), w.spec().vScale(), plan.kvBytes(), random.split());
     long q0 = upload(q, stream);
     long k0 = upload(k, stream);
     long v0 = upload(v, stream);
@@ -56,18 +56,20 @@ final class DeviceInputs implements AutoCloseable {
     stream.synchronize();
   }
 
-  /** bf16 N(0,1) values, generated in parallel from independent seeded streams. */
-  private static byte[] normals(long bytes, SplittableRandom random) {
+  /** N(0,1) values stored as value / scale in {@code type}, generated in parallel from independent seeded streams. */
+  private static byte[] normals(ElementType type, float scale, long bytes, SplittableRandom random) {
     byte[] out = new byte[Math.toIntExact(bytes)];
     int blocks = (out.length + (1 << 20) - 1) >> 20;
     long[] seeds = random.longs(blocks).toArray();
     IntStream.range(0, blocks).parallel().forEach(blk -> {
       SplittableRandom r = new SplittableRandom(seeds[blk]);
       int end = Math.min(out.length, (blk + 1) << 20);
-      for (int i = blk << 20; i + 1 < end; i += 2) {
-        short s = ElementType.BF16.encode((float) gaussian(r));
+      for (int i = blk << 20; i + type.bytes() - 1 < end; i += type.bytes()) {
+        short s = type.encode((float) (gaussian(r) / scale));
         out[i] = (byte) s;
-        out[i + 1] = (byte) (s >> 8);
+        if (type.bytes() == 2) {
+          out[i + 1] = (byte) (s >> 8);
+        }
       }
     });
     return out;
@@ -102,7 +104,7 @@ final class DeviceInputs implements AutoCloseable {
     stream.synchronize();
   }
 
-  /** Writes q, k, v (raw bf16), masks (uint64 per query token) and {@code out} under {@code dir}. */
+  /** Writes q (raw bf16), k, v (raw, in the K/V type), masks (uint64 per query token) and {@code out} under {@code dir}. */
   void dump(Path dir, byte[] out) throws IOException {
     Files.createDirectories(dir);
     Files.write(dir.resolve("q.bin"), q);

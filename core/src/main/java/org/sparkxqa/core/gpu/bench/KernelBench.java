@@ -20,7 +20,7 @@ import org.sparkxqa.core.gpu.kernel.SplitSize;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
 
 /**
- * Kernel benchmark ({@code xqa bench kernel}): for each {@link Workload#STANDARD} workload, inputs
+ * Kernel benchmark ({@code xqa bench kernel}): for each {@link Workload#ALL} workload (bf16 K/V, then e4m3), inputs
  * already on the device, the median time of the attention (+ merge) launches by CUDA events over
  * {@code --iters} launches after {@code --warmup}, and the host's cost to enqueue one ({@link LaunchTimes});
  * achieved K/V GB/s; a device-to-device copy rate
@@ -43,7 +43,7 @@ public final class KernelBench {
       return;
     }
     GpuOptions options = GpuOptions.defaults().withNvrtcPath(args.nvrtcPath()).withJitCacheDir(args.jitDir())
-        .withWarmup(args.indexes().stream().map(n -> Workload.STANDARD.get(n).spec()).toList());
+        .withWarmup(args.indexes().stream().map(n -> Workload.ALL.get(n).spec()).toList());
     try (GpuBackend gpu = GpuBackend.open(options); CudaStream stream = CudaStream.create(gpu.context())) {
       System.out.println("device: " + gpu.device());
       double copyRate = CopyRate.measure(gpu.context(), stream, 1L << 30, 10);
@@ -54,7 +54,7 @@ public final class KernelBench {
       }
       List<BenchResult> results = new ArrayList<>();
       for (int n : args.indexes()) {
-        results.add(run(gpu, stream, n, Workload.STANDARD.get(n), args));
+        results.add(run(gpu, stream, n, Workload.ALL.get(n), args));
         System.out.println(BenchResult.table(List.of(results.getLast()), copyRate).lines().skip(2).findFirst()
             .orElse(""));
       }
@@ -109,7 +109,7 @@ public final class KernelBench {
   /** The workloads' variants, then bf16 G 4 at the other head dims (D 256 compiles slowest). */
   private static List<KernelVariant> jitVariants(BenchArgs args) {
     List<KernelVariant> variants = new ArrayList<>(args.indexes().stream()
-        .map(n -> KernelVariant.of(Workload.STANDARD.get(n).spec())).distinct().toList());
+        .map(n -> KernelVariant.of(Workload.ALL.get(n).spec())).distinct().toList());
     for (int d : new int[] {64, 256}) {
       variants.add(new KernelVariant(ElementType.BF16, ElementType.BF16, d, 4));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparkxqa.core.ElementType;
 
 /** The benchmark's arguments and report rows (no GPU needed). */
 class BenchReportTest {
@@ -17,9 +18,10 @@ class BenchReportTest {
     BenchArgs a = BenchArgs.parse(new String[0]);
     assertEquals(50, a.iters());
     assertEquals(2000, a.warmup());
-    assertEquals(Workload.STANDARD.size(), a.indexes().size());
+    assertEquals(2 * Workload.STANDARD.size(), a.indexes().size());
     assertEquals(List.of(1, 4), BenchArgs.parse(new String[] {"--only", "1,4", "--warmup", "7"}).indexes());
-    assertThrows(IllegalArgumentException.class, () -> BenchArgs.parse(new String[] {"--only", "6"}));
+    assertEquals(List.of(7), BenchArgs.parse(new String[] {"--only", "7"}).indexes());
+    assertThrows(IllegalArgumentException.class, () -> BenchArgs.parse(new String[] {"--only", "12"}));
     assertThrows(IllegalArgumentException.class, () -> BenchArgs.parse(new String[] {"--warmup", "0"}));
   }
 
@@ -33,6 +35,23 @@ class BenchReportTest {
     assertTrue(lines[2].startsWith("| 1 | B=1 Hq/Hkv=64/8 Lq=8 Lk=32768 | 134 | 128 | 16 | 2048 | 56.4 | 2380 | 80% |"),
         lines[2]);
     assertTrue(lines[2].endsWith("| 21.3 |"), lines[2]);
+  }
+
+  @Test
+  void fp8WorkloadsAreTheStandardShapesWithE4m3AndHalfTheBytes() {
+    for (int n = 0; n < Workload.STANDARD.size(); n++) {
+      Workload bf16 = Workload.ALL.get(n);
+      Workload fp8 = Workload.ALL.get(n + Workload.STANDARD.size());
+      assertEquals(ElementType.E4M3, fp8.kvType());
+      assertEquals(bf16.kvBytes() / 2, fp8.kvBytes(), "the floor counts one byte per K/V element");
+      assertEquals(bf16.label() + " kv=e4m3", fp8.label());
+      assertEquals(bf16.id() + "_e4m3", fp8.id());
+      assertEquals(ElementType.E4M3, fp8.spec().kvType());
+      assertEquals(Workload.FP8_SCALE, fp8.spec().kScale());
+    }
+    String json = new BenchResult(7, Workload.ALL.get(7), 0.03, 0.03, 0.02, 128, 16, 2048, 2.8e12).json("d");
+    assertTrue(json.contains("\"kv_dtype\": \"e4m3\"") && json.contains("\"kv_bytes\": 67108864"), json);
+    assertTrue(json.contains("\"k_scale\": 0.01"), json);
   }
 
   @Test
