@@ -58,13 +58,13 @@ def compile_variant(lib, arch, qt, kvt, d, g, extra=()):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--arch", default="sm_90a")
-    ap.add_argument("--all", action="store_true", help="every type pair x D x a few groups")
+    ap.add_argument("--all", action="store_true", help="every type pair (fp8 K/V included) x D x a few groups")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("variant", nargs="*", type=int)
     a = ap.parse_args()
     lib = find_nvrtc()
     if a.all:
-        vs = [(qt, kvt, d, g) for qt in (0, 1) for kvt in (0, 1) for d in (64, 128, 256) for g in (1, 3, 8, 32)]
+        vs = [(qt, kvt, d, g) for qt in (0, 1) for kvt in (0, 1, 2, 3) for d in (64, 128, 256) for g in (1, 3, 8, 32)]
     else:
         vs = [tuple(a.variant[i:i + 4]) for i in range(0, len(a.variant), 4)] or [(1, 1, 128, 4)]
     bad = 0
