@@ -1,9 +1,10 @@
 package org.sparkxqa.core.gpu;
 
-import org.sparkxqa.core.gpu.target.KernelVariant;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
@@ -14,6 +15,7 @@ import org.sparkxqa.core.gpu.cuda.DeviceInfo;
 import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
 import org.sparkxqa.core.gpu.kernel.DeviceLimits;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /**
  * Spec-dec attention on one GPU with the JIT-compiled XQA-style kernel. {@link #attend} plans the
@@ -27,7 +29,7 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * 256 MiB of q+k+v is cut into chunks that alternate between two streams,
  * so chunk n+1 is packed and copied while chunk n computes. Each kernel variant is compiled at most
  * once per JVM (shared {@link org.sparkxqa.core.gpu.jit.JitCache}, disk cache behind it) and loaded
- * once per backend. {@link #close} must not run concurrently with calls; it frees every stream,
+ * once per backend. {@link #close} waits for the calls inside to return, then frees every stream,
  * buffer and module and releases the context and the memory pools this backend created.
  *
  * <p>Errors: a sticky CUDA error (the context is lost) surfaces as
@@ -36,13 +38,16 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 public final class GpuBackend implements AttentionBackend {
   private final GpuResources resources;
   private final String name;
+  private static final Logger LOG = LoggerFactory.getLogger(GpuBackend.class);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+  private final CallGate gate;
   private volatile long maxChunkBytes = BatchChunks.DEFAULT_MAX_BYTES;
-  private volatile boolean closed;
 
   private GpuBackend(GpuResources resources) {
     this.resources = resources;
     DeviceInfo d = resources.device();
     this.name = "gpu:" + d.ordinal() + " (" + d.name() + ", " + d.arch() + ")";
+    this.gate = new CallGate(name);
   }
 
   /**
@@ -72,7 +77,12 @@ public final class GpuBackend implements AttentionBackend {
 
   @Override
   public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
-    ensureOpen();
+    try (CallGate.Pass pass = gate.enter()) {
+      return attendInside(spec, requests);
+    }
+  }
+
+  private List<byte[]> attendInside(AttentionSpec spec, List<Request> requests) {
     if (requests.isEmpty()) {
       return List.of();
     }
@@ -124,8 +134,9 @@ public final class GpuBackend implements AttentionBackend {
    * Loads the plan's kernel variant first if needed (blocking). Thread-safe.
    */
   public void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
-    ensureOpen();
-    resources.modules().get(plan.variant()).launch(plan, buffers, stream);
+    try (CallGate.Pass pass = gate.enter()) {
+      resources.modules().get(plan.variant()).launch(plan, buffers, stream);
+    }
   }
 
   /** The context this backend launches in (for callers that bring their own device buffers). */
@@ -143,18 +154,24 @@ public final class GpuBackend implements AttentionBackend {
     this.maxChunkBytes = bytes;
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException(name + " is closed");
-    }
-  }
-
-  /** Frees every stream, buffer and module; releases the context and the pools this backend created. */
+  /**
+   * Refuses new calls, waits up to 30 s for the calls inside {@link #attend} and {@link #launch} to
+   * return, then frees every stream, buffer and module and releases the context and the pools this
+   * backend created. If calls are still inside after the wait (a thread stuck in the driver while
+   * the process exits), nothing is freed: destroying a context under a running call crashes the
+   * process, and the process exit frees it. Idempotent.
+   */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      resources.close();
+    if (gate.closed()) {
+      return;
     }
+    int inside = gate.closeAndDrain(CLOSE_WAIT);
+    if (inside > 0) {
+      LOG.warn("{}: {} call(s) still running after {} s; leaving the CUDA context to the process exit",
+          name, inside, CLOSE_WAIT.toSeconds());
+      return;
+    }
+    resources.close();
   }
 }
