@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.BatchCap;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.CudaContext;
@@ -24,7 +25,7 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * <p>Threading: {@link #attend} is thread-safe and takes no lock around the call. Each concurrent
  * caller gets its own stream with its own reusable pinned and device buffers (kept between calls and
  * grown as needed), so one caller's copies overlap another's kernels; a batch larger than
- * 256 MiB of q+k+v is cut into chunks that alternate between two streams,
+ * {@link BatchCap#BYTES} of q+k+v is cut into chunks that alternate between two streams,
  * so chunk n+1 is packed and copied while chunk n computes. Each kernel variant is compiled at most
  * once per JVM (shared {@link org.sparkxqa.core.gpu.jit.JitCache}, disk cache behind it) and loaded
  * once per backend. {@link #close} must not run concurrently with calls; it frees every stream,
@@ -36,7 +37,7 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 public final class GpuBackend implements AttentionBackend {
   private final GpuResources resources;
   private final String name;
-  private volatile long maxChunkBytes = BatchChunks.DEFAULT_MAX_BYTES;
+  private volatile long maxChunkBytes = BatchCap.BYTES;
   private volatile boolean closed;
 
   private GpuBackend(GpuResources resources) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.BatchCap;
 
 /**
  * Every {@code spark.xqa.*} key, declared once, and an immutable validated snapshot of their values.
@@ -21,13 +22,11 @@ public final class XqaConf {
           + "Spark's: 1 on YARN and Kubernetes, the whole host in standalone mode).");
   public static final ConfigKey<Integer> BATCH_MAX_ROWS = new ConfigKey<>(PREFIX + "batch.maxRows", "int (>= 1)", "256",
       false, ConfigKey::positiveInt, "Most requests (rows) evaluated by one kernel launch.");
-  /** {@link #BATCH_MAX_BYTES}'s value for {@code auto}: each executor derives the budget ({@code BatchBudget}). */
-  public static final long AUTO_BYTES = 0L;
-  public static final ConfigKey<Long> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes",
-      "bytes (k/m/g suffix) or auto", "auto", false, ConfigKey::bytesOrAuto,
+  public static final ConfigKey<MaxBytes> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes",
+      "bytes (k/m/g suffix) or auto", "auto", false, MaxBytes::parse,
       "Most q+k+v bytes a task buffers for one launch. A task holds at most one batch plus one row of its input on "
           + "the Java heap, and every task slot of an executor may hold one at the same time. auto: "
-          + "min(256 MiB, (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, "
+          + "min(" + BatchCap.TEXT + ", (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, "
           + "i.e. the heap Spark leaves to user code shared by the tasks, where task slots = the executor's cores "
           + "(local[N]: N; else "
           + "spark.executor.cores) / spark.task.cpus; each executor computes it and logs it once. An explicit value is "

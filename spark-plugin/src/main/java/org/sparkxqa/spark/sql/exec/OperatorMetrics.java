@@ -8,17 +8,19 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.apache.spark.sql.execution.metric.SQLMetrics;
 import org.apache.spark.util.CollectionAccumulator;
-import org.sparkxqa.spark.exec.BatchListener;
-import org.sparkxqa.spark.exec.BatchStats;
-import org.sparkxqa.spark.exec.InvalidRowException;
-import org.sparkxqa.spark.plugin.ExecutorUse;
-import org.sparkxqa.spark.plugin.XqaMetrics;
+import org.sparkxqa.spark.eval.BatchListener;
+import org.sparkxqa.spark.eval.BatchStats;
+import org.sparkxqa.spark.eval.InvalidRowException;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorUse;
+import org.sparkxqa.spark.executor.XqaMetrics;
 
 /**
  * The metrics of one batched operator. SQL metrics, shown in the Spark UI: rows, batches (backend
  * launches), invalid rows, kernel time, bytes copied and JIT time. Plus which executors did the work
  * with which backend and GPU ({@link ExecutorUse}, one entry per task). Created on the driver; tasks
- * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics}.
+ * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics} of
+ * the task's {@link ExecutorServices}.
  */
 public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows, SQLMetric kernelTime,
     SQLMetric bytesCopied, SQLMetric jitTime, CollectionAccumulator<ExecutorUse> executors) implements Serializable {
@@ -41,8 +43,9 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
     return List.copyOf(new LinkedHashSet<>(executors.value()));
   }
 
-  /** A listener for one task: adds every batch to the metrics and reports this executor once. */
-  public BatchListener taskListener() {
+  /** A listener for one task on {@code services}: adds every batch to the metrics and reports this executor once. */
+  public BatchListener taskListener(ExecutorServices services) {
+    XqaMetrics executorMetrics = services.metrics();
     return new BatchListener() {
       private boolean reported;
 
@@ -50,7 +53,7 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
       public void onBatch(BatchStats s) {
         rows.add(s.rows());
         invalidRows.add(s.invalidRows());
-        XqaMetrics.INVALID_ROWS.inc(s.invalidRows());
+        executorMetrics.invalidRows.inc(s.invalidRows());
         if (!s.launched()) {
           return;
         }
@@ -58,9 +61,9 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
         kernelTime.add(s.launchNanos());
         bytesCopied.add(s.bytesIn() + s.bytesOut());
         jitTime.add(s.jitNanos());
-        XqaMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
+        executorMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
         if (!reported) {
-          executors.add(ExecutorUse.of(s.backend()));
+          executors.add(ExecutorUse.of(s.backend(), services.gpu()));
           reported = true;
         }
       }
@@ -68,7 +71,7 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
       @Override
       public void onFailingRow(InvalidRowException failure) {
         invalidRows.add(1);
-        XqaMetrics.INVALID_ROWS.inc();
+        executorMetrics.invalidRows.inc();
       }
     };
   }
