@@ -6,6 +6,7 @@ import java.util.Map;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.BatchCap;
+import org.sparkxqa.core.memory.InjectedFaults;
 
 /**
  * Every {@code spark.xqa.*} key, declared once, and an immutable validated snapshot of their values.
@@ -73,10 +74,20 @@ public final class XqaConf {
           + "pass through uncopied and the result is a column. false: always the row path. Inputs that are "
           + "expressions rather than columns always take the row path.");
 
+  /** Keys under this prefix are for tests only and documented so. */
+  public static final String TEST_PREFIX = PREFIX + "test.";
+  public static final ConfigKey<InjectedFaults> TEST_FAULTS = new ConfigKey<>(TEST_PREFIX + "faults",
+      "list of oom-nth:N, oom-above:BYTES, fail-nth:N, block-nth:N", "", true, InjectedFaults::parse,
+      "Test only; never set it in production. Faults injected into this executor's backend calls to test recovery: "
+          + "oom-nth:N fails the Nth staging allocation as out of memory, oom-above:BYTES every allocation above "
+          + "BYTES; fail-nth:N throws inside the Nth backend call, block-nth:N blocks the Nth call until its task is "
+          + "killed. On the CPU backend each call stages through a simulated allocator of pinned and device memory "
+          + "(counted like real buffers); on the GPU backend the real allocations are checked. Empty: none.");
+
   /** All keys, in documentation order. */
   public static final List<ConfigKey<?>> ALL = List.of(BACKEND, BATCH_MAX_ROWS, BATCH_MAX_BYTES, MEMORY_POOL_FRACTION,
       JIT_CACHE_DIR, JIT_CACHE_MAX_BYTES, JIT_CACHE_MAX_AGE_DAYS, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW,
-      QUERY_BACKEND, CONCURRENT_GPU_TASKS, COLUMNAR);
+      QUERY_BACKEND, CONCURRENT_GPU_TASKS, COLUMNAR, TEST_FAULTS);
 
   private final Map<ConfigKey<?>, Object> values;
 

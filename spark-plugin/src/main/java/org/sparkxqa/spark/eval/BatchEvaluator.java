@@ -7,6 +7,7 @@ import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.Request;
+import org.sparkxqa.core.memory.OutOfBackendMemoryException;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.BackendSource;
@@ -17,8 +18,10 @@ import org.sparkxqa.spark.executor.GpuPermits;
  * Evaluates one batch of rows with ONE {@link AttentionBackend#attend} call: validates every row,
  * applies the invalid-row policy, and returns one result per row in order. The backend comes from
  * the executor's {@link ExecutorServices} and is asked for only when a batch has a valid row; a GPU
- * backend is called holding a {@link GpuPermits} permit. Not thread-safe (one per task); the backend
- * it uses may be shared and is never closed here.
+ * backend is called holding a {@link GpuPermits} permit. A launch that runs out of device or pinned
+ * memory is split in halves and retried ({@link SplitRetry}); a row that does not fit even alone
+ * gets the invalid-row policy's answer, its reason naming the bytes it needed and those available.
+ * Not thread-safe (one per task); the backend it uses may be shared and is never closed here.
  */
 public final class BatchEvaluator {
   private final AttentionSpec spec;
@@ -46,7 +49,8 @@ public final class BatchEvaluator {
   /**
    * One result per input row, in order.
    *
-   * @throws InvalidRowException under {@link InvalidRowPolicy#FAIL}, for the first invalid row
+   * @throws InvalidRowException under {@link InvalidRowPolicy#FAIL}, for the first invalid row (or row
+   *     too large for the memory)
    */
   public List<RowResult> evaluate(List<RequestInput> batch) {
     RowResult[] results = new RowResult[batch.size()];
@@ -73,26 +77,44 @@ public final class BatchEvaluator {
     }
     AttentionBackend b = services.backends().backend(backend);
     long[] nanos = new long[2];
-    List<byte[]> outs = services.gpuPermits().withPermitIf(BackendSource.usesGpu(b), () -> launch(b, valid, nanos));
+    SplitRetry retry = new SplitRetry(part -> services.gpuPermits().withPermitIf(BackendSource.usesGpu(b),
+        () -> launch(b, part, nanos)), policy == InvalidRowPolicy.FAIL);
+    retry.run(valid);
     long bytesIn = 0;
     long bytesOut = 0;
-    for (int j = 0; j < outs.size(); j++) {
-      results[slots[j]] = RowResult.ok(outs.get(j));
+    int tooLarge = 0;
+    for (int j = 0; j < valid.size(); j++) {
+      OutOfBackendMemoryException oom = retry.tooLarge(j);
+      if (oom != null) {
+        String reason = "does not fit in memory even alone in a batch: " + oom.getMessage();
+        if (policy == InvalidRowPolicy.FAIL) {
+          InvalidRowException failure = new InvalidRowException(batch.get(slots[j]).rowId(), reason);
+          listener.onFailingRow(failure);
+          throw failure;
+        }
+        results[slots[j]] = RowResult.invalid(reason);
+        tooLarge++;
+        continue;
+      }
+      results[slots[j]] = RowResult.ok(retry.out(j));
       bytesIn += valid.get(j).bytes();
-      bytesOut += outs.get(j).length;
+      bytesOut += retry.out(j).length;
     }
-    listener.onBatch(new BatchStats(b.name(), batch.size(), batch.size() - valid.size(), bytesIn, bytesOut, nanos[0],
-        nanos[1]));
+    listener.onBatch(new BatchStats(b.name(), batch.size(), batch.size() - valid.size() + tooLarge, bytesIn, bytesOut,
+        nanos[0], nanos[1], retry.retries(), retry.splits()));
     return Arrays.asList(results);
   }
 
+  /** One backend call; adds its wall time and JIT time to {@code nanos}. */
   private List<byte[]> launch(AttentionBackend b, List<Request> requests, long[] nanos) {
     long jit0 = services.metrics().jitNanosOfThisThread();
     long t0 = services.clock().nanoTime();
-    List<byte[]> outs = b.attend(spec, requests);
-    nanos[0] = services.clock().nanoTime() - t0;
-    nanos[1] = services.metrics().jitNanosOfThisThread() - jit0;
-    return outs;
+    try {
+      return b.attend(spec, requests);
+    } finally {
+      nanos[0] += services.clock().nanoTime() - t0;
+      nanos[1] += services.metrics().jitNanosOfThisThread() - jit0;
+    }
   }
 
   private Request toRequest(RequestInput in) {

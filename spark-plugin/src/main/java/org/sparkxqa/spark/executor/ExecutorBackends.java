@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.backends.Backends;
+import org.sparkxqa.core.cpu.CpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
+import org.sparkxqa.core.memory.FaultInjectingBackend;
+import org.sparkxqa.core.memory.InjectedFaults;
 import org.sparkxqa.spark.config.QueryBackend;
 
 /**
@@ -27,16 +30,26 @@ public final class ExecutorBackends implements BackendSource, AutoCloseable {
   private final Supplier<BackendKind> configured;
   private final Supplier<ExecutorCores> cores;
   private final Supplier<GpuOptions> gpuOptions;
+  private final Supplier<InjectedFaults> faults;
 
   /**
    * @param configured the kind {@link #current} opens (asked at each call)
    * @param cores the executor's cores (threads of a CPU backend), asked when one opens
    * @param gpuOptions how a GPU backend is opened (asked for only when one is opened)
+   * @param faults faults injected into every backend opened ({@code spark.xqa.test.faults}; tests only)
    */
-  public ExecutorBackends(Supplier<BackendKind> configured, Supplier<ExecutorCores> cores, Supplier<GpuOptions> gpuOptions) {
+  public ExecutorBackends(Supplier<BackendKind> configured, Supplier<ExecutorCores> cores,
+      Supplier<GpuOptions> gpuOptions, Supplier<InjectedFaults> faults) {
     this.configured = configured;
     this.cores = cores;
     this.gpuOptions = gpuOptions;
+    this.faults = faults;
+  }
+
+  /** Backends without injected faults. */
+  public ExecutorBackends(Supplier<BackendKind> configured, Supplier<ExecutorCores> cores,
+      Supplier<GpuOptions> gpuOptions) {
+    this(configured, cores, gpuOptions, () -> InjectedFaults.NONE);
   }
 
   /** The backend tasks of this executor use, opened now if needed. */
@@ -58,7 +71,11 @@ public final class ExecutorBackends implements BackendSource, AutoCloseable {
     AttentionBackend backend = open.get(kind);
     if (backend == null) {
       ExecutorCores c = cores.get();
-      backend = Backends.open(kind, gpuOptions.get(), c.cores());
+      InjectedFaults f = faults.get();
+      backend = Backends.open(kind, gpuOptions.get().withAllocationGuard(f), c.cores());
+      if (!f.isNone()) {
+        backend = new FaultInjectingBackend(backend, f, backend instanceof CpuBackend);
+      }
       open.put(kind, backend);
       LOG.info("Spark XQA: opened backend {} (spark.xqa.backend={}; executor: {})", backend.name(), kind.configName(),
           c);

@@ -3,6 +3,7 @@ package org.sparkxqa.spark.executor;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.memory.InjectedFaults;
 import org.sparkxqa.spark.config.XqaConf;
 
 /**
@@ -34,8 +35,9 @@ public record ExecutorServices(BackendSource backends, GpuPermits gpuPermits, Na
     Map<String, String> settings = Map.copyOf(sparkConf);
     XqaMetrics metrics = new XqaMetrics();
     ExecutorCores cores = ExecutorCores.of(settings, Runtime.getRuntime().availableProcessors());
+    InjectedFaults faults = conf.get(XqaConf.TEST_FAULTS);
     ExecutorBackends backends = new ExecutorBackends(() -> kind, () -> cores,
-        () -> ExecutorGpuOptions.of(conf, gpu, metrics));
+        () -> ExecutorGpuOptions.of(conf, gpu, metrics), () -> faults);
     return new ExecutorServices(backends, new GpuPermits(conf.get(XqaConf.CONCURRENT_GPU_TASKS)), NanoClock.SYSTEM,
         new ExecutorBatchBudget(() -> settings), metrics, gpu);
   }
@@ -48,7 +50,8 @@ public record ExecutorServices(BackendSource backends, GpuPermits gpuPermits, Na
     XqaMetrics metrics = new XqaMetrics();
     Supplier<XqaConf> conf = ExecutorSettings::xqa;
     ExecutorBackends backends = new ExecutorBackends(() -> conf.get().get(XqaConf.BACKEND), ExecutorSettings::cores,
-        () -> ExecutorGpuOptions.of(conf.get(), ExecutorGpu.NOT_CHOSEN, metrics));
+        () -> ExecutorGpuOptions.of(conf.get(), ExecutorGpu.NOT_CHOSEN, metrics),
+        () -> conf.get().get(XqaConf.TEST_FAULTS));
     return new ExecutorServices(backends, new GpuPermits(XqaConf.CONCURRENT_GPU_TASKS.defaultValue()),
         NanoClock.SYSTEM, new ExecutorBatchBudget(ExecutorSettings::all), metrics, ExecutorGpu.NOT_CHOSEN);
   }

@@ -27,13 +27,18 @@ public final class XqaMetrics {
   public final Counter jitCacheHits = new Counter();
   /** Nanoseconds spent JIT-compiling. */
   public final Counter jitNanos = new Counter();
+  /** Backend calls made again, on half a batch, after running out of device or pinned memory. */
+  public final Counter oomRetries = new Counter();
+  /** Batches halved after running out of device or pinned memory. */
+  public final Counter oomSplits = new Counter();
 
   private final ThreadLocal<long[]> jitNanosOfThread = ThreadLocal.withInitial(() -> new long[1]);
 
   /** The metrics by the name they are registered under. */
   public Map<String, Counter> all() {
     return Map.of("batches", batches, "rows", rows, "invalidRows", invalidRows, "kernelNanos", kernelNanos,
-        "bytesCopied", bytesCopied, "jitCompiles", jitCompiles, "jitCacheHits", jitCacheHits, "jitNanos", jitNanos);
+        "bytesCopied", bytesCopied, "jitCompiles", jitCompiles, "jitCacheHits", jitCacheHits, "jitNanos", jitNanos,
+        "oomRetries", oomRetries, "oomSplits", oomSplits);
   }
 
   /** Registers every counter in {@code registry} (idempotent per registry). */
