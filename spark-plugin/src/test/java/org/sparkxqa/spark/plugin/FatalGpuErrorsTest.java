@@ -15,4 +15,12 @@ class FatalGpuErrorsTest {
         "org.apache.spark.SparkException: x\nCaused by: org.sparkxqa.core.gpu.CudaFatalException: illegal address"));
     assertFalse(FatalGpuErrors.isFatal("java.lang.OutOfMemoryError", "java.lang.OutOfMemoryError: heap"));
   }
+
+  @Test
+  void runningOutOfDeviceMemoryIsNotFatal() {
+    assertFalse(FatalGpuErrors.isFatal("org.sparkxqa.spark.eval.InvalidRowException",
+        "org.sparkxqa.spark.eval.InvalidRowException: xqa_attention: invalid row id=3: does not fit in memory even "
+            + "alone in a batch\nCaused by: org.sparkxqa.core.memory.OutOfBackendMemoryException: out of device memory"));
+    assertFalse(FatalGpuErrors.isFatal("org.sparkxqa.core.memory.OutOfBackendMemoryException", ""));
+  }
 }
