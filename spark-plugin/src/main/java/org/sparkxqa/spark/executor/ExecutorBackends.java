@@ -85,9 +85,13 @@ public final class ExecutorBackends implements BackendSource, AutoCloseable {
 
   /**
    * Takes over the backends {@code other} has open (kinds this one has not opened), so that a backend
-   * opened before the executor plugin ran (e.g. by the job, to fail early) is not opened twice.
+   * opened before the executor plugin ran (e.g. by the job, to fail early) is not opened twice. Backends
+   * with injected faults take over nothing: theirs must be opened with the faults.
    */
   public void adopt(ExecutorBackends other) {
+    if (!faults.get().isNone()) {
+      return;
+    }
     Map<BackendKind, AttentionBackend> theirs;
     synchronized (other) {
       theirs = new EnumMap<>(other.open);
