@@ -9,15 +9,10 @@ import org.sparkxqa.core.Request;
  * Checks a batch against the spec it is computed with and cuts it into consecutive chunks of at most
  * {@code maxBytes} of q+k+v each (a request larger than that is a chunk of its own). A request's
  * output does not depend on its chunk (every K/V split depends only on the request), so chunking
- * keeps batch invariance. Stateless; thread-safe.
+ * keeps batch invariance. The default chunk size is {@link org.sparkxqa.core.BatchCap#BYTES}.
+ * Stateless; thread-safe.
  */
 final class BatchChunks {
-  /**
-   * Default chunk size: 256 MiB of inputs per launch (Spark's default {@code batch.maxBytes}), so two
-   * pipelined chunks' staging buffers fit the default pinned pool with room for a second caller.
-   */
-  static final long DEFAULT_MAX_BYTES = 256L << 20;
-
   private BatchChunks() {}
 
   /**

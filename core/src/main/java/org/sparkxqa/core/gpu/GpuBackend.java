@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
+import org.sparkxqa.core.BatchCap;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.CudaContext;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
@@ -26,7 +27,7 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
  * <p>Threading: {@link #attend} is thread-safe and takes no lock around the call. Each concurrent
  * caller gets its own stream with its own reusable pinned and device buffers (kept between calls and
  * grown as needed), so one caller's copies overlap another's kernels; a batch larger than
- * 256 MiB of q+k+v is cut into chunks that alternate between two streams,
+ * {@link BatchCap#BYTES} of q+k+v is cut into chunks that alternate between two streams,
  * so chunk n+1 is packed and copied while chunk n computes. Each kernel variant is compiled at most
  * once per JVM (shared {@link org.sparkxqa.core.gpu.jit.JitCache}, disk cache behind it) and loaded
  * once per backend. {@link #close} waits for the calls inside to return, then frees every stream,
@@ -41,7 +42,7 @@ public final class GpuBackend implements AttentionBackend {
   private static final Logger LOG = LoggerFactory.getLogger(GpuBackend.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
   private final CallGate gate;
-  private volatile long maxChunkBytes = BatchChunks.DEFAULT_MAX_BYTES;
+  private volatile long maxChunkBytes = BatchCap.BYTES;
 
   private GpuBackend(GpuResources resources) {
     this.resources = resources;

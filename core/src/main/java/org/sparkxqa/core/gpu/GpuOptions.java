@@ -7,6 +7,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.gpu.jit.CacheFolders;
 import org.sparkxqa.core.gpu.jit.JitCacheLimits;
+import org.sparkxqa.core.memory.AllocationGuard;
 
 /**
  * How {@link GpuBackend} opens. Immutable; validated on construction.
@@ -22,9 +23,12 @@ import org.sparkxqa.core.gpu.jit.JitCacheLimits;
  *     through pageable memory); unused when the pool already exists
  * @param warmup specs whose kernels are compiled (or loaded from disk) and loaded at open
  * @param metrics receives JIT, launch and copy events; never null
+ * @param allocations checked before every staging buffer is allocated (tests inject faults through
+ *     it); never null
  */
 public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, JitCacheLimits jitCacheLimits,
-    double poolFraction, long pinnedPoolBytes, List<AttentionSpec> warmup, BackendMetrics metrics) {
+    double poolFraction, long pinnedPoolBytes, List<AttentionSpec> warmup, BackendMetrics metrics,
+    AllocationGuard allocations) {
 
   /** Default RMM pool share (same as {@code spark.xqa.memory.poolFraction}). */
   public static final double DEFAULT_POOL_FRACTION = 0.5;
@@ -47,51 +51,58 @@ public record GpuOptions(int deviceOrdinal, String nvrtcPath, Path jitCacheDir, 
     jitCacheLimits = Objects.requireNonNull(jitCacheLimits, "jitCacheLimits");
     warmup = List.copyOf(Objects.requireNonNull(warmup, "warmup"));
     metrics = Objects.requireNonNull(metrics, "metrics");
+    allocations = Objects.requireNonNull(allocations, "allocations");
   }
 
   /** Device 0, standard NVRTC search, default cache folder, limits and pools, no warmup, no metrics. */
   public static GpuOptions defaults() {
     return new GpuOptions(0, null, null, JitCacheLimits.DEFAULTS, DEFAULT_POOL_FRACTION,
-        DEFAULT_PINNED_POOL_BYTES, List.of(), BackendMetrics.NONE);
+        DEFAULT_PINNED_POOL_BYTES, List.of(), BackendMetrics.NONE, AllocationGuard.NONE);
   }
 
   public GpuOptions withDevice(int ordinal) {
     return new GpuOptions(ordinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes, warmup,
-        metrics);
+        metrics, allocations);
   }
 
   public GpuOptions withNvrtcPath(String path) {
     return new GpuOptions(deviceOrdinal, path, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes, warmup,
-        metrics);
+        metrics, allocations);
   }
 
   public GpuOptions withJitCacheDir(Path dir) {
     return new GpuOptions(deviceOrdinal, nvrtcPath, dir, jitCacheLimits, poolFraction, pinnedPoolBytes, warmup,
-        metrics);
+        metrics, allocations);
   }
 
   public GpuOptions withJitCacheLimits(JitCacheLimits limits) {
     return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, limits, poolFraction, pinnedPoolBytes, warmup,
-        metrics);
+        metrics, allocations);
   }
 
   public GpuOptions withPoolFraction(double fraction) {
     return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, fraction, pinnedPoolBytes,
-        warmup, metrics);
+        warmup, metrics, allocations);
   }
 
   public GpuOptions withPinnedPoolBytes(long bytes) {
-    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, bytes, warmup, metrics);
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, bytes, warmup, metrics,
+        allocations);
   }
 
   public GpuOptions withWarmup(List<AttentionSpec> specs) {
     return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes,
-        specs, metrics);
+        specs, metrics, allocations);
   }
 
   public GpuOptions withMetrics(BackendMetrics listener) {
     return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes,
-        warmup, listener);
+        warmup, listener, allocations);
+  }
+
+  public GpuOptions withAllocationGuard(AllocationGuard guard) {
+    return new GpuOptions(deviceOrdinal, nvrtcPath, jitCacheDir, jitCacheLimits, poolFraction, pinnedPoolBytes,
+        warmup, metrics, guard);
   }
 
   /** The JIT disk cache root to use: {@link #jitCacheDir} or the default. */

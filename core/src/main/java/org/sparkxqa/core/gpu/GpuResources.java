@@ -41,7 +41,7 @@ record GpuResources(DeviceInfo device, CudaContext context, GpuMemory memory, De
           options.jitCacheLimits()));
       KernelModules modules = new KernelModules(context, jit, device.arch(), options.metrics());
       opened.add(modules);
-      SlotPool slots = new SlotPool(context);
+      SlotPool slots = new SlotPool(context, new SlotMemory(options.allocations(), memory));
       opened.add(slots);
       GpuResources r = new GpuResources(device, context, memory, limits, modules, slots, options.metrics());
       warmup(modules, options.warmup());

@@ -13,19 +13,21 @@ import org.sparkxqa.core.gpu.cuda.CudaContext;
  */
 final class SlotPool implements AutoCloseable {
   private final CudaContext context;
+  private final SlotMemory memory;
   private final ConcurrentLinkedDeque<StreamSlot> idle = new ConcurrentLinkedDeque<>();
   private final Set<StreamSlot> all = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  SlotPool(CudaContext context) {
+  SlotPool(CudaContext context, SlotMemory memory) {
     this.context = context;
+    this.memory = memory;
   }
 
   /** An idle slot, or a new one; the caller owns it until {@link #release}. */
   StreamSlot acquire() {
     StreamSlot s = idle.pollFirst();
     if (s == null) {
-      s = new StreamSlot(context);
+      s = new StreamSlot(context, memory);
       all.add(s);
     }
     return s;

@@ -16,6 +16,7 @@ final class StreamSlot implements AutoCloseable {
   private static final long MIB = 1L << 20;
 
   private final CudaContext context;
+  private final SlotMemory memory;
   private final CudaStream stream;
   private final GpuTimer timer;
   private PinnedBuffer hostIn;
@@ -23,8 +24,9 @@ final class StreamSlot implements AutoCloseable {
   private DeviceBuffer device;
   private boolean closed;
 
-  StreamSlot(CudaContext context) {
+  StreamSlot(CudaContext context, SlotMemory memory) {
     this.context = context;
+    this.memory = memory;
     this.stream = CudaStream.create(context);
     try {
       this.timer = new GpuTimer(context, stream);
@@ -47,30 +49,28 @@ final class StreamSlot implements AutoCloseable {
   }
 
   /**
-   * Makes the arenas at least as large as {@code layout} needs. Only call while nothing is pending
-   * on the stream (after the previous batch finished).
+   * Makes the arenas at least as large as {@code layout} needs; an arena too small is freed before
+   * its replacement is allocated, so a failed allocation leaves no arena rather than a freed one.
+   * Only call while nothing is pending on the stream (after the previous batch finished).
+   *
+   * @throws org.sparkxqa.core.memory.OutOfBackendMemoryException when an arena does not fit
    */
   void ensureCapacity(BatchLayout layout) {
     if (hostIn == null || hostIn.bytes() < layout.inBytes()) {
-      hostIn = replace(hostIn, layout.inBytes());
+      closeQuietly(hostIn);
+      hostIn = null;
+      hostIn = memory.pinned(grow(layout.inBytes()));
     }
     if (hostOut == null || hostOut.bytes() < layout.outBytes()) {
-      hostOut = replace(hostOut, layout.outBytes());
+      closeQuietly(hostOut);
+      hostOut = null;
+      hostOut = memory.pinned(grow(layout.outBytes()));
     }
     if (device == null || device.bytes() < layout.deviceBytes()) {
-      if (device != null) {
-        device.close();
-        device = null;
-      }
-      device = DeviceBuffer.allocate(grow(layout.deviceBytes()), stream);
+      closeQuietly(device);
+      device = null;
+      device = memory.device(grow(layout.deviceBytes()), stream);
     }
-  }
-
-  private static PinnedBuffer replace(PinnedBuffer old, long bytes) {
-    if (old != null) {
-      old.close();
-    }
-    return PinnedBuffer.allocate(grow(bytes));
   }
 
   /** A quarter of headroom, in whole MiB, so slowly growing batches do not reallocate every time. */

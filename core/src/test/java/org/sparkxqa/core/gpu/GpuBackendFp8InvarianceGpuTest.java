@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.BatchCap;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.kernel.SplitSize;
@@ -69,7 +70,7 @@ class GpuBackendFp8InvarianceGpuTest {
       try {
         GpuBackends.assertSameBytes(together, gpu.attend(spec, batch), spec + " in 1 MiB chunks");
       } finally {
-        gpu.maxChunkBytes(BatchChunks.DEFAULT_MAX_BYTES);
+        gpu.maxChunkBytes(BatchCap.BYTES);
       }
       for (int run = 0; run < 2; run++) {
         GpuBackends.assertSameBytes(together, gpu.attend(spec, batch), spec + " repeat " + run);

@@ -84,7 +84,7 @@ class GpuBackendInvarianceGpuTest {
     try {
       GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch), "4 MiB chunks over two streams");
     } finally {
-      gpu.maxChunkBytes(BatchChunks.DEFAULT_MAX_BYTES);
+      gpu.maxChunkBytes(org.sparkxqa.core.BatchCap.BYTES);
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

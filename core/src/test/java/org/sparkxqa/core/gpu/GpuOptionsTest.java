@@ -15,6 +15,7 @@ import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.jit.CacheFolders;
 import org.sparkxqa.core.gpu.jit.JitCacheLimits;
+import org.sparkxqa.core.memory.AllocationGuard;
 
 class GpuOptionsTest {
   @Test
@@ -33,7 +34,7 @@ class GpuOptionsTest {
         .withPinnedPoolBytes(0).withWarmup(warm).withMetrics(m).withJitCacheLimits(limits);
     warm.clear();
     assertEquals(new GpuOptions(1, "/x", Path.of("/c"), limits, 0.25, 0, List.of(AttentionSpec.of(ElementType.BF16,
-        32, 8, 128)), m), o);
+        32, 8, 128)), m, AllocationGuard.NONE), o);
     assertEquals(Path.of("/c"), o.jitCacheRoot());
   }
 

@@ -83,11 +83,6 @@ public final class ConfigKey<T> {
     return v;
   }
 
-  /** {@code auto} (any case) as {@link XqaConf#AUTO_BYTES}, else {@link #bytes}. */
-  static long bytesOrAuto(String s) {
-    return s.equalsIgnoreCase("auto") ? XqaConf.AUTO_BYTES : bytes(s);
-  }
-
   static boolean bool(String s) {
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "true" -> true;

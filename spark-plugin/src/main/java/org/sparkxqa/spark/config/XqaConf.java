@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.BatchCap;
+import org.sparkxqa.core.memory.InjectedFaults;
 
 /**
  * Every {@code spark.xqa.*} key, declared once, and an immutable validated snapshot of their values.
@@ -21,13 +23,11 @@ public final class XqaConf {
           + "Spark's: 1 on YARN and Kubernetes, the whole host in standalone mode).");
   public static final ConfigKey<Integer> BATCH_MAX_ROWS = new ConfigKey<>(PREFIX + "batch.maxRows", "int (>= 1)", "256",
       false, ConfigKey::positiveInt, "Most requests (rows) evaluated by one kernel launch.");
-  /** {@link #BATCH_MAX_BYTES}'s value for {@code auto}: each executor derives the budget ({@code BatchBudget}). */
-  public static final long AUTO_BYTES = 0L;
-  public static final ConfigKey<Long> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes",
-      "bytes (k/m/g suffix) or auto", "auto", false, ConfigKey::bytesOrAuto,
+  public static final ConfigKey<MaxBytes> BATCH_MAX_BYTES = new ConfigKey<>(PREFIX + "batch.maxBytes",
+      "bytes (k/m/g suffix) or auto", "auto", false, MaxBytes::parse,
       "Most q+k+v bytes a task buffers for one launch. A task holds at most one batch plus one row of its input on "
           + "the Java heap, and every task slot of an executor may hold one at the same time. auto: "
-          + "min(256 MiB, (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, "
+          + "min(" + BatchCap.TEXT + ", (executor heap - 300 MiB) * (1 - spark.memory.fraction) / task slots), at least 1 MiB, "
           + "i.e. the heap Spark leaves to user code shared by the tasks, where task slots = the executor's cores "
           + "(local[N]: N; else "
           + "spark.executor.cores) / spark.task.cpus; each executor computes it and logs it once. An explicit value is "
@@ -74,10 +74,20 @@ public final class XqaConf {
           + "pass through uncopied and the result is a column. false: always the row path. Inputs that are "
           + "expressions rather than columns always take the row path.");
 
+  /** Keys under this prefix are for tests only and documented so. */
+  public static final String TEST_PREFIX = PREFIX + "test.";
+  public static final ConfigKey<InjectedFaults> TEST_FAULTS = new ConfigKey<>(TEST_PREFIX + "faults",
+      "list of oom-nth:N, oom-above:BYTES, fail-nth:N, block-nth:N", "", true, InjectedFaults::parse,
+      "Test only; never set it in production. Faults injected into this executor's backend calls to test recovery: "
+          + "oom-nth:N fails the Nth staging allocation as out of memory, oom-above:BYTES every allocation above "
+          + "BYTES; fail-nth:N throws inside the Nth backend call, block-nth:N blocks the Nth call until its task is "
+          + "killed. On the CPU backend each call stages through a simulated allocator of pinned and device memory "
+          + "(counted like real buffers); on the GPU backend the real allocations are checked. Empty: none.");
+
   /** All keys, in documentation order. */
   public static final List<ConfigKey<?>> ALL = List.of(BACKEND, BATCH_MAX_ROWS, BATCH_MAX_BYTES, MEMORY_POOL_FRACTION,
       JIT_CACHE_DIR, JIT_CACHE_MAX_BYTES, JIT_CACHE_MAX_AGE_DAYS, JIT_WARMUP, NVRTC_PATH, ON_INVALID_ROW,
-      QUERY_BACKEND, CONCURRENT_GPU_TASKS, COLUMNAR);
+      QUERY_BACKEND, CONCURRENT_GPU_TASKS, COLUMNAR, TEST_FAULTS);
 
   private final Map<ConfigKey<?>, Object> values;
 

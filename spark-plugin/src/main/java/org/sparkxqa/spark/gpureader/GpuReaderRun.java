@@ -16,8 +16,9 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.gpu.GpuBackend;
-import org.sparkxqa.spark.plugin.ExecutorBackends;
-import org.sparkxqa.spark.plugin.GpuTaskSemaphore;
+import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 
 /**
  * GPU reader mode of {@code xqa run}/{@code bench}: one Spark task per input Parquet file, each
@@ -46,9 +47,10 @@ public final class GpuReaderRun {
     mkdirs(conf, output);
     FlatMapFunction<Iterator<String>, Long> each = it -> {
       List<Long> rows = new ArrayList<>();
+      ExecutorServices services = ExecutorServicesRegistry.current();
       while (it.hasNext()) {
         String[] io = it.next().split("\n", 2);
-        rows.add(GpuTaskSemaphore.withPermit(() -> runOne(task, io[0], io[1])));
+        rows.add(services.gpuPermits().withPermit(() -> runOne(services, task, io[0], io[1])));
       }
       return rows.iterator();
     };
@@ -59,8 +61,8 @@ public final class GpuReaderRun {
     return new Result(perFile.stream().mapToLong(Long::longValue).sum(), files.size(), launches);
   }
 
-  private static long runOne(GpuFileTask task, String in, String out) {
-    AttentionBackend backend = ExecutorBackends.current();
+  private static long runOne(ExecutorServices services, GpuFileTask task, String in, String out) {
+    AttentionBackend backend = services.backends().backend(QueryBackend.EXECUTOR);
     if (!(backend instanceof GpuBackend gpu)) {
       throw new IllegalStateException("the GPU reader needs the GPU backend on every executor; this one has "
           + backend.name() + " (set spark.xqa.backend=gpu)");

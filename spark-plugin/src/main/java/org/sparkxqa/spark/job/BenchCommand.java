@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.QueryBackend;
-import org.sparkxqa.spark.plugin.ExecutorGpu;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 import org.sparkxqa.spark.sql.plan.SpecText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
       BenchSeries cpu = cpuSkipped == null
           ? BenchSeries.run(spark, evaluated, QueryBackend.CPU, cpuIterations, kvBytes) : null;
-      PinnedCopy copy = PinnedCopy.measure(ExecutorGpu.get().device().orElse(0), kvBytes);
+      PinnedCopy copy = PinnedCopy.measure(ExecutorServicesRegistry.current().gpu().device().orElse(0), kvBytes);
       BenchReport result = BenchReport.of(SpecText.of(spec), spark.sparkContext().master(), rows, p, kvBytes,
           pipeline, files, cpu, cpuSkipped, copy);
       result.print(command.commandLine().getOut());

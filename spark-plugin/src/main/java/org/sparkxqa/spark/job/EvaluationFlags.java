@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.sparkxqa.core.BackendKind;
+import org.sparkxqa.core.BatchCap;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.XqaConf;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ final class EvaluationFlags {
 
   @Option(names = "--batch-max-bytes", paramLabel = "B|auto",
       description = "Most q+k+v bytes per backend call, e.g. 64m (default auto: each task's share of the executor "
-          + "heap, at most 256 MiB; see spark.xqa.batch.maxBytes).")
+          + "heap, at most " + BatchCap.TEXT + "; see spark.xqa.batch.maxBytes).")
   String batchMaxBytes;
 
   /**

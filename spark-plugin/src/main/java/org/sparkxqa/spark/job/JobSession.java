@@ -13,7 +13,7 @@ import org.sparkxqa.spark.XqaSessionExtensions;
 import org.sparkxqa.spark.config.ConfigKey;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.XqaConf;
-import org.sparkxqa.spark.plugin.ExecutorBackends;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 import org.sparkxqa.spark.sql.Scala;
 
 /**
@@ -58,7 +58,7 @@ final class JobSession {
    */
   private static void openGpuIfLocal(String master, String backend) {
     if (master.startsWith("local") && XqaConf.BACKEND.parse(backend) == BackendKind.GPU) {
-      ExecutorBackends.get(BackendKind.GPU);
+      ExecutorServicesRegistry.current().executorBackends().get(BackendKind.GPU);
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.sparkxqa.spark.plugin.ExecutorUse;
+import org.sparkxqa.spark.executor.ExecutorUse;
 import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
 
 /**

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.AnalysisException;
 import org.sparkxqa.core.BackendUnavailableException;
-import org.sparkxqa.spark.exec.InvalidRowException;
+import org.sparkxqa.spark.eval.InvalidRowException;
 
 /**
  * Finds the user-facing reason inside an exception that Spark may have wrapped several times (a

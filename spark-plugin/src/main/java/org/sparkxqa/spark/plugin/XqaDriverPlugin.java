@@ -54,7 +54,8 @@ public final class XqaDriverPlugin implements DriverPlugin {
     }
   }
 
-  static Map<String, String> settings(SparkConf conf) {
+  /** Every entry of {@code conf} as a map. */
+  public static Map<String, String> settings(SparkConf conf) {
     Map<String, String> settings = new HashMap<>();
     for (Tuple2<String, String> kv : conf.getAll()) {
       settings.put(kv._1(), kv._2());

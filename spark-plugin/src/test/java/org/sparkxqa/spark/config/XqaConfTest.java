@@ -18,7 +18,7 @@ class XqaConfTest {
     XqaConf conf = XqaConf.defaults();
     assertEquals(BackendKind.AUTO, conf.get(XqaConf.BACKEND));
     assertEquals(256, conf.get(XqaConf.BATCH_MAX_ROWS));
-    assertEquals(XqaConf.AUTO_BYTES, conf.get(XqaConf.BATCH_MAX_BYTES), "auto: derived per executor");
+    assertEquals(MaxBytes.AUTO, conf.get(XqaConf.BATCH_MAX_BYTES), "auto: derived per executor");
     assertEquals(InvalidRowPolicy.FAIL, conf.get(XqaConf.ON_INVALID_ROW));
     assertEquals(QueryBackend.EXECUTOR, conf.get(XqaConf.QUERY_BACKEND));
     assertTrue(conf.get(XqaConf.JIT_WARMUP).isEmpty());
@@ -46,10 +46,10 @@ class XqaConfTest {
     XqaConf conf = XqaConf.from(Map.of("spark.xqa.backend", "CPU", "spark.xqa.batch.maxBytes", "2k",
         "spark.xqa.jit.warmup", "bf16:32:8:128, fp16:8:8:64:bf16", "spark.master", "local[2]"));
     assertEquals(BackendKind.CPU, conf.get(XqaConf.BACKEND));
-    assertEquals(2048L, conf.get(XqaConf.BATCH_MAX_BYTES));
+    assertEquals(new MaxBytes.Fixed(2048L), conf.get(XqaConf.BATCH_MAX_BYTES));
     assertEquals(2, conf.get(XqaConf.JIT_WARMUP).size());
     assertEquals(4, conf.get(XqaConf.JIT_WARMUP).get(0).group());
-    assertEquals(XqaConf.AUTO_BYTES, XqaConf.from(Map.of("spark.xqa.batch.maxBytes", "AUTO")).get(XqaConf.BATCH_MAX_BYTES));
+    assertEquals(MaxBytes.AUTO, XqaConf.from(Map.of("spark.xqa.batch.maxBytes", "AUTO")).get(XqaConf.BATCH_MAX_BYTES));
     assertEquals(QueryBackend.CPU, XqaConf.from(Map.of("spark.xqa.queryBackend", "cpu")).get(XqaConf.QUERY_BACKEND));
   }
 

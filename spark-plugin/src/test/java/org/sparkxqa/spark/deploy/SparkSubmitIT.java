@@ -42,7 +42,7 @@ class SparkSubmitIT {
         .run(dir.resolve("run.log"));
     assertTrue(printed.contains("cpu ("), printed);
     String loaded = Files.readString(classes);
-    assertTrue(loaded.contains("org.sparkxqa.spark.exec.BatchEvaluator"), "the class-load log works");
+    assertTrue(loaded.contains("org.sparkxqa.spark.eval.BatchEvaluator"), "the class-load log works");
     assertFalse(loaded.contains("ai.rapids.cudf"), "the CPU path loaded cuDF classes (cuDF was on the classpath)");
     JsonNode summary = new ObjectMapper().readTree(report.toFile());
     assertEquals(48, summary.get("rows").asLong());

@@ -2,6 +2,7 @@ package org.sparkxqa.spark.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,6 +15,8 @@ import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.BackendUnavailableException;
 import org.sparkxqa.core.backends.Backends;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 
 /** Plugin start and stop, bad configuration at start, and backend=gpu on a machine without a GPU. */
 class XqaPluginLifecycleTest {
@@ -40,17 +43,20 @@ class XqaPluginLifecycleTest {
   @Test
   void startStopStartAgain() {
     for (int round = 0; round < 2; round++) {
+      ExecutorServices services;
       SparkSession spark = SparkTestSessions.start(withPlugin("lifecycle-" + round));
       try {
         assertEquals(0, spark.sql("SELECT xqa_attention(xqa_from_floats(array_repeat(0.5, 256), 'bf16'),"
             + " xqa_from_floats(array_repeat(1.0, 128), 'bf16'), xqa_from_floats(array_repeat(2.0, 128), 'bf16'),"
             + " NULL, 'bf16', 4, 2, 64) AS out").selectExpr("size(filter(xqa_to_floats(out, 'bf16'), x -> x != 2.0))")
             .first().getInt(0), "round " + round + ": one visible key of value 2 gives 2 everywhere");
-        assertTrue(ExecutorBackends.isOpen());
+        services = ExecutorServicesRegistry.installedOrNull();
+        assertTrue(services.executorBackends().isOpen());
       } finally {
         SparkTestSessions.stop(spark);
       }
-      assertFalse(ExecutorBackends.isOpen(), "round " + round);
+      assertFalse(services.executorBackends().isOpen(), "round " + round);
+      assertNull(ExecutorServicesRegistry.installedOrNull(), "round " + round);
     }
   }
 

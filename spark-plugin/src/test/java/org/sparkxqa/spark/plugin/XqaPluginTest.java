@@ -3,6 +3,8 @@ package org.sparkxqa.spark.plugin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,12 +25,16 @@ import org.sparkxqa.spark.Plans;
 import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.TestRequests;
 import org.sparkxqa.spark.TestRequests.Req;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
+import org.sparkxqa.spark.executor.XqaMetrics;
 import org.sparkxqa.spark.sql.Scala;
 
 /** A session with only {@code spark.plugins} set: the plugin adds the extensions and sets up the executor. */
 class XqaPluginTest {
   private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.FP16, 8, 8, 128);
   private static SparkSession spark;
+  private static ExecutorServices services;
 
   @BeforeAll
   static void start() {
@@ -36,12 +42,14 @@ class XqaPluginTest {
         .config("spark.plugins", "org.sparkxqa.spark.XqaPlugin")
         .config("spark.xqa.concurrentGpuTasks", "3")
         );
+    services = ExecutorServicesRegistry.installedOrNull();
   }
 
   @AfterAll
   static void stop() {
     SparkTestSessions.stop(spark);
-    assertFalse(ExecutorBackends.isOpen(), "plugin shutdown closes the shared backend");
+    assertNull(ExecutorServicesRegistry.installedOrNull(), "plugin shutdown uninstalls the executor's services");
+    assertFalse(services.executorBackends().isOpen(), "plugin shutdown closes the shared backend");
   }
 
   @Test
@@ -59,9 +67,10 @@ class XqaPluginTest {
 
   @Test
   void executorSideIsPrepared() {
-    assertEquals(0, ExecutorGpu.get().device().getAsInt(), ExecutorGpu.get().reason());
-    assertTrue(ExecutorGpu.get().reason().contains("local mode"));
-    assertEquals(3, GpuTaskSemaphore.size());
+    assertNotNull(services, "the executor plugin installed the executor's services");
+    assertEquals(0, services.gpu().device().getAsInt(), services.gpu().reason());
+    assertTrue(services.gpu().reason().contains("local mode"));
+    assertEquals(3, services.gpuPermits().size());
   }
 
   @Test
@@ -70,15 +79,16 @@ class XqaPluginTest {
     assertEquals(1, sources.size(), "the executor plugin's metric source");
     MetricRegistry registry = sources.get(0).metricRegistry();
     Counter batches = registry.counter("batches");
-    assertSame(XqaMetrics.BATCHES, batches);
+    XqaMetrics metrics = services.metrics();
+    assertSame(metrics.batches, batches);
     assertTrue(registry.getCounters().keySet().containsAll(List.of("rows", "kernelNanos", "bytesCopied", "jitCompiles",
         "jitCacheHits", "jitNanos", "invalidRows")));
     long before = batches.getCount();
-    long rowsBefore = XqaMetrics.ROWS.getCount();
+    long rowsBefore = metrics.rows.getCount();
     spark.createDataFrame(TestRequests.random(SPEC, 2, 9).stream().map(Req::row).toList(), TestRequests.SCHEMA)
         .coalesce(1).selectExpr("xqa_attention(q, k, v, tree, 'fp16', 8, 8, 128)").collect();
     assertEquals(before + 1, batches.getCount());
-    assertEquals(rowsBefore + 2, XqaMetrics.ROWS.getCount());
-    assertTrue(XqaMetrics.KERNEL_NANOS.getCount() > 0 && XqaMetrics.BYTES_COPIED.getCount() > 0);
+    assertEquals(rowsBefore + 2, metrics.rows.getCount());
+    assertTrue(metrics.kernelNanos.getCount() > 0 && metrics.bytesCopied.getCount() > 0);
   }
 }

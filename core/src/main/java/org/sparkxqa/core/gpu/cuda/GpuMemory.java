@@ -62,6 +62,14 @@ public final class GpuMemory implements AutoCloseable {
     return rmmPoolBytes;
   }
 
+  /**
+   * Device bytes an allocation could get now, about: what is left of the RMM pool this object made,
+   * or the device's free memory when someone else set RMM up.
+   */
+  public long availableDeviceBytes() {
+    return ownsRmm ? Math.max(0, rmmPoolBytes - Rmm.getTotalBytesAllocated()) : Cuda.memGetInfo().free;
+  }
+
   /** Bytes currently allocated through RMM (cuDF's tracking adaptor); for leak checks and metrics. */
   public static long rmmBytesAllocated() {
     return Rmm.getTotalBytesAllocated();

@@ -1,11 +1,13 @@
 package org.sparkxqa.core.gpu.cuda;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.sparkxqa.core.memory.MemoryKind;
 
 /**
  * Counts the {@link DeviceBuffer}s and {@link PinnedBuffer}s that are allocated and not yet closed,
  * process-wide, so a test can fail when it leaks one (compare {@link #snapshot()} before and after).
- * Thread-safe.
+ * Staging that is only simulated (the CPU backend under injected faults) is counted the same way,
+ * through {@link #reserve}. Thread-safe.
  */
 public final class LiveAllocations {
   private static final AtomicLong DEVICE_BUFFERS = new AtomicLong();
@@ -22,6 +24,40 @@ public final class LiveAllocations {
       return deviceBuffers + " device buffers (" + deviceBytes + " B), " + hostBuffers + " pinned host buffers ("
           + hostBytes + " B)";
     }
+  }
+
+  /** Counted bytes without a buffer behind them; {@link #close} (idempotent) uncounts them. Not thread-safe. */
+  public static final class Reservation implements AutoCloseable {
+    private final MemoryKind kind;
+    private final long bytes;
+    private boolean closed;
+
+    private Reservation(MemoryKind kind, long bytes) {
+      this.kind = kind;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        if (kind == MemoryKind.DEVICE) {
+          deviceFreed(bytes);
+        } else {
+          hostFreed(bytes);
+        }
+      }
+    }
+  }
+
+  /** Counts {@code bytes} of {@code kind} as live until the returned reservation is closed. */
+  public static Reservation reserve(MemoryKind kind, long bytes) {
+    if (kind == MemoryKind.DEVICE) {
+      deviceAllocated(bytes);
+    } else {
+      hostAllocated(bytes);
+    }
+    return new Reservation(kind, bytes);
   }
 
   public static Snapshot snapshot() {

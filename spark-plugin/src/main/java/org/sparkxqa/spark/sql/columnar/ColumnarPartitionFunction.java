@@ -8,11 +8,12 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.spark.exec.BatchEvaluator;
-import org.sparkxqa.spark.exec.BatchSettings;
-import org.sparkxqa.spark.exec.PartitionEvaluator;
-import org.sparkxqa.spark.plugin.ExecutorBackends;
-import org.sparkxqa.spark.plugin.ExecutorBatchBudget;
+import org.sparkxqa.spark.batch.BatchSettings;
+import org.sparkxqa.spark.batch.ResolvedBatchSettings;
+import org.sparkxqa.spark.eval.BatchEvaluator;
+import org.sparkxqa.spark.eval.PartitionEvaluator;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 import org.sparkxqa.spark.sql.exec.OperatorMetrics;
 import scala.runtime.AbstractFunction2;
 
@@ -21,7 +22,8 @@ import scala.runtime.AbstractFunction2;
  * are read as requests whose q/k/v are views into the batch's vectors, evaluated in launches cut by
  * {@code batch.maxRows}/{@code batch.maxBytes} (a launch never spans two input batches, whose vectors
  * the source may reuse), and the batch is passed on with the result column appended: the input's
- * vectors are not copied. Same backend, policies and metrics as the row path. Serialized into tasks.
+ * vectors are not copied. Same services (looked up once per task), policies and metrics as the row
+ * path. Serialized into tasks.
  */
 public final class ColumnarPartitionFunction
     extends AbstractFunction2<Object, scala.collection.Iterator<ColumnarBatch>, scala.collection.Iterator<ColumnarBatch>>
@@ -41,9 +43,10 @@ public final class ColumnarPartitionFunction
 
   @Override
   public scala.collection.Iterator<ColumnarBatch> apply(Object partition, scala.collection.Iterator<ColumnarBatch> in) {
-    BatchSettings resolved = ExecutorBatchBudget.resolve(settings);
-    BatchEvaluator batches = new BatchEvaluator(spec, () -> ExecutorBackends.forQuery(resolved.backend()),
-        resolved.onInvalidRow(), metrics.taskListener());
+    ExecutorServices services = ExecutorServicesRegistry.current();
+    ResolvedBatchSettings resolved = services.budget().resolve(settings);
+    BatchEvaluator batches = new BatchEvaluator(spec, services, resolved.backend(), resolved.onInvalidRow(),
+        metrics.taskListener(services));
     ColumnarRequestReader reader = new ColumnarRequestReader(inputs, (Integer) partition);
     ResultColumn result = new ResultColumn();
     TaskContext task = TaskContext.get();

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarArray;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
-import org.sparkxqa.spark.exec.RequestInput;
+import org.sparkxqa.spark.eval.RequestInput;
 
 /**
  * Reads the rows of a {@link ColumnarBatch} as {@link RequestInput}s without copying q, k or v: they

@@ -3,7 +3,7 @@ package org.sparkxqa.spark.sql.columnar;
 import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.execution.vectorized.OnHeapColumnVector;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
-import org.sparkxqa.spark.exec.RowResult;
+import org.sparkxqa.spark.eval.RowResult;
 import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
 
 /**

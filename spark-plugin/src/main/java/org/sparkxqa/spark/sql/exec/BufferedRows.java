@@ -8,7 +8,7 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.JoinedRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
-import org.sparkxqa.spark.exec.RequestInput;
+import org.sparkxqa.spark.eval.RequestInput;
 import org.sparkxqa.spark.sql.Scala;
 
 /**

@@ -8,32 +8,37 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.apache.spark.sql.execution.metric.SQLMetrics;
 import org.apache.spark.util.CollectionAccumulator;
-import org.sparkxqa.spark.exec.BatchListener;
-import org.sparkxqa.spark.exec.BatchStats;
-import org.sparkxqa.spark.exec.InvalidRowException;
-import org.sparkxqa.spark.plugin.ExecutorUse;
-import org.sparkxqa.spark.plugin.XqaMetrics;
+import org.sparkxqa.spark.eval.BatchListener;
+import org.sparkxqa.spark.eval.BatchStats;
+import org.sparkxqa.spark.eval.InvalidRowException;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorUse;
+import org.sparkxqa.spark.executor.XqaMetrics;
 
 /**
  * The metrics of one batched operator. SQL metrics, shown in the Spark UI: rows, batches (backend
- * launches), invalid rows, kernel time, bytes copied and JIT time. Plus which executors did the work
+ * launches), invalid rows, kernel time, bytes copied, JIT time, and the launches retried and batches
+ * split after running out of device or pinned memory. Plus which executors did the work
  * with which backend and GPU ({@link ExecutorUse}, one entry per task). Created on the driver; tasks
- * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics}.
+ * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics} of
+ * the task's {@link ExecutorServices}.
  */
 public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows, SQLMetric kernelTime,
-    SQLMetric bytesCopied, SQLMetric jitTime, CollectionAccumulator<ExecutorUse> executors) implements Serializable {
+    SQLMetric bytesCopied, SQLMetric jitTime, SQLMetric oomRetries, SQLMetric oomSplits,
+    CollectionAccumulator<ExecutorUse> executors) implements Serializable {
 
   static OperatorMetrics create(SparkContext sc) {
     return new OperatorMetrics(SQLMetrics.createMetric(sc, "rows"), SQLMetrics.createMetric(sc, "batches"),
         SQLMetrics.createMetric(sc, "invalid rows"), SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
         SQLMetrics.createSizeMetric(sc, "bytes copied", -1L), SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
+        SQLMetrics.createMetric(sc, "OOM retries"), SQLMetrics.createMetric(sc, "OOM splits"),
         sc.collectionAccumulator("xqa executors"));
   }
 
   /** The SQL metrics by key, as {@code SparkPlan.metrics} lists them. */
   Map<String, SQLMetric> byKey() {
     return Map.of("rows", rows, "batches", batches, "invalidRows", invalidRows, "kernelTime", kernelTime,
-        "bytesCopied", bytesCopied, "jitTime", jitTime);
+        "bytesCopied", bytesCopied, "jitTime", jitTime, "oomRetries", oomRetries, "oomSplits", oomSplits);
   }
 
   /** The distinct executor uses recorded so far (read on the driver after the query ran). */
@@ -41,8 +46,9 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
     return List.copyOf(new LinkedHashSet<>(executors.value()));
   }
 
-  /** A listener for one task: adds every batch to the metrics and reports this executor once. */
-  public BatchListener taskListener() {
+  /** A listener for one task on {@code services}: adds every batch to the metrics and reports this executor once. */
+  public BatchListener taskListener(ExecutorServices services) {
+    XqaMetrics executorMetrics = services.metrics();
     return new BatchListener() {
       private boolean reported;
 
@@ -50,7 +56,7 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
       public void onBatch(BatchStats s) {
         rows.add(s.rows());
         invalidRows.add(s.invalidRows());
-        XqaMetrics.INVALID_ROWS.inc(s.invalidRows());
+        executorMetrics.invalidRows.inc(s.invalidRows());
         if (!s.launched()) {
           return;
         }
@@ -58,9 +64,13 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
         kernelTime.add(s.launchNanos());
         bytesCopied.add(s.bytesIn() + s.bytesOut());
         jitTime.add(s.jitNanos());
-        XqaMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
+        oomRetries.add(s.oomRetries());
+        oomSplits.add(s.oomSplits());
+        executorMetrics.oomRetries.inc(s.oomRetries());
+        executorMetrics.oomSplits.inc(s.oomSplits());
+        executorMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
         if (!reported) {
-          executors.add(ExecutorUse.of(s.backend()));
+          executors.add(ExecutorUse.of(s.backend(), services.gpu()));
           reported = true;
         }
       }
@@ -68,7 +78,7 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
       @Override
       public void onFailingRow(InvalidRowException failure) {
         invalidRows.add(1);
-        XqaMetrics.INVALID_ROWS.inc();
+        executorMetrics.invalidRows.inc();
       }
     };
   }

@@ -9,12 +9,13 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.spark.exec.BatchEvaluator;
-import org.sparkxqa.spark.exec.BatchSettings;
-import org.sparkxqa.spark.exec.PartitionEvaluator;
-import org.sparkxqa.spark.exec.RowResult;
-import org.sparkxqa.spark.plugin.ExecutorBackends;
-import org.sparkxqa.spark.plugin.ExecutorBatchBudget;
+import org.sparkxqa.spark.batch.BatchSettings;
+import org.sparkxqa.spark.batch.ResolvedBatchSettings;
+import org.sparkxqa.spark.eval.BatchEvaluator;
+import org.sparkxqa.spark.eval.PartitionEvaluator;
+import org.sparkxqa.spark.eval.RowResult;
+import org.sparkxqa.spark.executor.ExecutorServices;
+import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction2;
@@ -22,9 +23,10 @@ import scala.runtime.AbstractFunction2;
 /**
  * What each task of the batched operator runs on its partition: the child's rows through a
  * {@link PartitionEvaluator}, each joined with its {@code STRUCT<out, xqa_error>} result. Rows are
- * buffered by {@link BufferedRows} (q, k and v held once); the byte budget {@code auto} is resolved
- * for this executor ({@link ExecutorBatchBudget}); the backend is the executor's shared one, or the
- * CPU backend under {@code spark.xqa.queryBackend=cpu}. Serialized into tasks; holds only plan data.
+ * buffered by {@link BufferedRows} (q, k and v held once). The executor's {@link ExecutorServices}
+ * are looked up once per task, here: they resolve the byte budget {@code auto} and give the backend
+ * (the executor's shared one, or the CPU backend under {@code spark.xqa.queryBackend=cpu}).
+ * Serialized into tasks; holds only plan data.
  */
 final class PartitionFunction extends AbstractFunction2<Object, Iterator<InternalRow>, Iterator<InternalRow>>
     implements Serializable {
@@ -50,9 +52,10 @@ final class PartitionFunction extends AbstractFunction2<Object, Iterator<Interna
   public Iterator<InternalRow> apply(Object partition, Iterator<InternalRow> rows) {
     RowReader reader = new RowReader(inputs, childOutput, (Integer) partition);
     BufferedRows buffered = new BufferedRows(inputs.subList(0, 3), childOutput, output);
-    BatchSettings resolved = ExecutorBatchBudget.resolve(settings);
-    BatchEvaluator batches = new BatchEvaluator(spec, () -> ExecutorBackends.forQuery(resolved.backend()),
-        resolved.onInvalidRow(), metrics.taskListener());
+    ExecutorServices services = ExecutorServicesRegistry.current();
+    ResolvedBatchSettings resolved = services.budget().resolve(settings);
+    BatchEvaluator batches = new BatchEvaluator(spec, services, resolved.backend(), resolved.onInvalidRow(),
+        metrics.taskListener(services));
     PartitionEvaluator<BufferedRows.Buffered, InternalRow> evaluator = new PartitionEvaluator<>(
         BufferedRows.Buffered::input, (row, result) -> buffered.output(row, resultRow(result)), batches, resolved);
     return CollectionConverters.asScala(evaluator.evaluate(

@@ -8,7 +8,7 @@ import org.apache.spark.sql.catalyst.expressions.SafeProjection$;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
-import org.sparkxqa.spark.exec.RequestInput;
+import org.sparkxqa.spark.eval.RequestInput;
 import org.sparkxqa.spark.sql.Scala;
 import scala.Function1;
 

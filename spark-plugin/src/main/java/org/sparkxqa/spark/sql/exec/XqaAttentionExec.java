@@ -14,8 +14,8 @@ import org.apache.spark.sql.catalyst.plans.physical.Partitioning;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
-import org.sparkxqa.spark.exec.BatchSettings;
-import org.sparkxqa.spark.plugin.ExecutorUse;
+import org.sparkxqa.spark.batch.BatchSettings;
+import org.sparkxqa.spark.executor.ExecutorUse;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.columnar.ColumnarInputs;
 import org.sparkxqa.spark.sql.columnar.ColumnarPartitionFunction;
@@ -34,8 +34,8 @@ import scala.reflect.ClassTag$;
  * order. Over a columnar child (the Parquet vectorized scan) it is columnar itself
  * ({@link ColumnarPartitionFunction}): the child's vectors pass through and the result is a column;
  * otherwise it works on rows. EXPLAIN: {@code XqaAttention [xqa_result#12] bf16 Hq=32 Hkv=8 D=128, maxRows=256, ...}.
- * SQL metrics: rows, batches, invalid rows, kernel time, bytes copied, JIT time. The evaluation itself
- * is {@link org.sparkxqa.spark.exec.PartitionEvaluator}'s.
+ * SQL metrics: rows, batches, invalid rows, kernel time, bytes copied, JIT time, OOM retries and
+ * splits. The evaluation itself is {@link org.sparkxqa.spark.eval.PartitionEvaluator}'s.
  */
 public final class XqaAttentionExec extends SparkPlan {
   private final XqaAttentionResult call;

@@ -6,7 +6,7 @@ import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.SparkStrategy;
 import java.util.Map;
 import org.sparkxqa.spark.config.XqaConf;
-import org.sparkxqa.spark.exec.BatchSettings;
+import org.sparkxqa.spark.batch.BatchSettings;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
 import scala.collection.immutable.Seq;

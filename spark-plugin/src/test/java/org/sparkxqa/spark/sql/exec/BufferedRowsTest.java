@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
-import org.sparkxqa.spark.exec.RequestInput;
+import org.sparkxqa.spark.eval.RequestInput;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
 
