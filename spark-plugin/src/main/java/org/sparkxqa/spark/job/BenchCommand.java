@@ -86,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
       Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
           false);
       BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
-      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, iterations, kvBytes, !pipeline.onCpu());
+      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, iterations, kvBytes,
+          ReaderBatchRows.forRequests(spec, maxQLen, maxKvLen), !pipeline.onCpu());
       String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
       BenchSeries cpu = cpuSkipped == null

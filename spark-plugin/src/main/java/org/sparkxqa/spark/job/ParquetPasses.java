@@ -33,13 +33,18 @@ final class ParquetPasses {
    */
   record Result(BenchSeries columnar, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes) {}
 
-  /** @param gpuReader whether to run the GPU-reader passes too (the backend in use is a GPU) */
+  /**
+   * @param readerRows rows per batch of Spark's Parquet scan ({@link ReaderBatchRows}), unless the
+   *     session sets {@value ReaderBatchRows#KEY} itself
+   * @param gpuReader whether to run the GPU-reader passes too (the backend in use is a GPU)
+   */
   static Result run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, int iterations, long kvBytes,
-      boolean gpuReader) {
+      int readerRows, boolean gpuReader) {
     Path dir = createTemp();
     try {
       String path = dir.resolve("requests").toString();
       requests.write().parquet(path);
+      ReaderBatchRows.applyUnlessSet(spark, readerRows);
       Dataset<Row> evaluated = AttentionRunner.apply(spark.read().parquet(path), spec, JobSession.onInvalidRow(spark),
           RequestColumns.TREE, false);
       BenchSeries columnar = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
