@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The columnar data path's figures on the device machine (docs/PERFORMANCE.md, "Columnar data path"):
-#   device-columnar.sh tests   packing rate by thread count (PackRate), then every gpu-tagged test
+#   device-columnar.sh tests [PKG] packing rate by thread count (PackRate), then every gpu-tagged test
+#                              (of package PKG, default org.sparkxqa; each in its own JVM with CLASS=...)
 #   device-columnar.sh bench   bench at local[16] -Xmx24g: bf16 32/8/128, 1000 requests, Lk <= 2048
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
@@ -9,17 +10,18 @@
 # .dev-e2e/ (or XQA_JVM_FLAGS). Results under $OUT.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
-J=(java "${F[@]}" -Xss4m)
+J=(java "${F[@]}" -Xss4m -XX:ErrorFile="$OUT/hs_err_%p.log")
 S=(--dtype bf16 --q-heads 32 --kv-heads 8 --head-dim 128)
 step() { echo "=== $*" | cut -c1-160; local t=$(date +%s.%N); "$@"; local rc=$?; echo "=== rc=$rc in $(awk -v a="$t" -v b="$(date +%s.%N)" "BEGIN{printf \"%.1f\", b-a}") s"; }
 nvidia-smi --query-gpu=name,driver_version,pcie.link.gen.current,pcie.link.width.current --format=csv,noheader
 nproc
 case "${1:-}" in
   tests)
-    step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.core.gpu.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
-    (cd /tmp && step timeout 420 "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher execute \
-        --include-tag gpu --select-package org.sparkxqa --details=summary --disable-banner \
-        --reports-dir "$OUT/junit") 2>&1 | tail -60 ;;
+    [ -n "${2:-}" ] || step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.core.gpu.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
+    if [[ "${2:-}" == class=* ]]; then sel=(--select-class "${2#class=}"); else sel=(--select-package "${2:-org.sparkxqa}"); fi
+    (cd /tmp && step timeout "${TESTS_TIMEOUT:-420}" "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher \
+        execute --include-tag gpu "${sel[@]}" --details=summary --disable-banner \
+        --reports-dir "$OUT/junit-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _)") 2>&1 | tail -60 ;;
   bench)
     step "${J[@]}" -Xmx24g -Xlog:gc:file="$OUT/gc-bench.log" -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \
         -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \

@@ -106,7 +106,9 @@ class CudfAttentionGpuTest {
       assertEquals(to - from, a.getRowCount());
       assertEquals(requests.size(), b.getRowCount());
       for (int r = 0; r < to - from; r++) {
-        assertTrue(Arrays.equals(expected.get(from + r), bytes(a, r)), "sliced row " + r);
+        byte[] got = bytes(a, r);
+        assertTrue(Arrays.equals(expected.get(from + r), got), "sliced row " + r + " (request " + (from + r)
+            + "): " + whichRequestMatches(expected, got));
       }
       for (int r = 0; r < requests.size(); r++) {
         assertTrue(Arrays.equals(expected.get(r), bytes(b, r)), "row " + r + " in launches of 6");
@@ -171,5 +173,14 @@ class CudfAttentionGpuTest {
     @SuppressWarnings("unchecked")
     List<Integer>[] array = rows.toArray(new List[0]);
     return ColumnVector.fromLists(type, array);
+  }
+
+  private static String whichRequestMatches(List<byte[]> expected, byte[] got) {
+    for (int j = 0; j < expected.size(); j++) {
+      if (Arrays.equals(expected.get(j), got)) {
+        return "its bytes are request " + j + "'s";
+      }
+    }
+    return got.length + " bytes that match no request's output";
   }
 }

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
+import org.sparkxqa.spark.SparkTestSessions;
 
 /**
  * {@code run --gpu-reader} (cuDF reads, evaluates and writes each file on the GPU) against the
  * Spark-reader path of {@code run} on the same files: the same rows, the same columns in the same
- * order, the same {@code out} bytes, launches cut by {@code batch.maxRows}.
+ * order, the same {@code out} bytes, launches cut by {@code batch.maxRows}. It needs a session with
+ * {@code backend=gpu} from the start, so it stops any session an earlier test left running.
  */
 @Tag("gpu")
 class GpuReaderGpuTest {
@@ -34,6 +36,8 @@ class GpuReaderGpuTest {
         "--max-kv-len", "1500", "--partitions", "3", "--seed", "5");
     assertEquals(0, g.exitCode(), g.err());
     AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+    SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession()
+        .getOrElse(() -> null)));
     SparkSession spark = JobSession.open(null, "gpu-reader", Map.of("spark.xqa.backend", "gpu",
         "spark.xqa.batch.maxRows", "32"));
     String sparkOut = dir.resolve("spark-reader").toString();
