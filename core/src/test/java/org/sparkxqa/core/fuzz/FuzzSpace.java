@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.KernelVariant;
+import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /**
  * Where the generator draws from: which types and groups a backend supports, how many KV heads, and a
