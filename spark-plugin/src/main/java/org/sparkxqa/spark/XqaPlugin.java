@@ -16,7 +16,7 @@ public final class XqaPlugin implements SparkPlugin {
 
   @Override
   public DriverPlugin driverPlugin() {
-    return new XqaDriverPlugin();
+    return new XqaDriverPlugin(XqaSessionExtensions.class.getName());
   }
 
   @Override

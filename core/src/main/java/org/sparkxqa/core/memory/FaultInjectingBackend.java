@@ -4,7 +4,6 @@ import java.util.List;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Request;
-import org.sparkxqa.core.gpu.cuda.LiveAllocations;
 
 /**
  * A backend with {@link InjectedFaults} around every call, for recovery tests; never used in

@@ -21,7 +21,7 @@ import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.GpuMemory;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
-import org.sparkxqa.core.gpu.cuda.LiveAllocations;
+import org.sparkxqa.core.memory.LiveAllocations;
 import org.sparkxqa.core.testing.RandomRequests;
 
 /**

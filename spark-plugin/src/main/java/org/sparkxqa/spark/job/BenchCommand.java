@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
-import org.sparkxqa.spark.sql.plan.SpecText;
+import org.sparkxqa.spark.sql.SpecText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

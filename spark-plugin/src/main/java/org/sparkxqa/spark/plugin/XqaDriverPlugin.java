@@ -11,24 +11,30 @@ import org.apache.spark.api.plugin.DriverPlugin;
 import org.apache.spark.api.plugin.PluginContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparkxqa.spark.XqaSessionExtensions;
 import org.sparkxqa.spark.config.XqaConf;
 import scala.Tuple2;
 
 /**
  * Driver side of {@code XqaPlugin}. Runs inside SparkContext construction, before any session is
  * built: validates every {@code spark.xqa.*} key (a bad one fails SparkContext start, naming it) and
- * appends {@link XqaSessionExtensions} to {@code spark.sql.extensions} in the context's own conf,
- * which the session builder reads next (what spark-rapids and Comet do).
+ * appends the session extensions class it is given ({@code XqaSessionExtensions}, named by
+ * {@code XqaPlugin}, so this package does not depend on the SQL side) to {@code spark.sql.extensions}
+ * in the context's own conf, which the session builder reads next (what spark-rapids and Comet do).
  */
 public final class XqaDriverPlugin implements DriverPlugin {
   private static final Logger LOG = LoggerFactory.getLogger(XqaDriverPlugin.class);
   static final String EXTENSIONS_KEY = "spark.sql.extensions";
+  private final String extensions;
+
+  /** @param extensions the class name to add to {@code spark.sql.extensions} */
+  public XqaDriverPlugin(String extensions) {
+    this.extensions = extensions;
+  }
 
   @Override
   public Map<String, String> init(SparkContext sc, PluginContext ctx) {
     XqaConf conf = validate(sc.conf());
-    addExtensions(sc.conf());
+    addExtensions(sc.conf(), extensions);
     LOG.info("Spark XQA driver plugin: spark.xqa.backend={}, session extensions added ({})",
         conf.get(XqaConf.BACKEND).configName(), sc.conf().get(EXTENSIONS_KEY));
     return Map.of();
@@ -43,9 +49,8 @@ public final class XqaDriverPlugin implements DriverPlugin {
     }
   }
 
-  /** Appends the extensions class to {@code spark.sql.extensions} unless it is already listed. */
-  public static void addExtensions(SparkConf conf) {
-    String name = XqaSessionExtensions.class.getName();
+  /** Appends the extensions class {@code name} to {@code spark.sql.extensions} unless it is already listed. */
+  public static void addExtensions(SparkConf conf, String name) {
     List<String> classes = new ArrayList<>(Arrays.stream(conf.get(EXTENSIONS_KEY, "").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).toList());
     if (!classes.contains(name)) {

@@ -15,6 +15,7 @@ import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.core.BackendUnavailableException;
 import org.sparkxqa.core.backends.Backends;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.XqaSessionExtensions;
 import org.sparkxqa.spark.executor.ExecutorServices;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 
@@ -88,8 +89,8 @@ class XqaPluginLifecycleTest {
   @Test
   void extensionsAreAppendedOnce() {
     SparkConf conf = new SparkConf(false).set("spark.sql.extensions", "a.B, c.D");
-    XqaDriverPlugin.addExtensions(conf);
-    XqaDriverPlugin.addExtensions(conf);
+    XqaDriverPlugin.addExtensions(conf, XqaSessionExtensions.class.getName());
+    XqaDriverPlugin.addExtensions(conf, XqaSessionExtensions.class.getName());
     assertEquals("a.B,c.D,org.sparkxqa.spark.XqaSessionExtensions", conf.get("spark.sql.extensions"));
   }
 }

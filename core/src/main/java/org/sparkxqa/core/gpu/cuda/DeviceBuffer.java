@@ -3,6 +3,7 @@ package org.sparkxqa.core.gpu.cuda;
 import static jcuda.driver.JCudaDriver.cuMemsetD8Async;
 
 import ai.rapids.cudf.DeviceMemoryBuffer;
+import org.sparkxqa.core.memory.LiveAllocations;
 
 /**
  * Device memory from cuDF's RMM pool ({@link GpuMemory} must be initialised). One owner closes it,

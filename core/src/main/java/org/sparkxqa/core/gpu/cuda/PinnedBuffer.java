@@ -5,6 +5,7 @@ import ai.rapids.cudf.PinnedMemoryPool;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.sparkxqa.core.memory.LiveAllocations;
 
 /**
  * Host memory for fast, truly asynchronous copies: from cuDF's pinned pool when it has room, else

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.target.KernelVariant;
-import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.TestKernel;
 import org.sparkxqa.core.gpu.jit.JitCache;
+import org.sparkxqa.core.gpu.target.KernelVariant;
+import org.sparkxqa.core.gpu.target.SmArch;
+import org.sparkxqa.core.memory.LiveAllocations;
 
 /** JIT-compiled test kernel launched through JCuda on cuDF device buffers. */
 @Tag("gpu")

@@ -3,6 +3,7 @@ package org.sparkxqa.core.gpu.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Assumptions;
+import org.sparkxqa.core.memory.LiveAllocations;
 
 /** Shared by the gpu-tagged tests: skip visibly without a GPU; fail a test that leaks buffers. */
 final class GpuTestSupport {

@@ -14,7 +14,7 @@ import org.sparkxqa.spark.eval.BatchEvaluator;
 import org.sparkxqa.spark.eval.PartitionEvaluator;
 import org.sparkxqa.spark.executor.ExecutorServices;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
-import org.sparkxqa.spark.sql.exec.OperatorMetrics;
+import org.sparkxqa.spark.sql.metrics.OperatorMetrics;
 import scala.runtime.AbstractFunction2;
 
 /**

@@ -16,6 +16,7 @@ import org.sparkxqa.spark.eval.PartitionEvaluator;
 import org.sparkxqa.spark.eval.RowResult;
 import org.sparkxqa.spark.executor.ExecutorServices;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
+import org.sparkxqa.spark.sql.metrics.OperatorMetrics;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction2;

@@ -8,6 +8,7 @@ import org.apache.spark.sql.catalyst.expressions.AttributeSet;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.sparkxqa.spark.sql.Scala;
+import org.sparkxqa.spark.sql.SpecText;
 import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
 import scala.Option;
 import scala.collection.immutable.IndexedSeq;

@@ -1,10 +1,9 @@
-package org.sparkxqa.core.gpu.cuda;
+package org.sparkxqa.core.memory;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.sparkxqa.core.memory.MemoryKind;
 
 /**
- * Counts the {@link DeviceBuffer}s and {@link PinnedBuffer}s that are allocated and not yet closed,
+ * Counts the device and pinned host buffers ({@code gpu.cuda.DeviceBuffer}, {@code PinnedBuffer}) that are allocated and not yet closed,
  * process-wide, so a test can fail when it leaks one (compare {@link #snapshot()} before and after).
  * Staging that is only simulated (the CPU backend under injected faults) is counted the same way,
  * through {@link #reserve}. Thread-safe.
@@ -60,26 +59,31 @@ public final class LiveAllocations {
     return new Reservation(kind, bytes);
   }
 
+  /** The counts now. */
   public static Snapshot snapshot() {
     return new Snapshot(DEVICE_BUFFERS.get(), DEVICE_BYTES.get(), HOST_BUFFERS.get(), HOST_BYTES.get());
   }
 
-  static void deviceAllocated(long bytes) {
+  /** Records that a device buffer of {@code bytes} was allocated; called by the buffer classes only. */
+  public static void deviceAllocated(long bytes) {
     DEVICE_BUFFERS.incrementAndGet();
     DEVICE_BYTES.addAndGet(bytes);
   }
 
-  static void deviceFreed(long bytes) {
+  /** Records that a device buffer of {@code bytes} was freed; called by the buffer classes only. */
+  public static void deviceFreed(long bytes) {
     DEVICE_BUFFERS.decrementAndGet();
     DEVICE_BYTES.addAndGet(-bytes);
   }
 
-  static void hostAllocated(long bytes) {
+  /** Records that a pinned host buffer of {@code bytes} was allocated; called by the buffer classes only. */
+  public static void hostAllocated(long bytes) {
     HOST_BUFFERS.incrementAndGet();
     HOST_BYTES.addAndGet(bytes);
   }
 
-  static void hostFreed(long bytes) {
+  /** Records that a pinned host buffer of {@code bytes} was freed; called by the buffer classes only. */
+  public static void hostFreed(long bytes) {
     HOST_BUFFERS.decrementAndGet();
     HOST_BYTES.addAndGet(-bytes);
   }

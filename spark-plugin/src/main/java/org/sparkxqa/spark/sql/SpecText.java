@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.sql.plan;
+package org.sparkxqa.spark.sql;
 
 import org.sparkxqa.core.AttentionSpec;
 

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.sql.exec;
+package org.sparkxqa.spark.sql.metrics;
 
 import java.io.Serializable;
 import java.util.LinkedHashSet;
@@ -27,7 +27,8 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
     SQLMetric bytesCopied, SQLMetric jitTime, SQLMetric oomRetries, SQLMetric oomSplits,
     CollectionAccumulator<ExecutorUse> executors) implements Serializable {
 
-  static OperatorMetrics create(SparkContext sc) {
+  /** New metrics registered with {@code sc} (on the driver, when the operator is planned). */
+  public static OperatorMetrics create(SparkContext sc) {
     return new OperatorMetrics(SQLMetrics.createMetric(sc, "rows"), SQLMetrics.createMetric(sc, "batches"),
         SQLMetrics.createMetric(sc, "invalid rows"), SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
         SQLMetrics.createSizeMetric(sc, "bytes copied", -1L), SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
@@ -36,13 +37,13 @@ public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric inval
   }
 
   /** The SQL metrics by key, as {@code SparkPlan.metrics} lists them. */
-  Map<String, SQLMetric> byKey() {
+  public Map<String, SQLMetric> byKey() {
     return Map.of("rows", rows, "batches", batches, "invalidRows", invalidRows, "kernelTime", kernelTime,
         "bytesCopied", bytesCopied, "jitTime", jitTime, "oomRetries", oomRetries, "oomSplits", oomSplits);
   }
 
   /** The distinct executor uses recorded so far (read on the driver after the query ran). */
-  List<ExecutorUse> executorUses() {
+  public List<ExecutorUse> executorUses() {
     return List.copyOf(new LinkedHashSet<>(executors.value()));
   }
 
