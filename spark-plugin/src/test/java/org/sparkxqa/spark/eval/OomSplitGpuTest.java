@@ -17,7 +17,7 @@ import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
-import org.sparkxqa.core.gpu.cuda.LiveAllocations;
+import org.sparkxqa.core.memory.LiveAllocations;
 import org.sparkxqa.core.memory.InjectedFaults;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
-import org.sparkxqa.core.gpu.cuda.LiveAllocations;
+import org.sparkxqa.core.memory.LiveAllocations;
 import org.sparkxqa.core.memory.FaultInjectingBackend;
 import org.sparkxqa.core.memory.InjectedFaults;
 import org.sparkxqa.spark.config.InvalidRowPolicy;

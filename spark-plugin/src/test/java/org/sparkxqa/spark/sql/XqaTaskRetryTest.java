@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sparkxqa.core.gpu.cuda.LiveAllocations;
+import org.sparkxqa.core.memory.LiveAllocations;
 import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.TestRequests;
 import org.sparkxqa.spark.TestRequests.Req;
