@@ -6,7 +6,7 @@ import os, sys, statistics
 import numpy as np
 import torch
 import cupy as cp
-from xqa_plan import Plan
+from xqa_plan import plan as make_plan
 from xqa_cupy import Launch
 from xqa_data import random_tree
 
@@ -64,8 +64,8 @@ def workload_inputs(wl, rng):
     k = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     v = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     out = torch.empty_like(q)
-    plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
-    launch = Launch(plan, 1, 1, D ** -0.5)
+    plan = make_plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
+    launch = Launch(plan)
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
     return rows_list, (q, k, v, out), plan, launch, args
 
