@@ -2,41 +2,16 @@
 (block mask, torch.compile) on the exact inputs KernelBench dumped (--dump-inputs DIR), measures the
 bf16 matmul rate for the compute floor, and prints one markdown table with KernelBench's times.
 Run it in the same device session as KernelBench:  python3 scripts/kernel_peers.py DIR [--out FILE.md]
-Adapted from kernels/src/test/python/bench.py (median of CUDA-event timings after warmup).
+Timing helpers are shared with kernels/src/test/python/bench.py (xqa_timing.py).
 fp8 workloads (kv_dtype e4m3/e5m2): torch has no SDPA that reads fp8 K/V, so the SDPA peer casts K/V to
 bf16 (exact) and runs SDPA with scale * k_scale, times v_scale, timed together; FlexAttention is tried on
 the fp8 K/V directly and, if torch refuses, on the same cast. The output says which peers ran."""
-import json, os, statistics, sys
+import json, os, sys
 import numpy as np
 import torch
 
-
-def median_ms(fn, warmup=3, reps=20):
-    for _ in range(warmup):
-        fn()
-    torch.cuda.synchronize()
-    times = []
-    for _ in range(reps):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record()
-        fn()
-        b.record()
-        b.synchronize()
-        times.append(a.elapsed_time(b))
-    return statistics.median(times)
-
-
-def matmul_rate():
-    n = 8192
-    a = torch.randn(n, n, device="cuda", dtype=torch.bfloat16)
-    b = torch.randn(n, n, device="cuda", dtype=torch.bfloat16)
-    return 2 * n ** 3 / (median_ms(lambda: a @ b, reps=10) * 1e-3)
-
-
-def torch_copy_rate():
-    x = torch.empty(1 << 30, dtype=torch.uint8, device="cuda").random_(0, 255)
-    y = torch.empty_like(x)
-    return 2 * x.numel() / (median_ms(lambda: y.copy_(x)) * 1e-3)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kernels", "src", "test", "python"))
+from xqa_timing import copy_rate as torch_copy_rate, matmul_rate, median_ms  # noqa: E402
 
 
 def load(path, shape):

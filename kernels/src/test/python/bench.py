@@ -2,48 +2,19 @@
 enable_gqa) and FlexAttention (block mask, torch.compile) on identical inputs; bf16, D=128, random
 trees. Floors measured in the same run: D2D copy rate and bf16 matmul rate.
 Usage: python3 bench.py [--no-peers] [--only N,...]. Prints a markdown table last."""
-import os, sys, statistics
+import os, sys
 import numpy as np
 import torch
 import cupy as cp
-from xqa_plan import Plan
+from xqa_plan import plan as make_plan
 from xqa_cupy import Launch
 from xqa_data import random_tree
+from xqa_timing import copy_rate, matmul_rate, median_ms
 
 # (B, Hq, Hkv, Lq, Lk)
 WORKLOADS = [(32, 32, 8, 8, 4096), (1, 64, 8, 8, 32768), (128, 32, 8, 4, 1024), (64, 16, 16, 4, 2048),
              (16, 64, 8, 16, 8192), (8, 32, 8, 64, 16384)]
 D = 128
-
-
-def median_ms(fn, warmup=3, reps=20):
-    for _ in range(warmup):
-        fn()
-    torch.cuda.synchronize()
-    times = []
-    for _ in range(reps):
-        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        a.record()
-        fn()
-        b.record()
-        b.synchronize()
-        times.append(a.elapsed_time(b))
-    return statistics.median(times)
-
-
-def copy_rate():
-    x = torch.empty(1 << 30, dtype=torch.uint8, device="cuda").random_(0, 255)
-    y = torch.empty_like(x)
-    ms = median_ms(lambda: y.copy_(x))
-    return 2 * x.numel() / (ms * 1e-3)  # bytes read + written per second
-
-
-def matmul_rate():
-    n = 8192
-    a = torch.randn(n, n, device="cuda", dtype=torch.bfloat16)
-    b = torch.randn(n, n, device="cuda", dtype=torch.bfloat16)
-    ms = median_ms(lambda: a @ b, reps=10)
-    return 2 * n ** 3 / (ms * 1e-3)
 
 
 def dense_mask(rows_list, lq, lk):
@@ -64,8 +35,8 @@ def workload_inputs(wl, rng):
     k = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     v = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
     out = torch.empty_like(q)
-    plan = Plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
-    launch = Launch(plan, 1, 1, D ** -0.5)
+    plan = make_plan([(lq, lk, r) for r in rows_list], hq, hkv, D, 0)
+    launch = Launch(plan)
     args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
     return rows_list, (q, k, v, out), plan, launch, args
 

@@ -7,7 +7,7 @@ import sys, time, traceback
 import numpy as np
 import torch
 import cupy as cp
-from xqa_plan import Plan
+from xqa_plan import plan as make_plan
 from xqa_cupy import Launch
 from xqa_data import TORCH_TYPE, make_inputs, random_mask, reference, visibility
 from xqa_mask_check import mismatches
@@ -21,11 +21,8 @@ def as_cp(t):
 
 
 def run_kernel(reqs, hq, hkv, d, qt, kvt, window, scale, q, k, v, stages=None):
-    plan = Plan(reqs, hq, hkv, d, window)
-    if stages:  # pipeline depth must not change any bit
-        plan.smem += (stages - plan.stages) * 2 * 64 * d * 2
-        plan.stages = stages
-    launch = Launch(plan, qt, kvt, scale)
+    plan = make_plan(reqs, hq, hkv, d, window, qt, kvt, scale, stages=stages or 0)  # depth must not change a bit
+    launch = Launch(plan)
     out = torch.empty(q.shape, dtype=TORCH_TYPE[qt], device="cuda")
     out.view(torch.int16).fill_(-1)  # 0xFFFF: NaN in fp16 and bf16
     launch.run(as_cp(q), as_cp(k), as_cp(v), as_cp(out))

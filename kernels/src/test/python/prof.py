@@ -5,7 +5,7 @@ import numpy as np
 import torch
 import cupy as cp
 from bench import WORKLOADS, D
-from xqa_plan import Plan
+from xqa_plan import plan as make_plan
 from xqa_cupy import Launch, module
 from xqa_data import random_tree
 
@@ -17,7 +17,7 @@ q = torch.randn(bsz * lq, hq, D, device="cuda", dtype=torch.bfloat16)
 k = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
 v = torch.randn(bsz * lk, hkv, D, device="cuda", dtype=torch.bfloat16)
 out = torch.empty_like(q)
-launch = Launch(Plan([(lq, lk, r) for r in rows], hq, hkv, D, 0), 1, 1, D ** -0.5)
+launch = Launch(make_plan([(lq, lk, r) for r in rows], hq, hkv, D, 0))
 args = [cp.asarray(t.view(torch.int16)) for t in (q, k, v, out)]
 for _ in range(3):
     launch.run(*args)

@@ -4,7 +4,8 @@ import numpy as np
 import cupy as cp
 import ctypes
 import xqa_tma
-from xqa_plan import BARRIER_BYTES, KT, Q_ROW_UNIT, Plan, cta_rows, stage_bytes
+import xqa_abi
+from xqa_plan import Plan
 
 SRC = os.environ.get("XQA_SRC", os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels"))
 _cache = {}
@@ -14,7 +15,7 @@ EXTRA = tuple(o for o in os.environ.get("XQA_EXTRA", "").split() if o)  # e.g. "
 
 
 def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None):
-    """(module, attention fn, merge fn, describe[21]) of one variant; extra: more NVRTC options."""
+    """(module, attention fn, merge fn, describe: XqaDescribe as a dict) of one variant; extra: more NVRTC options."""
     extra = EXTRA if extra is None else tuple(extra)
     key = (qt, kvt, d, g, arch, extra)
     if key not in _cache:
@@ -22,10 +23,10 @@ def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None)
         opts = ("-arch=" + arch, "-std=c++17", "-I" + SRC, "-DXQA_Q_TYPE=%d" % qt, "-DXQA_KV_TYPE=%d" % kvt,
                 "-DXQA_HEAD_DIM=%d" % d, "-DXQA_GROUP=%d" % g) + extra
         m = cp.RawModule(code=code, options=opts, backend="nvrtc")
-        desc = cp.zeros(21, cp.int32)
-        m.get_function("xqa_describe")((1,), (1,), (desc,))
-        desc = desc.get()
-        assert desc[0] == 5 and desc[16] == BARRIER_BYTES and desc[3] == d and desc[4] == g, desc
+        raw = cp.full(1024, 0xFF, cp.uint8)
+        m.get_function("xqa_describe")((1,), (1,), (raw,))
+        desc = xqa_abi.read_describe(raw.get().tobytes(), SRC)
+        assert desc["head_dim"] == d and desc["group"] == g and desc["q_type"] == qt and desc["kv_type"] == kvt, desc
         _cache[key] = (m, m.get_function("xqa_spec_dec"), m.get_function("xqa_spec_dec_merge"), desc)
     return _cache[key]
 
@@ -33,15 +34,18 @@ def module(qt, kvt, d, g, arch=os.environ.get("XQA_ARCH", "sm_90a"), extra=None)
 class Launch:
     """Device tables and scratch for one plan; run() launches attention (+ merge)."""
 
-    def __init__(self, plan: Plan, qt, kvt, scale, k_scale=1.0, v_scale=1.0):
+    def __init__(self, plan: Plan):
         self.plan = plan
-        _, self.fn, self.merge_fn, desc = module(qt, kvt, plan.d, plan.g)
-        assert desc[6] == cta_rows(plan.d) and desc[7] == KT and desc[15] == Q_ROW_UNIT, desc
-        # desc[19] 1: 128 threads (one warpgroup) per 64 shared Q rows of the launch; 0: desc[5] always
-        self.threads = 128 * plan.q_rows_smem // Q_ROW_UNIT if desc[19] == 1 else int(desc[5])
-        assert self.threads <= desc[5], desc
-        self.pdl = desc[18] == 1 and os.environ.get("XQA_PDL", "1") == "1"  # XQA_PDL=0: experiments only
-        assert desc[8] == 8 and desc[9] == stage_bytes(plan.d), desc
+        i = plan.info
+        _, self.fn, self.merge_fn, desc = module(i["q_type"], i["kv_type"], plan.d, plan.g)
+        geo = i["geometry"]
+        for f in ("cta_rows", "tile_keys", "q_row_unit", "stage_bytes", "convert_bytes", "barrier_bytes",
+                  "merge_rows", "max_stages"):
+            assert desc[f] == geo[f], (f, desc[f], geo[f])
+        threads = i["attention_threads"]
+        self.threads = threads["warpgroup_per_m_tile"] if desc["warpgroup_per_m_tile"] else threads["one_warpgroup"]
+        assert self.threads <= desc["threads"], desc
+        self.pdl = desc["dependent_merge"] == 1 and os.environ.get("XQA_PDL", "1") == "1"  # XQA_PDL=0: experiments
         self.fn.max_dynamic_shared_size_bytes = plan.smem
         self.req = cp.asarray(plan.req.view(np.uint8))
         self.work = cp.asarray(plan.work)
@@ -50,8 +54,8 @@ class Launch:
         n = max(plan.scratch_rows, 1)
         self.so = cp.full(n * plan.d, np.nan, cp.float32)
         self.sml = cp.full(2 * n, np.nan, cp.float32)
-        self.scale_log2 = np.float32(float(np.float32(scale) * np.float32(k_scale)) * 1.4426950408889634)
-        self.v_scale = np.float32(v_scale)
+        self.scale_log2 = np.float32(plan.scale_log2)
+        self.v_scale = np.float32(plan.v_scale)
         self._launches = {}
 
     def _launch(self, key, build):
@@ -68,7 +72,7 @@ class Launch:
         def build():
             ptrs = [ctypes.c_uint64(a.data.ptr) for a in (q, k, v, out, self.masks, self.req, self.work, self.so,
                                                                self.sml)]
-            maps = [xqa_tma.kv_map(a.data.ptr, p.d, p.hkv, p.kv_tokens) for a in (k, v)]
+            maps = [xqa_tma.kv_map(a.data.ptr, p.info["kv_tensor_map"]) for a in (k, v)]
             params = ptrs + [ctypes.c_float(self.scale_log2), ctypes.c_float(self.v_scale), ctypes.c_int32(p.window),
                              ctypes.c_int32(p.stages)]
             return xqa_tma.Launcher(self.fn.kernel.ptr, (len(p.work), p.hkv), self.threads, p.smem, stream_ptr,
@@ -81,7 +85,8 @@ class Launch:
 
         def build():
             params = [ctypes.c_uint64(a.data.ptr) for a in (out, self.req, self.merge, self.so, self.sml)]
-            return xqa_tma.Launcher(self.merge_fn.kernel.ptr, (len(p.merge), p.hkv), 128, 0, stream_ptr, params,
+            return xqa_tma.Launcher(self.merge_fn.kernel.ptr, (len(p.merge), p.hkv), p.info["merge_threads"], 0,
+                                    stream_ptr, params,
                                     pdl=self.pdl)
         self._launch(("merge", out.data.ptr, stream_ptr), build)
 

@@ -1,92 +1,68 @@
-"""The launch plan, mirrored from org.sparkxqa.core.gpu.kernel.LaunchPlan (keep the two in step):
-request table, work items, merge items, draft masks and scratch sizes for one batch."""
-import math
+"""Launch plans for the harness, made by the Java host's own planner (LaunchPlan through PlanCommand;
+no planning here) or read from a KernelBench --dump-inputs folder: request/work/merge tables, draft
+masks, sizes, launch shapes and the k/v tensor-map description. Folder format: PLAN_FORMAT.md.
+The JVM: $XQA_JAVA (default java) with classpath $XQA_CP (default: planner/classes next to this file,
+as stage.sh copies it, else the repository's core/target/classes). Plans are cached by batch under
+$XQA_PLAN_CACHE (default plans/ next to this file), so a staged cache needs no Java at all."""
+import hashlib
+import json
 import os
+import subprocess
 import numpy as np
+import xqa_abi
 
-KT = 64
-def split_tokens_for(rows):
-    """KV chunk of a request with rows = Lq * G: bigger for more rows (their fp32 partials cost
-    rows / split of the K/V traffic); depends on the request alone (batch invariant)."""
-    forced = int(os.environ.get("XQA_SPLIT", 0))  # experiments only
-    return forced or max(2048, (rows + 31) // 32 * 1024)
-MERGE_ROWS = 4
-REQ_DTYPE = np.dtype([("kv_off", "<i8"), ("scratch_off", "<i8"), ("q_off", "<i4"), ("lq", "<i4"),
-                      ("lk", "<i4"), ("num_splits", "<i4")])
-
-
-def cta_rows(d):
-    return 64 if d == 256 else 128
-
-
-Q_ROW_UNIT = 64  # shared Q rows are a multiple of this (one wgmma M tile)
-
-
-MAX_STAGES = 8
-BARRIER_BYTES = 8 * MAX_STAGES  # one mbarrier per stage, at the end of the dynamic shared memory
-SMEM_PER_SM = 233472      # H100/H200 (sm_90): 228 KB per SM
-SMEM_PER_BLOCK = 232448   # 227 KB opt-in per block
-SMEM_RESERVED = 1024      # per CTA, taken by the driver
-
-
-def stage_bytes(d):
-    return 2 * KT * d * 2
-
-
-def ctas_per_sm(d):
-    return 1 if d == 256 else 2  # what the registers allow (sm_90a: <= 128 per thread at 256 threads)
-
-
-def choose_stages(d, q_bytes, per_sm=SMEM_PER_SM, per_block=SMEM_PER_BLOCK):
-    """Deepest pipeline (2..4) whose shared memory still lets ctas_per_sm CTAs share an SM."""
-    budget = min(per_block, per_sm // ctas_per_sm(d) - SMEM_RESERVED)
-    best = 2
-    for s in range(2, MAX_STAGES + 1):
-        if s * stage_bytes(d) + q_bytes + BARRIER_BYTES <= budget:
-            best = s
-    if 2 * stage_bytes(d) + q_bytes + BARRIER_BYTES > per_block:
-        raise ValueError("shared memory too small")
-    return best
-
-
-def num_splits(lq, lk, window, split_tokens):
-    prefix = lk - lq
-    lo = max(0, prefix - window + 1) if window > 0 else 0
-    return (lk - lo + split_tokens - 1) // split_tokens
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.environ.get("XQA_SRC", os.path.join(HERE, "kernels"))
 
 
 class Plan:
-    """reqs: list of (lq, lk, mask_rows: list of python ints, bit t = sees draft t)."""
+    """One planned batch, loaded from a plan folder; fields as in plan.json, tables as numpy records."""
 
-    def __init__(self, reqs, hq, hkv, d, window):
-        g = hq // hkv
-        self.d, self.g, self.hkv, self.hq = d, g, hkv, hq
-        self.req = np.zeros(len(reqs), REQ_DTYPE)
-        work, merge, masks = [], [], []
-        q_off = kv_off = scr = 0
-        max_rows = 0
-        for i, (lq, lk, rows_bits) in enumerate(reqs):
-            rows = lq * g
-            split_tokens = split_tokens_for(rows)
-            ns = num_splits(lq, lk, window, split_tokens)
-            max_rows = max(max_rows, rows)
-            self.req[i] = (kv_off, scr if ns > 1 else 0, q_off, lq, lk, ns)
-            for s in range(ns):
-                for rb in range(0, rows, cta_rows(d)):
-                    work.append((i, rb, s, split_tokens))
-            if ns > 1:
-                scr += ns * hkv * rows
-                merge += [(i, rb) for rb in range(0, rows, MERGE_ROWS)]
-            masks += [b & 0xFFFFFFFFFFFFFFFF for b in rows_bits]
-            q_off += lq
-            kv_off += lk
-        self.q_tokens, self.kv_tokens = q_off, kv_off
-        self.work = np.array(work, np.int32).reshape(-1, 4)
-        self.merge = np.array(merge, np.int32).reshape(-1, 2)
-        self.masks = np.array(masks, np.uint64)
-        self.scratch_rows = scr
-        self.q_rows_smem = min(cta_rows(d), (max_rows + Q_ROW_UNIT - 1) // Q_ROW_UNIT * Q_ROW_UNIT)
-        q_bytes = self.q_rows_smem * d * 2
-        self.stages = int(os.environ.get("XQA_FORCE_STAGES", 0)) or choose_stages(d, q_bytes)
-        self.smem = self.stages * stage_bytes(d) + q_bytes + BARRIER_BYTES
-        self.window = window
+    def __init__(self, folder):
+        with open(os.path.join(folder, "plan.json")) as f:
+            self.info = json.load(f)
+        i = self.info
+        if i["abi_version"] != xqa_abi.abi_version(SRC):
+            raise RuntimeError("plan %s is for ABI %d, the sources are ABI %d" % (
+                folder, i["abi_version"], xqa_abi.abi_version(SRC)))
+        dt = xqa_abi.table_dtypes(SRC)
+        self.req = np.fromfile(os.path.join(folder, "requests.bin"), dt["requests"])
+        self.work = np.fromfile(os.path.join(folder, "work.bin"), dt["work"])
+        self.merge = np.fromfile(os.path.join(folder, "merge.bin"), dt["merge"])
+        self.masks = np.fromfile(os.path.join(folder, "masks.bin"), np.uint64)
+        self.d, self.g, self.hq, self.hkv = i["head_dim"], i["group"], i["q_heads"], i["kv_heads"]
+        self.window, self.stages, self.smem = i["window"], i["stages"], i["attention_smem_bytes"]
+        self.q_tokens, self.kv_tokens, self.scratch_rows = i["q_tokens"], i["kv_tokens"], i["scratch_rows"]
+        self.scale_log2, self.v_scale = i["scale_log2"], i["v_scale"]
+
+
+def _classpath():
+    staged = os.path.join(HERE, "planner", "classes")
+    repo = os.path.join(HERE, "..", "..", "..", "..", "core", "target", "classes")
+    return os.environ.get("XQA_CP") or (staged if os.path.isdir(staged) else os.path.normpath(repo))
+
+
+def batch_text(reqs, hq, hkv, d, window, qt=1, kvt=1, scale=None, k_scale=1.0, v_scale=1.0, stages=0):
+    """PlanCommand's batch file. reqs: (lq, lk, mask rows as ints, bit t = sees draft t)."""
+    scale = d ** -0.5 if scale is None else scale
+    lines = ["spec %d %d %d %d %d %d %r %r %r %d" % (qt, kvt, hq, hkv, d, window, float(scale), float(k_scale),
+                                                   float(v_scale), stages)]
+    for lq, lk, rows in reqs:
+        lines.append("request %d %d %s" % (lq, lk, " ".join("%x" % (r & 0xFFFFFFFFFFFFFFFF) for r in rows)))
+    return "\n".join(lines) + "\n"
+
+
+def plan(reqs, hq, hkv, d, window, qt=1, kvt=1, scale=None, k_scale=1.0, v_scale=1.0, stages=0):
+    """The Java planner's plan of a batch (stages 0: the planner's depth, or $XQA_FORCE_STAGES; else 2..8)."""
+    stages = stages or int(os.environ.get("XQA_FORCE_STAGES", 0))  # experiments only
+    text = batch_text(reqs, hq, hkv, d, window, qt, kvt, scale, k_scale, v_scale, stages)
+    cache = os.environ.get("XQA_PLAN_CACHE", os.path.join(HERE, "plans"))
+    folder = os.path.join(cache, hashlib.sha256(text.encode()).hexdigest()[:24])
+    if not os.path.exists(os.path.join(folder, "plan.json")):
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "batch.txt"), "w") as f:
+            f.write(text)
+        cmd = [os.environ.get("XQA_JAVA", "java"), "-cp", _classpath(), "org.sparkxqa.core.gpu.kernel.PlanCommand",
+               os.path.join(folder, "batch.txt"), folder]
+        subprocess.run(cmd, check=True)
+    return Plan(folder)

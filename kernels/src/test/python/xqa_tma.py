@@ -14,17 +14,23 @@ class TensorMap(ctypes.Structure):
     _fields_ = [("opaque", ctypes.c_uint64 * 16)]
 
 
-def kv_map(ptr, d, hkv, tokens):
-    """Tensor map of a [tokens][hkv][d] 16-bit tensor at device address ptr: box 64 cols x 1 head x 64 keys."""
+UINT8, SWIZZLE_NONE = 0, 0
+
+
+def kv_map(ptr, desc):
+    """Tensor map of k or v at device address ptr as the plan describes it (plan.json kv_tensor_map:
+    16-bit elements with a 128-byte swizzle, or fp8 bytes unswizzled)."""
     m = TensorMap()
-    dims = (ctypes.c_uint64 * 3)(d, hkv, max(tokens, 1))
-    strides = (ctypes.c_uint64 * 2)(d * 2, hkv * d * 2)
-    box = (ctypes.c_uint32 * 3)(64, 1, 64)
+    dims = (ctypes.c_uint64 * 3)(*desc["dims"])
+    strides = (ctypes.c_uint64 * 2)(*desc["byte_strides"])
+    box = (ctypes.c_uint32 * 3)(*desc["box"])
     elem = (ctypes.c_uint32 * 3)(1, 1, 1)
-    rc = _cuda.cuTensorMapEncodeTiled(ctypes.byref(m), UINT16, 3, ctypes.c_void_p(ptr), dims, strides, box, elem, 0,
-                                      SWIZZLE_128B, L2_PROMOTION, OOB_ZERO)
+    dtype = UINT16 if desc["element_bytes"] == 2 else UINT8
+    swizzle = SWIZZLE_128B if desc["swizzle_bytes"] == 128 else SWIZZLE_NONE
+    rc = _cuda.cuTensorMapEncodeTiled(ctypes.byref(m), dtype, 3, ctypes.c_void_p(ptr), dims, strides, box, elem, 0,
+                                      swizzle, L2_PROMOTION, OOB_ZERO)
     if rc != 0:
-        raise RuntimeError("cuTensorMapEncodeTiled failed: %d (ptr=%x d=%d hkv=%d tokens=%d)" % (rc, ptr, d, hkv, tokens))
+        raise RuntimeError("cuTensorMapEncodeTiled failed: %d (ptr=%x %r)" % (rc, ptr, desc))
     return m
 
 

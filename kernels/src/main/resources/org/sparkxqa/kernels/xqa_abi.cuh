@@ -1,7 +1,7 @@
 // The kernel's ABI: compile-time geometry of a variant and the tables the host builds per launch.
-// Mirrored in Java by org.sparkxqa.core.gpu.kernel (KernelGeometry, LaunchPlan); xqa_describe
-// reports these numbers so the host can check that both sides agree. Little-endian, no padding
-// beyond what is written here.
+// Mirrored in Java by org.sparkxqa.core.gpu.kernel (KernelGeometry, AbiLayouts, LaunchTables);
+// xqa_describe reports these numbers (xqa_describe.cuh) so the host can check that both sides agree.
+// Little-endian, no padding beyond what is written here.
 #pragma once
 #include "xqa_types.cuh"
 
@@ -18,7 +18,7 @@
 #error "XQA_GROUP must be 1..32"
 #endif
 
-#define XQA_ABI_VERSION 5
+#define XQA_ABI_VERSION 6
 
 // Hopper warpgroup MMA (xqa_wgmma.cuh) exists only in sm_90a builds.
 #if defined(__CUDA_ARCH_FEAT_SM90_ALL)

@@ -3,18 +3,19 @@
 //
 //   xqa_spec_dec(q, k, v, out, masks, requests, work, scratch_o, scratch_ml, scale_log2, v_scale, window,
 //                stages, k_map, v_map)
-//     grid (work items, Hkv), block 128 * qrows / Q_ROW_UNIT threads when xqa_describe's number 19
-//     is 1 (sm_90a: a warpgroup per 64-row M tile), else THREADS; dynamic shared memory
+//     grid (work items, Hkv), block 128 * qrows / Q_ROW_UNIT threads when xqa_describe's
+//     warpgroup_per_m_tile is 1 (sm_90a: a warpgroup per 64-row M tile), else THREADS; dynamic shared memory
 //     stages * STAGE_BYTES + CONVERT_BYTES + qrows * D * 2 + BARRIER_BYTES
 //     where qrows = min(CTA_ROWS, max over the batch of Lq * G rounded up to Q_ROW_UNIT) and
 //     stages is 2..MAX_STAGES (pipeline depth; it changes no output bit). k_map/v_map: tensor maps of
-//     k and v (xqa_tma.cuh) when the variant loads through TMA (xqa_describe's number 17 is 1);
+//     k and v (xqa_tma.cuh) when the variant loads through TMA (xqa_describe's tensor_maps is 1);
 //     ignored (may be zeros) otherwise.
 //   xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)
 //     grid (merge items, Hkv), block 128, no dynamic shared memory; launched after xqa_spec_dec,
 //     on the same stream, only when some request has more than one split; as a programmatic
-//     dependent launch when xqa_describe's number 18 is 1 (xqa_pdl.cuh).
-//   xqa_describe(int* out21): writes the ABI numbers (see the body) for the host to check.
+//     dependent launch when xqa_describe's dependent_merge is 1 (xqa_pdl.cuh).
+//   xqa_describe(XqaDescribe* out): writes this variant's ABI numbers (xqa_describe.cuh) for the host
+//     to check; grid 1, block 1.
 //
 // Pointers are device addresses; q/out [q tokens][Hq][D], k/v [kv tokens][Hkv][D] in the variant's
 // types (fp8 K/V: one byte per element); masks one uint64 per q token; scale_log2 = (scale * k_scale)
@@ -23,6 +24,7 @@
 // split_tokens is a positive multiple of KT. The host validates every length, offset and size before a launch.
 #include "xqa_attention.cuh"
 #include "xqa_attention_wg.cuh"
+#include "xqa_describe.cuh"
 #include "xqa_fp8_tile.cuh"
 #include "xqa_merge.cuh"
 #include "xqa_pdl.cuh"
@@ -236,12 +238,6 @@ xqa_spec_dec_merge(xqa_u16* __restrict__ out, const XqaRequest* __restrict__ req
   }
 }
 
-extern "C" __global__ void xqa_describe(int* out) {
-  using namespace xqa;
-  if (threadIdx.x != 0 || blockIdx.x != 0) return;
-  const int v[21] = {XQA_ABI_VERSION, XQA_Q_TYPE, XQA_KV_TYPE, D, G, THREADS, CTA_ROWS, KT,
-                     MAX_STAGES, STAGE_BYTES, ROW_BYTES, MERGE_ROWS, (int)sizeof(XqaRequest),
-                     (int)sizeof(XqaWork), (int)sizeof(XqaMergeItem), Q_ROW_UNIT, BARRIER_BYTES, XQA_TMA, XQA_PDL,
-                     WG_PER_M_TILE, CONVERT_BYTES};
-  for (int i = 0; i < 21; ++i) out[i] = v[i];
+extern "C" __global__ void xqa_describe(XqaDescribe* out) {
+  if (threadIdx.x == 0 && blockIdx.x == 0) *out = xqa_description();
 }

@@ -1,5 +1,7 @@
 package org.sparkxqa.core.gpu;
 
+import java.lang.foreign.MemorySegment;
+
 import org.sparkxqa.core.gpu.target.KernelVariant;
 
 import org.sparkxqa.core.gpu.cuda.CudaContext;
@@ -10,6 +12,7 @@ import org.sparkxqa.core.gpu.cuda.DeviceBuffer;
 import org.sparkxqa.core.gpu.cuda.LaunchConfig;
 import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
+import org.sparkxqa.core.gpu.kernel.KernelDescription;
 import org.sparkxqa.core.gpu.kernel.KernelEntry;
 import org.sparkxqa.core.gpu.kernel.KernelGeometry;
 import org.sparkxqa.core.gpu.kernel.LaunchArgs;
@@ -31,22 +34,23 @@ final class LoadedKernel implements AutoCloseable {
   private final boolean dependentMerge;
   private final boolean warpgroupPerMTile;
 
-  private LoadedKernel(KernelVariant variant, CudaModule module, int[] describe) {
+  private LoadedKernel(KernelVariant variant, CudaModule module, KernelDescription describe) {
     this.variant = variant;
     this.geometry = KernelGeometry.of(variant);
     this.module = module;
     this.attention = module.function(KernelEntry.ATTENTION);
     this.merge = module.function(KernelEntry.MERGE);
     geometry.check(variant, describe);
-    this.tensorMaps = describe[KernelGeometry.DESCRIBE_TENSOR_MAPS] == 1;
-    this.dependentMerge = describe[KernelGeometry.DESCRIBE_DEPENDENT_MERGE] == 1;
-    this.warpgroupPerMTile = describe[KernelGeometry.DESCRIBE_WARPGROUP_PER_M_TILE] == 1;
+    this.tensorMaps = describe.flag(KernelDescription.TENSOR_MAPS);
+    this.dependentMerge = describe.flag(KernelDescription.DEPENDENT_MERGE);
+    this.warpgroupPerMTile = describe.flag(KernelDescription.WARPGROUP_PER_M_TILE);
   }
 
   /**
    * Loads {@code cubin} and checks its ABI numbers.
    *
-   * @throws IllegalStateException when the module's geometry differs from {@link KernelGeometry}
+   * @throws IllegalStateException when the module's ABI version, {@code XqaDescribe} size or geometry
+   *     differs from {@link KernelDescription} and {@link KernelGeometry}
    */
   static LoadedKernel load(CudaContext context, KernelVariant variant, byte[] cubin) {
     CudaModule module = CudaModule.load(context, cubin);
@@ -58,8 +62,8 @@ final class LoadedKernel implements AutoCloseable {
     }
   }
 
-  private static int[] describe(CudaContext context, CudaModule module) {
-    int bytes = 4 * KernelGeometry.DESCRIBE_INTS;
+  private static KernelDescription describe(CudaContext context, CudaModule module) {
+    int bytes = KernelDescription.BUFFER_BYTES;
     try (CudaStream stream = CudaStream.create(context);
          DeviceBuffer dev = DeviceBuffer.allocate(bytes, stream);
          PinnedBuffer host = PinnedBuffer.allocate(bytes)) {
@@ -68,9 +72,9 @@ final class LoadedKernel implements AutoCloseable {
           LaunchArgs.describe(dev.address()));
       dev.copyToHostAsync(0, host, 0, bytes, stream);
       stream.synchronize();
-      int[] out = new int[KernelGeometry.DESCRIBE_INTS];
-      host.asByteBuffer(0, bytes).asIntBuffer().get(out);
-      return out;
+      byte[] out = new byte[bytes];
+      host.get(0, out, 0, bytes);
+      return KernelDescription.read(MemorySegment.ofArray(out));
     }
   }
 

@@ -21,7 +21,8 @@ record BenchArgs(int iters, int warmup, Path dumpDir, List<Integer> only, String
         --warmup       untimed launches before timing (default 2000: they also bring the JVM's launch path
                        to its compiled speed, so the host keeps ahead of the GPU)
         --only         workload indexes (default: all %d; 0-5 bf16 K/V, 6-11 the same shapes with e4m3 K/V)
-        --dump-inputs  write each workload's q/k/v/masks/out and manifest.json for scripts/kernel_peers.py
+        --dump-inputs  write each workload's q/k/v/out, its plan (PLAN_FORMAT.md) and manifest.json for
+                       scripts/kernel_peers.py
       """.formatted(Workload.ALL.size());
 
   static BenchArgs parse(String[] args) {

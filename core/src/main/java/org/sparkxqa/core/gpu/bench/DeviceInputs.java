@@ -15,6 +15,7 @@ import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
 import org.sparkxqa.core.gpu.kernel.DeviceLimits;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+import org.sparkxqa.core.gpu.kernel.PlanFiles;
 import org.sparkxqa.core.gpu.kernel.RequestShape;
 
 /**
@@ -104,13 +105,16 @@ final class DeviceInputs implements AutoCloseable {
     stream.synchronize();
   }
 
-  /** Writes q (raw bf16), k, v (raw, in the K/V type), masks (uint64 per query token) and {@code out} under {@code dir}. */
+  /**
+   * Writes q (raw bf16), k, v (raw, in the K/V type) and {@code out} under {@code dir}, with the plan's
+   * tables and plan.json ({@link PlanFiles}: masks.bin is the uint64 per query token).
+   */
   void dump(Path dir, byte[] out) throws IOException {
     Files.createDirectories(dir);
     Files.write(dir.resolve("q.bin"), q);
     Files.write(dir.resolve("k.bin"), k);
     Files.write(dir.resolve("v.bin"), v);
-    Files.write(dir.resolve("masks.bin"), plan.maskTable());
+    PlanFiles.write(dir, plan);
     Files.write(dir.resolve("out.bin"), out);
   }
 

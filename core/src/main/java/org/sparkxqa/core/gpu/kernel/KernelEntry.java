@@ -14,7 +14,7 @@ public final class KernelEntry {
   public static final String ATTENTION = "xqa_spec_dec";
   /** Multi-block merge: grid (merge items, Hkv), block 128, no shared memory; after ATTENTION. */
   public static final String MERGE = "xqa_spec_dec_merge";
-  /** Writes {@link KernelGeometry#DESCRIBE_INTS} ints of ABI numbers; grid 1, block 1. */
+  /** Writes an {@code XqaDescribe} ({@link KernelDescription}); grid 1, block 1. */
   public static final String DESCRIBE = "xqa_describe";
   /** The oldest target: {@code mma.sync} m16n8k16 with bf16 needs sm_80. */
   public static final SmArch MIN_ARCH = SmArch.SM_80;

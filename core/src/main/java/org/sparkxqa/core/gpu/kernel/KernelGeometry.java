@@ -1,11 +1,14 @@
 package org.sparkxqa.core.gpu.kernel;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.sparkxqa.core.gpu.target.KernelVariant;
 
 /**
  * The compile-time geometry of one kernel variant, mirrored from {@code xqa_abi.cuh}. The compiled
- * module reports the same numbers through its {@code xqa_describe} entry; {@link #check} compares
- * them, so a source change that the host does not know about fails loudly instead of corrupting
+ * module reports the same numbers through its {@code xqa_describe} entry ({@link KernelDescription});
+ * {@link #check} compares them field by field, so a source change that the host does not know about fails loudly instead of corrupting
  * memory. Immutable.
  *
  * @param headDim D
@@ -19,7 +22,7 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
 public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKeys, int ctasPerSm, int kvBytes) {
 
   /** The ABI version this host code speaks; {@code XQA_ABI_VERSION} in the source. */
-  public static final int ABI_VERSION = 5;
+  public static final int ABI_VERSION = 6;
   /** Threads of one warpgroup: an attention block is one, or (sm_90a) one per {@link #qRowUnit} shared Q rows. */
   public static final int WARPGROUP_THREADS = 128;
   /** Rows one merge CTA combines (one per warp). */
@@ -27,28 +30,18 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
   /** Threads per merge CTA. */
   public static final int MERGE_THREADS = 128;
   /** Bytes of one request-table entry ({@code XqaRequest}). */
-  public static final int REQUEST_BYTES = 32;
+  public static final int REQUEST_BYTES = (int) AbiLayouts.REQUEST.byteSize();
   /** Bytes of one work item ({@code XqaWork}). */
-  public static final int WORK_BYTES = 16;
+  public static final int WORK_BYTES = (int) AbiLayouts.WORK.byteSize();
   /** Bytes of one merge item ({@code XqaMergeItem}). */
-  public static final int MERGE_ITEM_BYTES = 8;
+  public static final int MERGE_ITEM_BYTES = (int) AbiLayouts.MERGE_ITEM.byteSize();
   /** Deepest cp.async pipeline (stages of K and V tiles) the kernel takes; 2 is the least. */
   public static final int MAX_STAGES = 8;
   /** Shared memory after the Q rows: one 8-byte mbarrier per possible stage (TMA loads). */
   public static final int BARRIER_BYTES = 8 * MAX_STAGES;
-  /** Number of ints {@code xqa_describe} writes: 17 the host checks, three per-target flags, one more checked. */
-  public static final int DESCRIBE_INTS = 21;
-  /** Index of the describe flag "K/V tiles load through tensor maps" (sm_90a). */
-  public static final int DESCRIBE_TENSOR_MAPS = 17;
-  /** Index of the describe flag "the merge waits for the attention grid" (sm_90+: dependent launch). */
-  public static final int DESCRIBE_DEPENDENT_MERGE = 18;
-  /**
-   * Index of the describe flag "one warpgroup per M tile" (sm_90a): a launch's block has a warpgroup
-   * per {@link #qRowUnit} rows of its shared Q; otherwise every block is one warpgroup.
-   */
-  public static final int DESCRIBE_WARPGROUP_PER_M_TILE = 19;
-  /** Index of {@code CONVERT_BYTES}: the 16-bit tiles an fp8 variant converts each stage into (0 otherwise). */
-  public static final int DESCRIBE_CONVERT_BYTES = 20;
+  /** The per-target flags of {@code XqaDescribe}: 0 or 1, not fixed by the variant. */
+  public static final List<String> FLAGS = List.of(KernelDescription.TENSOR_MAPS, KernelDescription.DEPENDENT_MERGE,
+      KernelDescription.WARPGROUP_PER_M_TILE);
 
   /** The geometry the sources use for {@code variant}. */
   public static KernelGeometry of(KernelVariant variant) {
@@ -120,32 +113,51 @@ public record KernelGeometry(int headDim, int qRowUnit, int ctaRows, int tileKey
   }
 
   /**
+   * What a module of {@code variant} must report in each {@code XqaDescribe} field, by field name, given
+   * its {@code warpgroup_per_m_tile} flag; the three per-target flags themselves are not in the map.
+   */
+  public Map<String, Integer> expected(KernelVariant variant, boolean warpgroupPerMTile) {
+    Map<String, Integer> e = new LinkedHashMap<>();
+    e.put("abi_version", ABI_VERSION);
+    e.put("describe_bytes", (int) KernelDescription.LAYOUT.byteSize());
+    e.put("q_type", variant.qType().ordinal());
+    e.put("kv_type", variant.kvType().ordinal());
+    e.put("head_dim", headDim);
+    e.put("group", variant.group());
+    e.put("threads", maxThreads(warpgroupPerMTile));
+    e.put("cta_rows", ctaRows);
+    e.put("tile_keys", tileKeys);
+    e.put("max_stages", MAX_STAGES);
+    e.put("stage_bytes", stageBytes());
+    e.put("row_bytes", rowBytes());
+    e.put("merge_rows", MERGE_ROWS);
+    e.put("request_bytes", REQUEST_BYTES);
+    e.put("work_bytes", WORK_BYTES);
+    e.put("merge_item_bytes", MERGE_ITEM_BYTES);
+    e.put("q_row_unit", qRowUnit);
+    e.put("barrier_bytes", BARRIER_BYTES);
+    e.put("convert_bytes", convertBytes());
+    return e;
+  }
+
+  /**
    * Compares with what a compiled module's {@code xqa_describe} wrote.
    *
    * @throws IllegalStateException naming the first field that differs
    */
-  public void check(KernelVariant variant, int[] describe) {
-    if (describe.length < DESCRIBE_INTS) {
-      throw new IllegalStateException("xqa_describe gave " + describe.length + " ints, expected " + DESCRIBE_INTS);
-    }
-    int threads = maxThreads(describe[DESCRIBE_WARPGROUP_PER_M_TILE] == 1);
-    int[] expected = {ABI_VERSION, variant.qType().ordinal(), variant.kvType().ordinal(), headDim, variant.group(),
-        threads, ctaRows, tileKeys, MAX_STAGES, stageBytes(), rowBytes(), MERGE_ROWS, REQUEST_BYTES, WORK_BYTES,
-        MERGE_ITEM_BYTES, qRowUnit, BARRIER_BYTES, -1, -1, -1, convertBytes()}; // -1: flags, checked below
-    String[] names = {"abi version", "q type", "kv type", "head dim", "group", "threads", "cta rows", "tile keys",
-        "max stages", "stage bytes", "row bytes", "merge rows", "request bytes", "work bytes", "merge item bytes",
-        "q row unit", "barrier bytes", "", "", "", "convert bytes"};
-    for (int i = 0; i < expected.length; i++) {
-      if (expected[i] != -1 && describe[i] != expected[i]) {
-        throw new IllegalStateException("kernel " + variant.label() + " reports " + names[i] + " = " + describe[i]
-            + " but the host expects " + expected[i] + " (kernel sources and KernelGeometry disagree)");
-      }
-    }
-    for (int i : new int[] {DESCRIBE_TENSOR_MAPS, DESCRIBE_DEPENDENT_MERGE, DESCRIBE_WARPGROUP_PER_M_TILE}) {
-      if (describe[i] != 0 && describe[i] != 1) {
-        throw new IllegalStateException("kernel " + variant.label() + " reports flag " + i + " = " + describe[i]
+  public void check(KernelVariant variant, KernelDescription describe) {
+    for (String flag : FLAGS) {
+      int f = describe.get(flag);
+      if (f != 0 && f != 1) {
+        throw new IllegalStateException("kernel " + variant.label() + " reports " + flag + " = " + f
             + ", expected 0 or 1");
       }
     }
+    expected(variant, describe.flag(KernelDescription.WARPGROUP_PER_M_TILE)).forEach((name, value) -> {
+      if (describe.get(name) != value) {
+        throw new IllegalStateException("kernel " + variant.label() + " reports " + name + " = " + describe.get(name)
+            + " but the host expects " + value + " (kernel sources and KernelGeometry disagree)");
+      }
+    });
   }
 }

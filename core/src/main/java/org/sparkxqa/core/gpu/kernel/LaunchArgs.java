@@ -13,7 +13,7 @@ import org.sparkxqa.core.gpu.cuda.TensorMap;
  *              float scale_log2, float v_scale, int window, int stages,  // split sizes: in the work items
  *              CUtensorMap k_map, CUtensorMap v_map)          // by value; zeros when unused
  * xqa_spec_dec_merge(out, requests, merge_items, scratch_o, scratch_ml)       // 5 device pointers
- * xqa_describe(int* out21)
+ * xqa_describe(XqaDescribe* out)
  * </pre>
  */
 public final class LaunchArgs {
@@ -38,7 +38,7 @@ public final class LaunchArgs {
         .pointer(b.scratchMl());
   }
 
-  /** Parameters of {@link KernelEntry#DESCRIBE}: a device buffer of {@link KernelGeometry#DESCRIBE_INTS} ints. */
+  /** Parameters of {@link KernelEntry#DESCRIBE}: a device buffer of at least {@link KernelDescription#BUFFER_BYTES}. */
   public static KernelArgs describe(long out) {
     return new KernelArgs().pointer(out);
   }

@@ -19,11 +19,14 @@ import org.sparkxqa.core.gpu.target.SmArch;
  */
 public record CompileOptions(SmArch arch, SortedMap<String, Integer> macros) {
   /**
-   * Flags every compile gets: C++17, functions default to {@code __device__}. No {@code -lineinfo}:
+   * Flags every compile gets: C++17, functions default to {@code __device__}, and ptxas warnings on
+   * register spills and local memory (besides the warnings ptxas always gives, e.g. C7515 on
+   * serialised wgmma), which NVRTC puts in the program log ({@link CompileResult#warnings()}). No {@code -lineinfo}:
    * it made each compile ~3% slower and the CUBIN three times larger; profile through the kernel
    * harness ({@code XQA_EXTRA=-lineinfo}, kernels/README.md) instead.
    */
-  public static final List<String> FIXED_FLAGS = List.of("-std=c++17", "-default-device");
+  public static final List<String> FIXED_FLAGS = List.of("-std=c++17", "-default-device", "-Xptxas=-warn-spills",
+      "-Xptxas=-warn-lmem-usage");
 
   private static final Pattern MACRO_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 

@@ -62,18 +62,30 @@ public final class Nvrtc {
   }
 
   /**
-   * Compiles {@code source} to a CUBIN for {@code options.arch()} (its {@link SmArch#compileTarget()}).
-   * Blocks for the compile (tens of ms to seconds); warnings go to the debug log. The compile runs on a
-   * fresh thread with a {@value #COMPILER_STACK_MIB} MiB stack: NVRTC recurses deeply on complex code,
-   * and overflowing a default 1 MiB Java thread stack (a Spark task thread's, say) kills the whole JVM
-   * with SIGSEGV.
+   * Compiles {@code source} to a CUBIN for {@code options.arch()} (its {@link SmArch#compileTarget()}):
+   * {@link #compileWithLog}'s CUBIN; the log goes to the debug log.
    *
    * @return the CUBIN bytes (a fresh array, owned by the caller)
    * @throws KernelCompileException when the source does not compile (log and numbered source inside)
    * @throws NvrtcException for any other NVRTC failure, e.g. an architecture it does not support
    */
   public byte[] compile(ProgramSource source, CompileOptions options) {
-    FutureTask<byte[]> task = new FutureTask<>(() -> compileOnThisThread(source, options));
+    return compileWithLog(source, options).cubin();
+  }
+
+  /**
+   * Compiles {@code source} to a CUBIN for {@code options.arch()} and returns it with NVRTC's program
+   * log (front-end and ptxas warnings, e.g. C7515). Blocks for the compile (tens of ms to seconds). The compile runs on a
+   * fresh thread with a {@value #COMPILER_STACK_MIB} MiB stack: NVRTC recurses deeply on complex code,
+   * and overflowing a default 1 MiB Java thread stack (a Spark task thread's, say) kills the whole JVM
+   * with SIGSEGV.
+   *
+   * @return the CUBIN (a fresh array, owned by the caller) and the log
+   * @throws KernelCompileException when the source does not compile (log and numbered source inside)
+   * @throws NvrtcException for any other NVRTC failure, e.g. an architecture it does not support
+   */
+  public CompileResult compileWithLog(ProgramSource source, CompileOptions options) {
+    FutureTask<CompileResult> task = new FutureTask<>(() -> compileOnThisThread(source, options));
     Thread compiler = new Thread(null, task, "xqa-nvrtc-" + options.arch(), COMPILER_STACK_MIB << 20);
     compiler.setDaemon(true);
     compiler.start();
@@ -98,7 +110,7 @@ public final class Nvrtc {
     }
   }
 
-  private byte[] compileOnThisThread(ProgramSource source, CompileOptions options) {
+  private CompileResult compileOnThisThread(ProgramSource source, CompileOptions options) {
     if (!supportedArchs.contains(options.arch())) {
       throw new NvrtcException("nvrtcCompileProgram", 5, "NVRTC " + version + " cannot compile for "
           + options.arch() + "; it supports " + supportedArchs);
@@ -113,7 +125,7 @@ public final class Nvrtc {
       if (!log.isBlank()) {
         LOG.debug("NVRTC log for {} ({}):\n{}", source.name(), options.arch().compileTarget(), log);
       }
-      return program.cubin();
+      return new CompileResult(program.cubin(), log);
     }
   }
 }

@@ -10,25 +10,38 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.sparkxqa.core.gpu.target.KernelVariant;
 import org.sparkxqa.core.gpu.target.SmArch;
 import org.sparkxqa.core.gpu.TestKernel;
+import org.sparkxqa.core.gpu.nvrtc.CompileOptions;
+import org.sparkxqa.core.gpu.nvrtc.CompileResult;
 import org.sparkxqa.core.gpu.nvrtc.Nvrtc;
+import org.sparkxqa.core.gpu.nvrtc.ProgramSource;
 
 /**
  * Every kernel variant of the real spec-dec kernel compiles with real NVRTC for sm_80 (the mma.sync
- * path) and sm_90, which compiles as sm_90a (the wgmma path).
+ * path) and sm_90, which compiles as sm_90a (the wgmma path), with no warning in NVRTC's log (ptxas's
+ * C7515 wgmma serialisation, spills, local memory, or the front end's): a failure names the variant
+ * and the line. {@code -Dxqa.compile.variants=REGEX} compiles only the variants whose label matches
+ * (e.g. {@code 'q_bf16-kv_(bf16|e4m3)-d128-g[48]$'}); the default is all.
  */
 class AllVariantsCompileTest {
+  /** System property: a regex on {@link KernelVariant#label()} picking the variants to compile. */
+  static final String FILTER = "xqa.compile.variants";
+
   @Test
   void everyVariantCompilesForSm80AndSm90a(TestReporter report) throws Exception {
     Optional<KernelSources> sources = KernelSourceLoader.kernel();
     assertTrue(sources.isPresent(), "kernel sources missing from the classpath ("
         + KernelSourceLoader.KERNEL_FOLDER + "/" + KernelSourceLoader.LIST_FILE + "): core depends on sparkxqa-kernels");
     Nvrtc nvrtc = TestKernel.nvrtcOrSkip();
-    JitCache cache = new JitCache(sources.get(), nvrtc, JitCache.Options.at(null));
+    Pattern filter = Pattern.compile(System.getProperty(FILTER, ".*"));
+    List<KernelVariant> variants = KernelVariant.all().stream().filter(v -> filter.matcher(v.label()).find()).toList();
+    assertTrue(!variants.isEmpty(), "no variant matches -D" + FILTER + "=" + filter);
+    ProgramSource program = sources.get().program();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     // NVRTC is CPU-bound and thread-safe: 768 compiles take ~14 min on 2 cores, so use at least 2.
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -36,12 +49,14 @@ class AllVariantsCompileTest {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (SmArch arch : List.of(SmArch.SM_80, SmArch.SM_90)) {
-        for (KernelVariant v : KernelVariant.all()) {
+        for (KernelVariant v : variants) {
           futures.add(pool.submit(() -> {
+            String name = v.label() + " " + arch.compileTarget();
             try {
-              cache.get(v, arch);
+              CompileResult r = nvrtc.compileWithLog(program, CompileOptions.of(arch, v.macros()));
+              r.warnings().forEach(line -> failures.add(name + ": " + line));
             } catch (RuntimeException e) {
-              failures.add(v.label() + " " + arch.compileTarget() + ": " + e.getMessage());
+              failures.add(name + ": " + e.getMessage());
             }
           }));
         }
@@ -52,9 +67,9 @@ class AllVariantsCompileTest {
     } finally {
       pool.shutdownNow();
     }
-    report.publishEntry("all variants", String.format("%d kernels in %.1f s wall, %s",
-        2 * KernelVariant.all().size(), (System.nanoTime() - t0) / 1e9, cache.stats()));
-    assertEquals(List.of(), List.copyOf(failures).subList(0, Math.min(3, failures.size())),
-        failures.size() + " of " + 2 * KernelVariant.all().size() + " kernels failed to compile");
+    report.publishEntry("all variants", String.format("%d kernels in %.1f s wall", 2 * variants.size(),
+        (System.nanoTime() - t0) / 1e9));
+    assertEquals(List.of(), List.copyOf(failures).subList(0, Math.min(5, failures.size())),
+        failures.size() + " failures or warnings in " + 2 * variants.size() + " kernels");
   }
 }

@@ -53,15 +53,13 @@ class KernelGeometryFp8Test {
   void checkComparesTheConvertBytesTheModuleReports() {
     KernelVariant v = new KernelVariant(ElementType.FP16, ElementType.E4M3, 256, 8);
     KernelGeometry g = KernelGeometry.of(v);
-    int[] desc = KernelGeometryTest.describe(v, g);
-    assertEquals(2 * 64 * 256 * 2, desc[KernelGeometry.DESCRIBE_CONVERT_BYTES]);
+    KernelDescription desc = KernelGeometryTest.describe(v, g);
+    assertEquals(2 * 64 * 256 * 2, desc.get("convert_bytes"));
     assertDoesNotThrow(() -> g.check(v, desc));
-    desc[KernelGeometry.DESCRIBE_CONVERT_BYTES] = 0;
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, desc));
-    assertTrue(e.getMessage().contains("convert bytes = 0"), e.getMessage());
-    int[] asBf16 = KernelGeometryTest.describe(v, g);
-    asBf16[2] = ElementType.BF16.ordinal();
-    e = assertThrows(IllegalStateException.class, () -> g.check(v, asBf16));
-    assertTrue(e.getMessage().contains("kv type = 1"), e.getMessage());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> g.check(v, desc.with("convert_bytes", 0)));
+    assertTrue(e.getMessage().contains("convert_bytes = 0"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, () -> g.check(v, desc.with("kv_type", ElementType.BF16.ordinal())));
+    assertTrue(e.getMessage().contains("kv_type = 1"), e.getMessage());
   }
 }

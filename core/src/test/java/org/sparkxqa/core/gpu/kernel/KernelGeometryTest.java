@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.target.KernelVariant;
@@ -12,14 +14,14 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
 class KernelGeometryTest {
 
   /**
-   * What an sm_90a module writes for a variant under ABI 5 (the cupy harness checks version 5, 8 stages,
-   * a Q row unit of 64 and 64 barrier bytes on the H100): most threads 256 for 128-row CTAs, then the
-   * sm_90a flags: tensor maps, dependent merge, a warpgroup per M tile; then fp8's converted tile bytes.
+   * What an sm_90a module writes for a variant under ABI 6 ({@code XqaDescribe}, 22 ints: the cupy
+   * harness reads the same struct on the H100): most threads 256 for 128-row CTAs, then the sm_90a
+   * flags: tensor maps, dependent merge, a warpgroup per M tile; then fp8's converted tile bytes.
    */
-  static int[] describe(KernelVariant v, KernelGeometry g) {
-    return new int[] {5, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(), 2 * g.ctaRows(),
-        g.ctaRows(), g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1, 1,
-        g.convertBytes()};
+  static KernelDescription describe(KernelVariant v, KernelGeometry g) {
+    return KernelDescription.of(6, 88, v.qType().ordinal(), v.kvType().ordinal(), v.headDim(), v.group(),
+        2 * g.ctaRows(), g.ctaRows(), g.tileKeys(), 8, g.stageBytes(), g.rowBytes(), 4, 32, 16, 8, 64, 64, 1, 1, 1,
+        g.convertBytes());
   }
 
   @Test
@@ -63,36 +65,30 @@ class KernelGeometryTest {
   void checkAcceptsTheKernelsOwnNumbersAndNamesAMismatch() {
     KernelVariant v = new KernelVariant(ElementType.BF16, ElementType.BF16, 256, 5);
     KernelGeometry g = KernelGeometry.of(v);
-    int[] desc = describe(v, g);
+    KernelDescription desc = describe(v, g);
     assertDoesNotThrow(() -> g.check(v, desc));
-    desc[9] = 3;
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, desc));
-    assertTrue(e.getMessage().contains("stage bytes"), e.getMessage());
-    assertThrows(IllegalStateException.class, () -> g.check(v, new int[3]));
-    int[] sm80 = describe(v, g);
-    sm80[KernelGeometry.DESCRIBE_TENSOR_MAPS] = 0;
-    sm80[KernelGeometry.DESCRIBE_DEPENDENT_MERGE] = 0;
-    sm80[KernelGeometry.DESCRIBE_WARPGROUP_PER_M_TILE] = 0;
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> g.check(v, desc.with("stage_bytes", 3)));
+    assertTrue(e.getMessage().contains("stage_bytes = 3"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> KernelDescription.of(new int[3]));
+    KernelDescription sm80 = desc.with(KernelDescription.TENSOR_MAPS, 0).with(KernelDescription.DEPENDENT_MERGE, 0)
+        .with(KernelDescription.WARPGROUP_PER_M_TILE, 0);
     assertDoesNotThrow(() -> g.check(v, sm80)); // D 256: one warpgroup (64-row CTAs) on every target
-    int[] badFlag = describe(v, g);
-    badFlag[KernelGeometry.DESCRIBE_TENSOR_MAPS] = -1;
-    e = assertThrows(IllegalStateException.class, () -> g.check(v, badFlag));
-    assertTrue(e.getMessage().contains("flag 17 = -1"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, () -> g.check(v, desc.with(KernelDescription.TENSOR_MAPS, -1)));
+    assertTrue(e.getMessage().contains("tensor_maps = -1"), e.getMessage());
   }
 
   @Test
   void blockThreadsFollowTheModulesWarpgroupFlag() {
     KernelVariant v = new KernelVariant(ElementType.FP16, ElementType.BF16, 128, 16);
     KernelGeometry g = KernelGeometry.of(v);
-    int[] sm90a = describe(v, g);
-    assertEquals(256, sm90a[5]);
+    KernelDescription sm90a = describe(v, g);
+    assertEquals(256, sm90a.get("threads"));
     assertDoesNotThrow(() -> g.check(v, sm90a));
-    int[] sm80 = describe(v, g);
-    sm80[KernelGeometry.DESCRIBE_WARPGROUP_PER_M_TILE] = 0;
+    KernelDescription sm80 = describe(v, g).with(KernelDescription.WARPGROUP_PER_M_TILE, 0);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, sm80));
     assertTrue(e.getMessage().contains("threads = 256") && e.getMessage().contains("expects 128"), e.getMessage());
-    sm80[5] = 128; // one warpgroup (four warps of 32 rows) whatever the rows
-    assertDoesNotThrow(() -> g.check(v, sm80));
+    assertDoesNotThrow(() -> g.check(v, sm80.with("threads", 128))); // one warpgroup whatever the rows
     assertEquals(128, g.blockThreads(1, true));
     assertEquals(128, g.blockThreads(64, true));
     assertEquals(256, g.blockThreads(65, true));
@@ -103,21 +99,35 @@ class KernelGeometryTest {
   }
 
   @Test
-  void checkRejectsAModuleOfTheOldAbi() {
+  void checkRejectsAModuleOfAnotherAbi() {
     KernelVariant v = new KernelVariant(ElementType.FP16, ElementType.FP16, 128, 4);
     KernelGeometry g = KernelGeometry.of(v);
-    int[] old = describe(v, g);
-    old[0] = 1;
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.check(v, old));
-    assertTrue(e.getMessage().contains("abi version = 1") && e.getMessage().contains("expects 5"), e.getMessage());
-    int[] abi2 = describe(v, g);
-    abi2[0] = 2;
-    abi2[16] = 0; // ABI 2 wrote 16 numbers and no barrier bytes
-    e = assertThrows(IllegalStateException.class, () -> g.check(v, abi2));
-    assertTrue(e.getMessage().contains("abi version = 2"), e.getMessage());
-    int[] warpRows = describe(v, g);
-    warpRows[15] = 32; // ABI 1 wrote WARP_ROWS in this slot
-    e = assertThrows(IllegalStateException.class, () -> g.check(v, warpRows));
-    assertTrue(e.getMessage().contains("q row unit = 32"), e.getMessage());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> g.check(v, describe(v, g).with("abi_version", 5)));
+    assertTrue(e.getMessage().contains("abi_version = 5") && e.getMessage().contains("expects 6"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, () -> g.check(v, describe(v, g).with("q_row_unit", 32)));
+    assertTrue(e.getMessage().contains("q_row_unit = 32"), e.getMessage());
+  }
+
+  @Test
+  void readChecksTheVersionAndTheStructSizeFirst() {
+    KernelVariant v = new KernelVariant(ElementType.BF16, ElementType.BF16, 128, 4);
+    KernelGeometry g = KernelGeometry.of(v);
+    assertEquals(22 * 4, KernelDescription.LAYOUT.byteSize());
+    MemorySegment bytes = MemorySegment.ofArray(new byte[KernelDescription.BUFFER_BYTES]);
+    long off = 0;
+    for (int x : describe(v, g).fields().values()) {
+      bytes.set(ValueLayout.JAVA_INT_UNALIGNED, off, x);
+      off += 4;
+    }
+    KernelDescription read = KernelDescription.read(bytes);
+    assertEquals(describe(v, g).fields(), read.fields());
+    assertDoesNotThrow(() -> g.check(v, read));
+    bytes.set(ValueLayout.JAVA_INT_UNALIGNED, 4, 84); // a struct of another size
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelDescription.read(bytes));
+    assertTrue(e.getMessage().contains("XqaDescribe is 84 bytes"), e.getMessage());
+    bytes.set(ValueLayout.JAVA_INT_UNALIGNED, 0, 5); // ABI 5 wrote 21 ints, version first
+    e = assertThrows(IllegalStateException.class, () -> KernelDescription.read(bytes));
+    assertTrue(e.getMessage().contains("ABI version 5"), e.getMessage());
   }
 }

@@ -24,8 +24,8 @@ class LaunchPlanTest {
   }
 
   @Test
-  void matchesThePythonHarnessPlanByteForByte() {
-    // Same batch as kernels/src/test/python/xqa_plan.py Plan(reqs, 8, 2, 128, 0) (the device-tested mirror).
+  void matchesTheDeviceTestedPlanByteForByte() {
+    // The bytes the cupy harness launched on the H100 for this batch (Hq 8, Hkv 2, D 128, no window).
     RequestShape tree = new RequestShape(8, 4097, DraftMask.fromParents(new int[] {-1, 0, 0, 0, 0, 0, 0, 0}));
     LaunchPlan p = LaunchPlan.ofShapes(SPEC, List.of(chain(3, 37), tree, chain(2, 2048)));
     HexFormat hex = HexFormat.of();
@@ -46,8 +46,8 @@ class LaunchPlanTest {
   }
 
   @Test
-  void matchesThePythonHarnessPlanWithTwoSplitSizes() {
-    // xqa_plan.py Plan([(4, 9000, chain), (1, 5000, chain)], 32, 1, 64, 0): 128 rows split every 4096 keys,
+  void matchesTheDeviceTestedPlanWithTwoSplitSizes() {
+    // Batch [(4, 9000, chain), (1, 5000, chain)], Hq 32, Hkv 1, D 64: 128 rows split every 4096 keys,
     // 32 rows every 2048, both 3 splits.
     AttentionSpec g32 = AttentionSpec.of(ElementType.FP16, 32, 1, 64);
     LaunchPlan p = LaunchPlan.ofShapes(g32, List.of(chain(4, 9000), chain(1, 5000)));

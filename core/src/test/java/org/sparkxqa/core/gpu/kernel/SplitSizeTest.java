@@ -25,7 +25,7 @@ class SplitSizeTest {
 
   @Test
   void sizeGrowsWithRowsFrom2048Keys() {
-    // The same numbers as split_tokens_for in kernels/src/test/python/xqa_plan.py.
+    // The split sizes the device harness was tested with.
     int[][] cases = {{1, 2048}, {32, 2048}, {33, 2048}, {64, 2048}, {65, 3072}, {96, 3072}, {97, 4096},
         {128, 4096}, {256, 8192}, {2048, 65536}};
     for (int[] c : cases) {

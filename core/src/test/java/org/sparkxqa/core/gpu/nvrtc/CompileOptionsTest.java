@@ -17,7 +17,8 @@ class CompileOptionsTest {
   void builtFromTheVariantsNumbersInAStableOrder() {
     KernelVariant v = new KernelVariant(ElementType.BF16, ElementType.FP16, 128, 4);
     List<String> opts = CompileOptions.of(SmArch.SM_90, v.macros()).toList();
-    assertEquals(List.of("-std=c++17", "-default-device", "-arch=sm_90a",
+    assertEquals(List.of("-std=c++17", "-default-device", "-Xptxas=-warn-spills", "-Xptxas=-warn-lmem-usage",
+        "-arch=sm_90a",
         "-DXQA_GROUP=4", "-DXQA_HEAD_DIM=128", "-DXQA_KV_TYPE=0", "-DXQA_Q_TYPE=1"), opts);
   }
 
