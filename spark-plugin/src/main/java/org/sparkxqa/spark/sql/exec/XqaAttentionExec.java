@@ -2,7 +2,6 @@ package org.sparkxqa.spark.sql.exec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.sparkxqa.spark.batch.BatchSettings;
 import org.sparkxqa.spark.executor.ExecutorUse;
+import org.sparkxqa.spark.sql.PlanFields;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.SpecText;
 import org.sparkxqa.spark.sql.columnar.ColumnarInputs;
@@ -162,22 +162,18 @@ public final class XqaAttentionExec extends SparkPlan {
     return new XqaAttentionExec(call, result, rowId, newChildren.apply(0), settings, columnarEnabled);
   }
 
+  private PlanFields fields() {
+    return PlanFields.of(call, result, rowId, child, settings, columnarEnabled);
+  }
+
   @Override
   public int productArity() {
-    return 6;
+    return fields().arity();
   }
 
   @Override
   public Object productElement(int n) {
-    return switch (n) {
-      case 0 -> call;
-      case 1 -> result;
-      case 2 -> rowId;
-      case 3 -> child;
-      case 4 -> settings;
-      case 5 -> columnarEnabled;
-      default -> throw new IndexOutOfBoundsException(n);
-    };
+    return fields().element(n);
   }
 
   @Override
@@ -187,13 +183,11 @@ public final class XqaAttentionExec extends SparkPlan {
 
   @Override
   public boolean equals(Object other) {
-    return this == other || (other instanceof XqaAttentionExec e && call.equals(e.call) && result.equals(e.result)
-        && rowId.equals(e.rowId) && child.equals(e.child) && settings.equals(e.settings)
-        && columnarEnabled == e.columnarEnabled);
+    return this == other || (other instanceof XqaAttentionExec e && fields().equals(e.fields()));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(call, result, rowId, child, settings, columnarEnabled);
+    return fields().hashCode();
   }
 }

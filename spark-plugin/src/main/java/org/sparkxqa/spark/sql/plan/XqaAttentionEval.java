@@ -2,11 +2,11 @@ package org.sparkxqa.spark.sql.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.AttributeSet;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.sparkxqa.spark.sql.PlanFields;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.sql.SpecText;
 import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
@@ -77,20 +77,18 @@ public final class XqaAttentionEval extends LogicalPlan {
     return "XqaAttentionEval [" + result + "] " + SpecText.of(call.spec()) + ", rowId=" + rowId;
   }
 
+  private PlanFields fields() {
+    return PlanFields.of(call, result, rowId, child);
+  }
+
   @Override
   public int productArity() {
-    return 4;
+    return fields().arity();
   }
 
   @Override
   public Object productElement(int n) {
-    return switch (n) {
-      case 0 -> call;
-      case 1 -> result;
-      case 2 -> rowId;
-      case 3 -> child;
-      default -> throw new IndexOutOfBoundsException(n);
-    };
+    return fields().element(n);
   }
 
   @Override
@@ -100,12 +98,11 @@ public final class XqaAttentionEval extends LogicalPlan {
 
   @Override
   public boolean equals(Object other) {
-    return this == other || (other instanceof XqaAttentionEval e && call.equals(e.call) && result.equals(e.result)
-        && rowId.equals(e.rowId) && child.equals(e.child));
+    return this == other || (other instanceof XqaAttentionEval e && fields().equals(e.fields()));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(call, result, rowId, child);
+    return fields().hashCode();
   }
 }
