@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The columnar data path's figures on the device machine (docs/PERFORMANCE.md, "Columnar data path"):
 #   device-columnar.sh tests [PKG] packing rate by thread count (PackRate), then every gpu-tagged test
-#                              (of package PKG, default org.sparkxqa; each in its own JVM with CLASS=...)
+#                              (of package PKG, default org.sparkxqa; or class='A B ...' for those classes)
 #   device-columnar.sh bench   bench at local[16] -Xmx24g: bf16 32/8/128, 1000 requests, Lk <= 2048
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
@@ -18,7 +18,9 @@ nproc
 case "${1:-}" in
   tests)
     [ -n "${2:-}" ] || step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.core.gpu.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
-    if [[ "${2:-}" == class=* ]]; then sel=(--select-class "${2#class=}"); else sel=(--select-package "${2:-org.sparkxqa}"); fi
+    sel=()
+    if [[ "${2:-}" == class=* ]]; then for c in ${2#class=}; do sel+=(--select-class "$c"); done
+    else sel=(--select-package "${2:-org.sparkxqa}"); fi
     (cd /tmp && step timeout "${TESTS_TIMEOUT:-420}" "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher \
         execute --include-tag gpu "${sel[@]}" --details=summary --disable-banner \
         --reports-dir "$OUT/junit-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _)") 2>&1 | tail -60 ;;
