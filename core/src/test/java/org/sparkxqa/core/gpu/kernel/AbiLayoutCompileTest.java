@@ -12,6 +12,7 @@ import java.lang.foreign.StructLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +32,13 @@ import org.sparkxqa.core.gpu.target.SmArch;
  * moved, renamed, resized or computed differently on one side fails here, naming it.
  */
 class AbiLayoutCompileTest {
+  private Nvrtc nvrtc;
+
+  /** Loads NVRTC before each test, outside its assertions, so a machine without it skips visibly. */
+  @BeforeEach
+  void loadNvrtc() {
+    nvrtc = TestKernel.nvrtcOrSkip();
+  }
 
   @ParameterizedTest(name = "{0}/{1} D{2} G{3} {4}")
   @CsvSource({"BF16, BF16, 128, 4, sm_90", "BF16, BF16, 128, 4, sm_80", "FP16, FP16, 64, 1, sm_90",
@@ -76,13 +84,12 @@ class AbiLayoutCompileTest {
     return f;
   }
 
-  private static void compile(KernelVariant v, String arch, Map<String, Integer> expected, Map<String, Integer> flags) {
+  private void compile(KernelVariant v, String arch, Map<String, Integer> expected, Map<String, Integer> flags) {
     compile(v, arch, List.of(AbiLayouts.all()), expected, flags);
   }
 
-  private static void compile(KernelVariant v, String arch, List<StructLayout> structs, Map<String, Integer> expected,
+  private void compile(KernelVariant v, String arch, List<StructLayout> structs, Map<String, Integer> expected,
       Map<String, Integer> flags) {
-    Nvrtc nvrtc = TestKernel.nvrtcOrSkip();
     ProgramSource kernel = KernelSourceLoader.kernel().orElseThrow().program();
     ProgramSource check = new ProgramSource(AbiStaticAsserts.NAME, AbiStaticAsserts.source(structs, expected, flags),
         kernel.headers());
