@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.XqaFunctions;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Adds {@code out} (and, under the NULL policy, {@code xqa_error}) to a table of requests through the

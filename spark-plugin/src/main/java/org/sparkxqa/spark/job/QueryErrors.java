@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.SparkThrowable;
+import org.sparkxqa.spark.job.error.UserErrors;
 
 /**
  * Tells a plain query error from a bug for {@code xqa sql}. A query error is a user error that

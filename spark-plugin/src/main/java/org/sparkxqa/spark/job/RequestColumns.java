@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.spark.eval.RequestInput;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Where the canonical columns (docs/DESIGN.md §2) sit in a table, checked before any Spark work, and how

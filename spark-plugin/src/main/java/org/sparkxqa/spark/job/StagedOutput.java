@@ -11,6 +11,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkxqa.spark.job.error.UserInputException;
 import scala.Tuple2;
 
 /**

@@ -13,6 +13,7 @@ import org.sparkxqa.core.Request;
 import org.sparkxqa.core.reference.Float64Attention;
 import org.sparkxqa.core.reference.RelativeError;
 import org.sparkxqa.spark.eval.RequestInput;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Checks a run's output: recomputes a sample of rows with {@link Float64Attention} on the driver and

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /** The staging folder and the swap on the local Hadoop file system, with failures injected at each step. */
 class StagedOutputTest {
