@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
+import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.RequestGenerator;
 import org.sparkxqa.spark.sql.SpecText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(),
           "--rows, --iterations and --partitions must be >= 1 and --cpu-iterations >= 0");
     }
-    RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
+    RequestGenerator generator = GenerateCommand.generator(command, spec, maxQLen, maxKvLen, seed);
     SparkSession spark = session.open("xqa bench", settings);
     int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
     Dataset<Row> requests = generator.generate(spark, rows, p).cache();

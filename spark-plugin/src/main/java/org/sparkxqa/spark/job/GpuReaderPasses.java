@@ -12,6 +12,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
+import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.sql.Scala;
 
 /**

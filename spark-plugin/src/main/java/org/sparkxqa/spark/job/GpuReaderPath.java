@@ -3,6 +3,8 @@ package org.sparkxqa.spark.job;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.config.InvalidRowPolicy;

@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.RequestColumns;
 
 /**
  * The columnar passes of {@code xqa bench}: the benchmark's requests are written once to Parquet in a

@@ -3,6 +3,8 @@ package org.sparkxqa.spark.job;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

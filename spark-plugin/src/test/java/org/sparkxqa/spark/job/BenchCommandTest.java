@@ -24,6 +24,9 @@ import org.sparkxqa.core.gpu.cuda.GpuProbe;
 import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.RequestGenerator;
 
 /** {@code xqa bench}: passes, the CPU comparison, the pinned copy rate and the JSON report of one run. */
 class BenchCommandTest {
