@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.sparkxqa.spark.job.report.TextTable;
 
 /**
  * What one {@code xqa bench} run measured: the pipeline on the backend in use (rows from the cache,

@@ -10,6 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.config.XqaConf;
+import org.sparkxqa.spark.job.report.ExecutedOperators;
+import org.sparkxqa.spark.job.report.RunReport;
 
 /**
  * Timed passes of one evaluation through Spark on one backend: each pass writes every evaluated row

@@ -13,6 +13,8 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.RequestGenerator;
 import org.sparkxqa.spark.job.data.Verifier;
+import org.sparkxqa.spark.job.report.RunReport;
+import org.sparkxqa.spark.job.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

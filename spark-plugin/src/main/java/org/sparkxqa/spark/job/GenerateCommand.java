@@ -7,6 +7,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.RequestGenerator;
 import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
+import org.sparkxqa.spark.job.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,6 +6,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
+import org.sparkxqa.spark.job.report.RunReport;
 import org.sparkxqa.spark.sql.Scala;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.XqaConf;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.command.ExplainCommand;
+import org.sparkxqa.spark.job.report.TextTable;
 
 /**
  * Prints one statement's result for {@code xqa sql}: {@code OK} for a statement without columns, the

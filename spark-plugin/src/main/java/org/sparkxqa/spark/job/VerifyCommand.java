@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.Verifier;
+import org.sparkxqa.spark.job.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
