@@ -7,8 +7,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
+import org.sparkxqa.spark.job.bench.BenchReport;
+import org.sparkxqa.spark.job.bench.BenchSeries;
+import org.sparkxqa.spark.job.bench.ParquetPasses;
+import org.sparkxqa.spark.job.bench.PinnedCopy;
+import org.sparkxqa.spark.job.bench.ReaderBatchRows;
 import org.sparkxqa.spark.job.data.AttentionRunner;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.RequestGenerator;
@@ -86,10 +92,10 @@ final class BenchCommand implements Callable<Integer> {
       long kvBytes = requests.selectExpr("sum(length(k) + length(v))").first().getLong(0);
       command.commandLine().getOut().printf("bench: %s, Lq<=%d, Lk<=%d, %d partitions, %.1f MB of K/V%n",
           SpecText.of(spec), maxQLen, maxKvLen, p, kvBytes / 1e6);
-      Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
-          false);
+      InvalidRowPolicy policy = JobSession.onInvalidRow(spark);
+      Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, policy, RequestColumns.TREE, false);
       BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
-      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, iterations, kvBytes,
+      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, policy, iterations, kvBytes,
           ReaderBatchRows.forRequests(spec, maxQLen, maxKvLen), !pipeline.onCpu());
       String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
