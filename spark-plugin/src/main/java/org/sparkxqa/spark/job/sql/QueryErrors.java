@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.sql;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -12,13 +12,13 @@ import org.sparkxqa.spark.job.error.UserErrors;
  * {@link UserErrors} knows, an error Spark raised with a condition (e.g. {@code [ARITHMETIC_OVERFLOW]},
  * {@code [CAST_INVALID_INPUT]}) other than an internal error, or an {@link IllegalArgumentException} (a
  * function given a bad argument), also when wrapped in a task failure. Its message is Spark's own text,
- * query context included, as Spark's {@code spark-sql} prints it. Stateless.
+ * query context included, as Spark's {@code spark-sql} prints it. Stateless and thread-safe.
  */
-final class QueryErrors {
+public final class QueryErrors {
   private QueryErrors() {}
 
   /** The message to print for {@code error}; empty when it is not a query error (a bug). */
-  static Optional<String> message(Throwable error) {
+  public static Optional<String> message(Throwable error) {
     Optional<String> user = UserErrors.message(error);
     if (user.isPresent()) {
       return user;
