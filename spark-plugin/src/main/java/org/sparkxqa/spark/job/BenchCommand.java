@@ -7,8 +7,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
+import org.sparkxqa.spark.job.bench.BenchReport;
+import org.sparkxqa.spark.job.bench.BenchSeries;
+import org.sparkxqa.spark.job.bench.ParquetPasses;
+import org.sparkxqa.spark.job.bench.PinnedCopy;
+import org.sparkxqa.spark.job.bench.ReaderBatchRows;
+import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.RequestGenerator;
 import org.sparkxqa.spark.sql.SpecText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(),
           "--rows, --iterations and --partitions must be >= 1 and --cpu-iterations >= 0");
     }
-    RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
+    RequestGenerator generator = GenerateCommand.generator(command, spec, maxQLen, maxKvLen, seed);
     SparkSession spark = session.open("xqa bench", settings);
     int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
     Dataset<Row> requests = generator.generate(spark, rows, p).cache();
@@ -83,10 +92,10 @@ final class BenchCommand implements Callable<Integer> {
       long kvBytes = requests.selectExpr("sum(length(k) + length(v))").first().getLong(0);
       command.commandLine().getOut().printf("bench: %s, Lq<=%d, Lk<=%d, %d partitions, %.1f MB of K/V%n",
           SpecText.of(spec), maxQLen, maxKvLen, p, kvBytes / 1e6);
-      Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, JobSession.onInvalidRow(spark), RequestColumns.TREE,
-          false);
+      InvalidRowPolicy policy = JobSession.onInvalidRow(spark);
+      Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, policy, RequestColumns.TREE, false);
       BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
-      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, iterations, kvBytes,
+      ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, policy, iterations, kvBytes,
           ReaderBatchRows.forRequests(spec, maxQLen, maxKvLen), !pipeline.onCpu());
       String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;

@@ -4,6 +4,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.job.data.RequestGenerator;
+import org.sparkxqa.spark.job.data.StagedOutput;
+import org.sparkxqa.spark.job.error.UserInputException;
+import org.sparkxqa.spark.job.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(), "--rows must be >= 0 and --partitions >= 1");
     }
     spec = kvScales.apply(command, spec);
-    RequestGenerator generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
+    RequestGenerator generator = generator(command, spec, maxQLen, maxKvLen, seed);
     try {
       StagedOutput.checkBeforeSession(output, overwrite);
     } catch (UserInputException e) {
@@ -65,7 +69,7 @@ final class GenerateCommand implements Callable<Integer> {
       int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
       float[] amax = generator.kvAmax(spark, rows, p);
       spec = kvScales.apply(command, spec.withKvScales(fp8Scale(spec, amax[0]), fp8Scale(spec, amax[1])));
-      generator = RequestGenerator.checked(command, spec, maxQLen, maxKvLen, seed);
+      generator = generator(command, spec, maxQLen, maxKvLen, seed);
     }
     write(spark, generator, rows, partitions, output, overwrite);
     new TextTable("rows", "dtype", "kv dtype", "k_scale", "v_scale", "Hq", "Hkv", "D", "output", "time")
@@ -77,6 +81,15 @@ final class GenerateCommand implements Callable<Integer> {
           spec.kvType().sqlName(), spec.kScale(), spec.vScale());
     }
     return 0;
+  }
+
+  /** The generator for these flags; a bad length is a usage error. */
+  static RequestGenerator generator(CommandSpec command, AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
+    try {
+      return new RequestGenerator(spec, maxQLen, maxKvLen, seed);
+    } catch (UserInputException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
   }
 
   /** {@code amax / max finite} of the K/V type, so the largest value lands on the largest code; 1 when all zero. */

@@ -2,6 +2,7 @@ package org.sparkxqa.spark.job;
 
 import java.io.PrintWriter;
 import java.util.Optional;
+import org.sparkxqa.spark.job.error.UserErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -14,6 +14,7 @@ import org.sparkxqa.spark.config.ConfigKey;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
+import org.sparkxqa.spark.job.error.UserInputException;
 import org.sparkxqa.spark.sql.Scala;
 
 /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.job.data.FolderSnapshot;
 
 /** {@code run} and {@code generate} replace their output whole or not at all, through the command line. */
 class AtomicOutputTest {

@@ -16,6 +16,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.job.report.RunReport;
 
 /**
  * {@code run --gpu-reader} (cuDF reads, evaluates and writes each file on the GPU) against the

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.job.error.UserErrors;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /** The job's session: the plugin is added once; a running session is reused without leaking settings. */
 class JobSessionTest {

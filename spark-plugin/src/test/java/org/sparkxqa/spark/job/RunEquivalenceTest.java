@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.spark.job.report.RunReport;
 
 /** run's results do not depend on batch limits, and a packed-mask tree column means what its parents mean. */
 class RunEquivalenceTest {

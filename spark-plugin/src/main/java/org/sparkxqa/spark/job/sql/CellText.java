@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.sql;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,12 +13,13 @@ import scala.collection.Map;
  * default {@value #TEXT}) values are abbreviated: binary to its first bytes and its length
  * ({@code 0x3c003c00… (512 bytes)}), arrays and maps to their first items, text to {@code truncate}
  * characters. With {@code truncate = 0} every value is whole, like Spark's {@code show(truncate = false)}.
- * Stateless.
+ * Stateless and thread-safe.
  */
-final class CellText {
+public final class CellText {
   static final int BINARY_BYTES = 8;
   static final int ITEMS = 6;
-  static final int TEXT = 60;
+  /** The default {@code --truncate}: characters of text shown per cell. */
+  public static final int TEXT = 60;
 
   private CellText() {}
 

@@ -1,29 +1,35 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.sql;
 
 import java.io.PrintWriter;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.command.ExplainCommand;
+import org.sparkxqa.spark.job.report.TextTable;
 
 /**
  * Prints one statement's result for {@code xqa sql}: {@code OK} for a statement without columns, the
  * plan text of {@code EXPLAIN} whole and as it is, anything else as a {@link TextTable} of at most
  * {@code maxRows} rows whose cells are {@link CellText} cut to {@code truncate} characters (0: whole).
- * Not thread-safe (it writes to one writer).
+ * Not thread-safe (it writes to one writer); the caller owns the writer and keeps it open.
  */
-final class ResultPrinter {
+public final class ResultPrinter {
   private final PrintWriter out;
   private final int maxRows;
   private final int truncate;
 
-  ResultPrinter(PrintWriter out, int maxRows, int truncate) {
+  /**
+   * @param maxRows most rows printed per result (at least 1)
+   * @param truncate characters of text per cell, 0 for whole values
+   */
+  public ResultPrinter(PrintWriter out, int maxRows, int truncate) {
     this.out = out;
     this.maxRows = maxRows;
     this.truncate = truncate;
   }
 
-  void print(Dataset<Row> result) {
+  /** Collects {@code result} (at most {@code maxRows + 1} rows of a table) and prints it; a query error propagates. */
+  public void print(Dataset<Row> result) {
     String[] columns = result.columns();
     if (columns.length == 0) {
       out.println("OK");

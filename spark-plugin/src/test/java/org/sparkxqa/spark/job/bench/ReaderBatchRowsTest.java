@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.report;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,15 +16,16 @@ import org.sparkxqa.spark.sql.exec.XqaOperators;
  * that action executed, whose metrics are then final. Spark reports executed plans to
  * {@link QueryExecutionListener}s on its listener thread, shortly after the action returns; this
  * waits for that report (as Spark's own {@code Observation} does). The session should be private
- * to the caller (a job's {@code newSession()}), so that its only query is the action.
+ * to the caller (a job's {@code newSession()}), so that its only query is the action. Stateless; each call
+ * registers and removes its own listener, so calls on different sessions may run at once.
  */
-final class ExecutedOperators {
+public final class ExecutedOperators {
   private static final long WAIT_SECONDS = 120;
 
   private ExecutedOperators() {}
 
   /** Runs {@code action}; its failure propagates as is. */
-  static List<XqaAttentionExec> of(SparkSession session, Runnable action) {
+  public static List<XqaAttentionExec> of(SparkSession session, Runnable action) {
     CompletableFuture<List<XqaAttentionExec>> found = new CompletableFuture<>();
     QueryExecutionListener listener = new QueryExecutionListener() {
       @Override

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * Splits SQL text into statements at the semicolons that end them: not those inside quotes
  * ({@code '...'}, {@code "..."}, {@code `...`}) or comments ({@code -- ...}, {@code /* ... *}{@code /}).
- * Statements that hold nothing but blanks and comments are dropped. Stateless.
+ * Statements that hold nothing but blanks and comments are dropped. Stateless and thread-safe.
  */
-final class SqlScript {
+public final class SqlScript {
   private SqlScript() {}
 
   /** The statements of {@code text}, trimmed, without their semicolons. */
-  static List<String> statements(String text) {
+  public static List<String> statements(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     boolean code = false;

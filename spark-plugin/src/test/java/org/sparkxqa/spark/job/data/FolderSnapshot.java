@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Every file under a folder (hidden ones included) as relative path -> bytes in hex, for byte-identical checks. */
-final class FolderSnapshot {
+/**
+ * Every file under a folder (hidden ones included) as relative path -> bytes in hex, for byte-identical checks
+ * of job outputs (here and by the command-line tests).
+ */
+public final class FolderSnapshot {
   private FolderSnapshot() {}
 
-  static Map<String, String> of(Path folder) {
+  public static Map<String, String> of(Path folder) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> all = Files.walk(folder)) {
       for (Path p : all.filter(Files::isRegularFile).toList()) {
@@ -27,7 +30,7 @@ final class FolderSnapshot {
   }
 
   /** The names in {@code parent} that start with {@code "." + name}: staging or set-aside folders. */
-  static List<String> leftovers(Path parent, String name) {
+  public static List<String> leftovers(Path parent, String name) {
     try (Stream<Path> all = Files.list(parent)) {
       return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("." + name)).sorted().toList();
     } catch (IOException e) {

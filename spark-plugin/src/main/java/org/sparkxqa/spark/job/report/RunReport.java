@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,13 +16,15 @@ import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
 /**
  * What one evaluation did, from the metrics of the batched operators it ran: rows, invalid rows,
  * batches (backend launches) and which executors did the work, with which backend and GPU. Retried
- * tasks count twice. Immutable; {@link #writeJson} gives the {@code --report} file.
+ * tasks count twice. Immutable (thread-safe); {@link #writeJson} gives the {@code --report} file. Built by
+ * {@code run} and by the bench passes, from the operators {@link ExecutedOperators} found.
  *
  * @param executors distinct (executor, backend, GPU) uses, by executor id
  */
-record RunReport(long rows, long invalidRows, long batches, List<ExecutorUse> executors) {
+public record RunReport(long rows, long invalidRows, long batches, List<ExecutorUse> executors) {
 
-  static RunReport of(List<XqaAttentionExec> operators) {
+  /** The sums over {@code operators} (whose metrics are final) and their distinct executor uses. */
+  public static RunReport of(List<XqaAttentionExec> operators) {
     long rows = 0;
     long invalid = 0;
     long batches = 0;
@@ -39,14 +41,14 @@ record RunReport(long rows, long invalidRows, long batches, List<ExecutorUse> ex
   }
 
   /** The distinct backend names, joined; {@code none} when no backend call was made. */
-  String backendNames() {
+  public String backendNames() {
     TreeSet<String> names = new TreeSet<>();
     executors.forEach(u -> names.add(u.backend()));
     return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
   /** Writes this report as JSON: {@code {"rows":..,"invalidRows":..,"batches":..,"executors":[..]}}. */
-  void writeJson(Path file) {
+  public void writeJson(Path file) {
     try {
       new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
     } catch (IOException e) {

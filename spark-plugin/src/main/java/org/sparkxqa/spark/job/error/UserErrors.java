@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.error;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -13,16 +13,17 @@ import org.sparkxqa.spark.eval.InvalidRowException;
 /**
  * Finds the user-facing reason inside an exception that Spark may have wrapped several times (a
  * task failure arrives as a SparkException whose cause, or at least whose text, holds ours).
- * Errors found here are shown as one line, without a stack trace.
+ * Errors found here are shown as one line, without a stack trace: the job's error handler uses it for
+ * every command, and {@code xqa sql} builds its query errors on it. Stateless and thread-safe.
  */
-final class UserErrors {
+public final class UserErrors {
   private static final Pattern IN_TEXT = Pattern.compile(
       "(?:InvalidRowException|BackendUnavailableException|UserInputException): ([^\\n]+)");
 
   private UserErrors() {}
 
   /** The one-line message when {@code error} is (or wraps) a user error; empty for a bug. */
-  static Optional<String> message(Throwable error) {
+  public static Optional<String> message(Throwable error) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof InvalidRowException invalid) {

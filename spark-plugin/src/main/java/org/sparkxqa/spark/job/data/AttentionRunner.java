@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -13,14 +13,16 @@ import org.apache.spark.sql.Row;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.XqaFunctions;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Adds {@code out} (and, under the NULL policy, {@code xqa_error}) to a table of requests through the
  * SQL function {@code xqa_attention_result}, so the job runs exactly what SQL users run: the batched
  * {@code XqaAttention} operator with the session's {@code spark.xqa.*} settings. Other columns pass
- * through unchanged and in order; no row is dropped. Lazy like any Dataset transformation.
+ * through unchanged and in order; no row is dropped. Lazy like any Dataset transformation. Stateless and
+ * thread-safe; the caller passes the invalid-row policy in (the job reads it from its session).
  */
-final class AttentionRunner {
+public final class AttentionRunner {
   private AttentionRunner() {}
 
   /**
@@ -29,7 +31,7 @@ final class AttentionRunner {
    * @param treeRequired whether a missing tree column is an error (else: all chains)
    * @throws UserInputException when the input lacks the request columns or already has the output ones
    */
-  static Dataset<Row> apply(Dataset<Row> input, AttentionSpec spec, InvalidRowPolicy policy, String treeColumn,
+  public static Dataset<Row> apply(Dataset<Row> input, AttentionSpec spec, InvalidRowPolicy policy, String treeColumn,
       boolean treeRequired) {
     RequestColumns columns = RequestColumns.resolve(input.schema(), treeColumn, treeRequired);
     columns.requireAbsent(policy == InvalidRowPolicy.NULL ? List.of(RequestColumns.OUT, RequestColumns.ERROR)

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import org.sparkxqa.core.gpu.cuda.CudaDriver;
 import org.sparkxqa.core.gpu.cuda.CudaException;
@@ -9,7 +9,8 @@ import org.sparkxqa.core.gpu.cuda.HostToDeviceCopyRate;
  * The pinned host-to-device copy rate of this process's GPU ({@link HostToDeviceCopyRate}), the
  * ceiling for a pipeline that feeds the GPU from host memory, or why it could not be measured. One
  * copy moves the run's K/V bytes, kept within [{@value #MIN_BYTES}, {@value #MAX_BYTES}] bytes (a
- * large copy runs at the link's rate; a larger one only costs pinned memory). Immutable.
+ * large copy runs at the link's rate; a larger one only costs pinned memory). Immutable (thread-safe);
+ * {@link #measure} allocates and frees its own pinned and device buffers.
  *
  * @param device the GPU, or null when not measured
  * @param bytes bytes per copy (0 when not measured)
@@ -17,13 +18,13 @@ import org.sparkxqa.core.gpu.cuda.HostToDeviceCopyRate;
  * @param gbps median rate in GB/s (10^9 bytes per second), or null when not measured
  * @param unavailable why there is no rate, e.g. {@code no GPU: no CUDA driver (libcuda.so.1 not found)}; null when measured
  */
-record PinnedCopy(String device, long bytes, int repetitions, Double gbps, String unavailable) {
+public record PinnedCopy(String device, long bytes, int repetitions, Double gbps, String unavailable) {
   static final long MIN_BYTES = 64L << 20;
   static final long MAX_BYTES = 1L << 30;
   static final int REPETITIONS = 10;
 
   /** Measures on device {@code ordinal} with a copy the size of {@code kvBytes} (clamped). */
-  static PinnedCopy measure(int ordinal, long kvBytes) {
+  public static PinnedCopy measure(int ordinal, long kvBytes) {
     String noDriver = CudaDriver.unavailableReason();
     if (noDriver != null) {
       return notMeasured("no GPU: " + noDriver);

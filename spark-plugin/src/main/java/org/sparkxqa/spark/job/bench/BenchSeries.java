@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,22 +10,24 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.config.XqaConf;
+import org.sparkxqa.spark.job.report.ExecutedOperators;
+import org.sparkxqa.spark.job.report.RunReport;
 
 /**
  * Timed passes of one evaluation through Spark on one backend: each pass writes every evaluated row
  * to Spark's {@code noop} sink (so reading, batching, the backend and building the output rows are
  * timed, writing files is not). Requests/s and K/V bytes read per second per pass, and their medians.
- * Immutable; {@link #run} is the program that produces one.
+ * Immutable (thread-safe); {@link #run} is the program that produces one.
  *
  * @param backend the backend the passes ran on, as the executors named it (e.g. {@code cpu (16 threads)})
  * @param passes each timed pass, in order
  * @param medianRequestsPerSecond the median over the passes
  * @param medianKvGBps the median K/V GB/s (10^9 bytes per second) over the passes
  */
-record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSecond, double medianKvGBps) {
+public record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSecond, double medianKvGBps) {
 
   /** One pass: rows evaluated, wall seconds, and the rates that follow. */
-  record Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {}
+  public record Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {}
 
   /**
    * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} set on
@@ -33,7 +35,7 @@ record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSe
    *
    * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
    */
-  static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice, int count, long kvBytes) {
+  public static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice, int count, long kvBytes) {
     String key = XqaConf.QUERY_BACKEND.name();
     String previous = spark.conf().getOption(key).getOrElse(() -> null);
     spark.conf().set(key, choice.configName());
@@ -63,7 +65,7 @@ record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSe
   }
 
   /** Whether every executor ran these passes on a CPU backend (whose names start with {@code cpu}). */
-  boolean onCpu() {
+  public boolean onCpu() {
     return Arrays.stream(backend.split(", ")).allMatch(name -> name.startsWith("cpu"));
   }
 }

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
@@ -12,14 +12,14 @@ import org.sparkxqa.core.BatchCap;
  * instead ({@link BatchCap#BYTES} of q+k+v), so launches are not cut smaller than
  * they would be anyway (a launch never spans two scan batches). Stateless.
  */
-final class ReaderBatchRows {
+public final class ReaderBatchRows {
   static final String KEY = "spark.sql.parquet.columnarReaderBatchSize";
   static final int SPARK_DEFAULT = 4096;
 
   private ReaderBatchRows() {}
 
   /** Rows of at most {@code maxQLen} query and {@code maxKvLen} key tokens that fit one launch budget. */
-  static int forRequests(AttentionSpec spec, int maxQLen, int maxKvLen) {
+  public static int forRequests(AttentionSpec spec, int maxQLen, int maxKvLen) {
     long rowBytes = (long) maxQLen * spec.qTokenBytes() + 2L * maxKvLen * spec.kvTokenBytes();
     return (int) Math.clamp(BatchCap.BYTES / rowBytes, 1, SPARK_DEFAULT);
   }

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkxqa.spark.job.error.UserInputException;
 import scala.Tuple2;
 
 /**
@@ -20,7 +21,7 @@ import scala.Tuple2;
  * staging folder: the previous output (or no output) remains, with nothing beside it. Not thread-safe;
  * one instance per write.
  */
-final class StagedOutput {
+public final class StagedOutput {
   private static final Logger LOG = LoggerFactory.getLogger(StagedOutput.class);
 
   private final FileSystem fs;
@@ -40,7 +41,7 @@ final class StagedOutput {
    *
    * @throws UserInputException when {@code target} exists and {@code overwrite} is false, or has no parent
    */
-  static StagedOutput of(Configuration conf, String target, boolean overwrite) {
+  public static StagedOutput of(Configuration conf, String target, boolean overwrite) {
     try {
       Path path = new Path(target);
       FileSystem fs = path.getFileSystem(conf);
@@ -62,7 +63,7 @@ final class StagedOutput {
    *
    * @throws UserInputException when {@code target} exists and {@code overwrite} is false
    */
-  static void checkBeforeSession(String target, boolean overwrite) {
+  public static void checkBeforeSession(String target, boolean overwrite) {
     try {
       of(hadoopConfBeforeSession(), target, overwrite);
     } catch (UncheckedIOException e) {
@@ -93,7 +94,7 @@ final class StagedOutput {
    * yet), then swaps the result into place. On any failure the staging folder is deleted, the previous
    * output is kept, and the failure propagates.
    */
-  <T> T write(Function<String, T> writer) {
+  public <T> T write(Function<String, T> writer) {
     return write(writer, OutputSwap.NO_FAULTS);
   }
 

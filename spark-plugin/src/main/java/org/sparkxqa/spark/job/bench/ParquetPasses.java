@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.RequestColumns;
 
 /**
  * The columnar passes of {@code xqa bench}: the benchmark's requests are written once to Parquet in a
@@ -18,9 +21,9 @@ import org.sparkxqa.spark.config.QueryBackend;
  * which the operator consumes batch by batch (q, k and v as views of the scan's vectors). Reading
  * the files is part of each pass (from the OS page cache after the write, so it measures the data
  * path, not the disk). On a GPU backend the same files also feed the GPU-reader passes
- * ({@link GpuReaderPasses}). A program step, not a test.
+ * ({@link GpuReaderPasses}). A program step, not a test; stateless, each call with its own folder.
  */
-final class ParquetPasses {
+public final class ParquetPasses {
   private ParquetPasses() {}
 
   /**
@@ -31,22 +34,23 @@ final class ParquetPasses {
    * @param gpuReaderSkipped why {@code gpuReader} is null, else null
    * @param fileBytes bytes of the Parquet files (what a GPU-reader pass sends to the device)
    */
-  record Result(BenchSeries columnar, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes) {}
+  public record Result(BenchSeries columnar, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes) {}
 
   /**
+   * @param policy the session's {@code spark.xqa.onInvalidRow}, as for the cached passes
    * @param readerRows rows per batch of Spark's Parquet scan ({@link ReaderBatchRows}), unless the
    *     session sets {@value ReaderBatchRows#KEY} itself
    * @param gpuReader whether to run the GPU-reader passes too (the backend in use is a GPU)
    */
-  static Result run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, int iterations, long kvBytes,
-      int readerRows, boolean gpuReader) {
+  public static Result run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, InvalidRowPolicy policy,
+      int iterations, long kvBytes, int readerRows, boolean gpuReader) {
     Path dir = createTemp();
     try {
       String path = dir.resolve("requests").toString();
       requests.write().parquet(path);
       ReaderBatchRows.applyUnlessSet(spark, readerRows);
-      Dataset<Row> evaluated = AttentionRunner.apply(spark.read().parquet(path), spec, JobSession.onInvalidRow(spark),
-          RequestColumns.TREE, false);
+      Dataset<Row> evaluated = AttentionRunner.apply(spark.read().parquet(path), spec, policy, RequestColumns.TREE,
+          false);
       BenchSeries columnar = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
       BenchSeries reader = gpuReader ? GpuReaderPasses.run(spark, spec, path, dir, iterations, kvBytes) : null;
       return new Result(columnar, reader, gpuReader ? null : "skipped: the backend in use is the CPU backend",

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
+import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.sql.Scala;
 
 /**

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,19 +9,22 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.spark.eval.RequestInput;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Where the canonical columns (docs/DESIGN.md §2) sit in a table, checked before any Spark work, and how
  * a {@link Row} becomes a {@link RequestInput} (for {@code verify}). {@code id} is optional (rows are
  * then named by partition and position); {@code tree} may be ARRAY&lt;INT&gt;, a BINARY packed mask, or
- * absent (all chains). Immutable.
+ * absent (all chains). Immutable. Public for its column names; resolving and reading stay with this
+ * package's evaluation and verification.
  */
-final class RequestColumns {
+public final class RequestColumns {
   static final String ID = "id";
   static final String Q = "q";
   static final String K = "k";
   static final String V = "v";
-  static final String TREE = "tree";
+  /** The default draft-tree column. */
+  public static final String TREE = "tree";
   static final String OUT = "out";
   static final String ERROR = "xqa_error";
 

@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;

@@ -1,15 +1,16 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.sparkxqa.spark.job.report.TextTable;
 
 /**
  * What one {@code xqa bench} run measured: the pipeline on the backend in use (rows from the cache,
  * columnar from Parquet files of the same requests, and the GPU reader over those files), the CPU backend on the same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
- * (or why there is none), and the ratios between them. Immutable; {@link #print} gives the summary
+ * (or why there is none), and the ratios between them. Immutable (thread-safe); {@link #print} gives the summary
  * table, {@link #writeJson} the {@code --report} file.
  *
  * @param spec the request shape, e.g. {@code bf16 Hq=32 Hkv=8 D=128}
@@ -34,12 +35,13 @@ import java.nio.file.Path;
  * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
  *     run only when the pipeline did not use the CPU backend), or null
  */
-record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes,
+public record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes,
     BenchSeries pipeline, BenchSeries parquet, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes,
     BenchSeries cpu, String cpuSkipped, PinnedCopy pinnedCopy, Double pipelineOverPinnedCopy,
     Double parquetOverPinnedCopy, Double gpuReaderFileGBps, Double gpuReaderFilesOverPinnedCopy, Double gpuOverCpu) {
 
-  static BenchReport of(String spec, String master, long rows, int partitions, long kvBytes, BenchSeries pipeline,
+  /** The report of these measurements, with the ratios computed and this JVM's most heap. */
+  public static BenchReport of(String spec, String master, long rows, int partitions, long kvBytes, BenchSeries pipeline,
       ParquetPasses.Result files, BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
     BenchSeries parquet = files.columnar();
     BenchSeries reader = files.gpuReader();
@@ -54,7 +56,7 @@ record BenchReport(String spec, String master, long driverHeapBytes, long rows, 
   }
 
   /** One line per pass, then the medians, the copy rate and the ratios. */
-  void print(PrintWriter out) {
+  public void print(PrintWriter out) {
     TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
     addPasses(passes, "rows ", pipeline);
     addPasses(passes, "parquet ", parquet);
@@ -81,7 +83,7 @@ record BenchReport(String spec, String master, long driverHeapBytes, long rows, 
   }
 
   /** Writes this report as JSON. */
-  void writeJson(Path file) {
+  public void writeJson(Path file) {
     try {
       new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
     } catch (IOException e) {

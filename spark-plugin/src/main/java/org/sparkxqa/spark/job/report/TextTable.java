@@ -1,20 +1,25 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small fixed-width text table for the job's summaries. Not thread-safe. */
-final class TextTable {
+/**
+ * A small fixed-width text table for the job's summaries: the commands', the bench report's and
+ * {@code xqa sql}'s results. Not thread-safe; one table per printout.
+ */
+public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
-  TextTable(String... header) {
+  /** A table with these column headers. */
+  public TextTable(String... header) {
     this.columns = header.length;
     rows.add(header);
   }
 
-  TextTable row(Object... cells) {
+  /** Adds a row of one cell per column ({@code null}: empty); returns this table. */
+  public TextTable row(Object... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
     }
@@ -26,7 +31,8 @@ final class TextTable {
     return this;
   }
 
-  void print(PrintWriter out) {
+  /** Prints the header, a rule and the rows, each column as wide as its widest cell, and flushes. */
+  public void print(PrintWriter out) {
     int[] width = new int[columns];
     for (String[] row : rows) {
       for (int i = 0; i < columns; i++) {
@@ -46,7 +52,8 @@ final class TextTable {
     out.flush();
   }
 
-  static String seconds(long nanos) {
+  /** {@code nanos} as seconds with two decimals, e.g. {@code 7.72 s}. */
+  public static String seconds(long nanos) {
     return String.format("%.2f s", nanos / 1e9);
   }
 }

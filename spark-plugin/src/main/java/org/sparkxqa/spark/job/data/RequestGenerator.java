@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -13,17 +13,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Synthetic requests in the canonical schema: {@code Lq} in {@code 1..maxQLen}, {@code Lk} in
  * {@code Lq..max(Lq, maxKvLen)}, a third of the trees NULL (chains) and the rest random trees;
  * q/k/v standard normal real values (k and v stored divided by the spec's K/V scales, see
  * {@link #kvAmax} for choosing them). Each row is a pure function of {@code (seed, id)}, so any
- * partitioning gives the same table. Distributed: {@code spark.range} + {@code mapPartitions}.
+ * partitioning gives the same table. Distributed: {@code spark.range} + {@code mapPartitions}. Immutable,
+ * so one instance may be shared between threads and is shipped to the executors as is.
  */
-final class RequestGenerator implements Serializable {
+public final class RequestGenerator implements Serializable {
   /** {@code id BIGINT, q/k/v BINARY, tree ARRAY<INT>} (tree nullable). */
   static final StructType SCHEMA = new StructType()
       .add(RequestColumns.ID, DataTypes.LongType, false)
@@ -40,7 +40,7 @@ final class RequestGenerator implements Serializable {
   /**
    * @throws UserInputException when {@code maxQLen} is outside 1..64 or {@code maxKvLen} outside 1..2^20
    */
-  RequestGenerator(AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
+  public RequestGenerator(AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
     if (maxQLen < 1 || maxQLen > AttentionSpec.MAX_Q_LEN) {
       throw new UserInputException("--max-q-len must be in 1.." + AttentionSpec.MAX_Q_LEN + ", got " + maxQLen);
     }
@@ -53,17 +53,8 @@ final class RequestGenerator implements Serializable {
     this.seed = seed;
   }
 
-  /** The generator for these flags; a bad length is a usage error. */
-  static RequestGenerator checked(CommandSpec command, AttentionSpec spec, int maxQLen, int maxKvLen, long seed) {
-    try {
-      return new RequestGenerator(spec, maxQLen, maxKvLen, seed);
-    } catch (UserInputException e) {
-      throw new ParameterException(command.commandLine(), e.getMessage());
-    }
-  }
-
   /** {@code rows} requests with ids {@code 0..rows-1} over {@code partitions} partitions. */
-  Dataset<Row> generate(SparkSession spark, long rows, int partitions) {
+  public Dataset<Row> generate(SparkSession spark, long rows, int partitions) {
     MapPartitionsFunction<Long, Row> make = ids -> new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -89,7 +80,7 @@ final class RequestGenerator implements Serializable {
   }
 
   /** The largest magnitudes of the real k and v values over rows {@code 0..rows-1}: {@code {amax(k), amax(v)}}. */
-  float[] kvAmax(SparkSession spark, long rows, int partitions) {
+  public float[] kvAmax(SparkSession spark, long rows, int partitions) {
     MapPartitionsFunction<Long, float[]> amax = ids -> {
       float[] m = new float[2];
       while (ids.hasNext()) {

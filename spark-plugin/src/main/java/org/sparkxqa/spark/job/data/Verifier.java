@@ -1,4 +1,4 @@
-package org.sparkxqa.spark.job;
+package org.sparkxqa.spark.job.data;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -13,18 +13,20 @@ import org.sparkxqa.core.Request;
 import org.sparkxqa.core.reference.Float64Attention;
 import org.sparkxqa.core.reference.RelativeError;
 import org.sparkxqa.spark.eval.RequestInput;
+import org.sparkxqa.spark.job.error.UserInputException;
 
 /**
  * Checks a run's output: recomputes a sample of rows with {@link Float64Attention} on the driver and
  * reports the worst {@link RelativeError}. Rows whose {@code out} is NULL (invalid rows) are counted,
- * not sampled.
+ * not sampled. Stateless; each call works on its own Dataset.
  */
-final class Verifier {
+public final class Verifier {
   private Verifier() {}
 
   /** What {@code verify} found. {@code worstRowId} is null when nothing was sampled. */
-  record Report(long rows, long nullOutRows, int sampled, double worstError, String worstRowId, double tolerance) {
-    boolean passed() {
+  public record Report(long rows, long nullOutRows, int sampled, double worstError, String worstRowId, double tolerance) {
+    /** Whether rows were sampled and the worst error is within the tolerance. */
+    public boolean passed() {
       return sampled > 0 && worstError <= tolerance;
     }
   }
@@ -34,7 +36,7 @@ final class Verifier {
    * @param sample most rows to recompute
    * @param seed sampling seed
    */
-  static Report verify(Dataset<Row> output, AttentionSpec spec, String treeColumn, boolean treeRequired,
+  public static Report verify(Dataset<Row> output, AttentionSpec spec, String treeColumn, boolean treeRequired,
       int sample, long seed) {
     if (!List.of(output.schema().fieldNames()).contains(RequestColumns.OUT)) {
       throw new UserInputException("input has no '" + RequestColumns.OUT + "' column: give verify the output of run");
