@@ -90,8 +90,11 @@ public final class CudfAttention {
         PinnedBuffer tables = PinnedBuffer.allocate(arena.tableBytes())) {
       arena.pack(plan, tables);
       device.copyFromHostAsync(0, tables, 0, arena.tableBytes(), stream);
-      DeviceBuffers b = arena.buffers(device.address(), data(q) + layout.qFirstByte(), data(k) + layout.kFirstByte(),
-          data(v) + layout.vFirstByte());
+      long kvBytes = (long) layout.placement().kvTokens() * spec.kvTokenBytes();
+      DeviceBuffers b = arena.buffers(device.address(),
+          ListData.rowZeroAddress(q, layout.qFirstByte(), layout.qFirstByte() + outBytes),
+          ListData.rowZeroAddress(k, layout.kFirstByte(), layout.kFirstByte() + kvBytes),
+          ListData.rowZeroAddress(v, layout.vFirstByte(), layout.vFirstByte() + kvBytes));
       backend.launch(plan, b, stream);
       stream.synchronize();
       return outColumn(q, layout, device, arena.out(), outBytes);
@@ -110,11 +113,4 @@ public final class CudfAttention {
       return list.copyToColumnVector();
     }
   }
-
-  private static long data(ColumnView list) {
-    try (ColumnView child = list.getChildColumnView(0)) {
-      return child.getData() == null ? 0 : child.getData().getAddress();
-    }
-  }
-
 }
