@@ -6,8 +6,8 @@
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
 #   device-columnar.sh long    the same bench for 48 long requests (Lk <= 32768)
-# Run inside shared/device run.sh (XQA_CP set); jvm.flags copied from spark-plugin/target/launcher/ into
-# .dev-e2e/ (or XQA_JVM_FLAGS). Results under $OUT.
+# Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged for PackRate); jvm.flags copied
+# from spark-plugin/target/launcher/ into .dev-e2e/ (or XQA_JVM_FLAGS). Results under $OUT.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
 J=(java "${F[@]}" -Xss4m -XX:ErrorFile="$OUT/hs_err_%p.log")
@@ -17,7 +17,7 @@ nvidia-smi --query-gpu=name,driver_version,pcie.link.gen.current,pcie.link.width
 nproc
 case "${1:-}" in
   tests)
-    [ -n "${2:-}" ] || step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.core.gpu.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
+    [ -n "${2:-}" ] || step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.bench.pack.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
     sel=()
     if [[ "${2:-}" == class=* ]]; then for c in ${2#class=}; do sel+=(--select-class "$c"); done
     else sel=(--select-package "${2:-org.sparkxqa}"); fi

@@ -2,13 +2,13 @@
 # The kernel's figures on the device machine (docs/PERFORMANCE.md, kernel tables): KernelBench over the
 # twelve workloads (0-5 bf16 K/V, 6-11 the same shapes with e4m3 K/V), dumping its exact inputs, then
 # scripts/kernel_peers.py (torch SDPA and FlexAttention) on those inputs, in the same call.
-# Run inside shared/device run.sh (XQA_CP set); results under $OUT.
+# Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged with the app); results under $OUT.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
 step() { echo "=== $*" | cut -c1-160; local t=$(date +%s.%N); "$@"; local rc=$?; echo "=== rc=$rc in $(awk -v a="$t" -v b="$(date +%s.%N)" "BEGIN{printf \"%.1f\", b-a}") s"; }
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv,noheader
 rm -rf /tmp/kb /tmp/kbjit
-CUDA_CACHE_DISABLE=1 step java "${F[@]}" -cp "$XQA_CP" org.sparkxqa.core.gpu.bench.KernelBench --dump-inputs /tmp/kb \
+CUDA_CACHE_DISABLE=1 step java "${F[@]}" -cp "$XQA_CP" org.sparkxqa.bench.kernel.KernelBench --dump-inputs /tmp/kb \
     --jit-dir /tmp/kbjit 2>&1 | tee "$OUT/kernelbench.txt"
 cp /tmp/kb/manifest.json "$OUT/" 2>/dev/null
 step python3 scripts/kernel_peers.py /tmp/kb --out "$OUT/peers.md" 2>&1 | tail -40

@@ -9,7 +9,11 @@ rm -rf "$dst"
 mkdir -p "$dst/kernels"
 cp "$here"/*.py "$dst/"
 cp "$here"/../../main/resources/org/sparkxqa/kernels/* "$dst/kernels/"
-# The Java planner the harness launches through (xqa_plan.py): core's classes, if built.
-core="$here/../../../../core/target/classes"
-if [ -d "$core" ]; then mkdir -p "$dst/planner" && cp -r "$core" "$dst/planner/classes"; fi
+# The Java planner the harness launches through (xqa_plan.py): PlanCommand (bench module) and the core
+# classes it plans with, if built, merged into one folder.
+repo="$here/../../../.."
+if [ -d "$repo/core/target/classes" ] && [ -d "$repo/bench/target/classes" ]; then
+  mkdir -p "$dst/planner/classes"
+  cp -r "$repo/core/target/classes/." "$repo/bench/target/classes/." "$dst/planner/classes/"
+fi
 echo "staged into $dst"

@@ -2,7 +2,7 @@
 no planning here) or read from a KernelBench --dump-inputs folder: request/work/merge tables, draft
 masks, sizes, launch shapes and the k/v tensor-map description. Folder format: PLAN_FORMAT.md.
 The JVM: $XQA_JAVA (default java) with classpath $XQA_CP (default: planner/classes next to this file,
-as stage.sh copies it, else the repository's core/target/classes). Plans are cached by batch under
+as stage.sh copies it, else the repository's bench/target/classes and core/target/classes). Plans are cached by batch under
 $XQA_PLAN_CACHE (default plans/ next to this file), so a staged cache needs no Java at all."""
 import hashlib
 import json
@@ -38,8 +38,9 @@ class Plan:
 
 def _classpath():
     staged = os.path.join(HERE, "planner", "classes")
-    repo = os.path.join(HERE, "..", "..", "..", "..", "core", "target", "classes")
-    return os.environ.get("XQA_CP") or (staged if os.path.isdir(staged) else os.path.normpath(repo))
+    root = os.path.join(HERE, "..", "..", "..", "..")
+    repo = os.pathsep.join(os.path.normpath(os.path.join(root, m, "target", "classes")) for m in ("bench", "core"))
+    return os.environ.get("XQA_CP") or (staged if os.path.isdir(staged) else repo)
 
 
 def batch_text(reqs, hq, hkv, d, window, qt=1, kvt=1, scale=None, k_scale=1.0, v_scale=1.0, stages=0):
@@ -62,7 +63,7 @@ def plan(reqs, hq, hkv, d, window, qt=1, kvt=1, scale=None, k_scale=1.0, v_scale
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "batch.txt"), "w") as f:
             f.write(text)
-        cmd = [os.environ.get("XQA_JAVA", "java"), "-cp", _classpath(), "org.sparkxqa.core.gpu.kernel.PlanCommand",
+        cmd = [os.environ.get("XQA_JAVA", "java"), "-cp", _classpath(), "org.sparkxqa.bench.plan.PlanCommand",
                os.path.join(folder, "batch.txt"), folder]
         subprocess.run(cmd, check=True)
     return Plan(folder)

@@ -10,11 +10,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.BatchCap;
 import org.sparkxqa.core.Request;
-import org.sparkxqa.core.gpu.cuda.CudaContext;
-import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.DeviceInfo;
-import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
-import org.sparkxqa.core.gpu.kernel.DeviceLimits;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 import org.sparkxqa.core.gpu.target.KernelVariant;
 
@@ -32,6 +28,10 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
  * once per JVM (shared {@link org.sparkxqa.core.gpu.jit.JitCache}, disk cache behind it) and loaded
  * once per backend. {@link #close} waits for the calls inside to return, then frees every stream,
  * buffer and module and releases the context and the memory pools this backend created.
+ *
+ * <p>This is the whole API of the backend. Callers that bring their own device buffers (the cuDF API,
+ * the kernel benchmark) launch through the low-level {@link KernelLauncher#of KernelLauncher} of a
+ * backend instead.
  *
  * <p>Errors: a sticky CUDA error (the context is lost) surfaces as
  * {@link org.sparkxqa.core.gpu.cuda.CudaFatalException}; the process should then be restarted.
@@ -69,11 +69,6 @@ public final class GpuBackend implements AttentionBackend {
   /** The GPU this backend runs on. */
   public DeviceInfo device() {
     return resources.device();
-  }
-
-  /** The device's shared-memory limits, for {@link LaunchPlan#of}. */
-  public DeviceLimits deviceLimits() {
-    return resources.limits();
   }
 
   @Override
@@ -128,26 +123,19 @@ public final class GpuBackend implements AttentionBackend {
     }
   }
 
-  /**
-   * Enqueues the attention (and merge) kernels of {@code plan} on {@code stream} over buffers that
-   * are already on the device (laid out as {@code plan} says); returns without waiting. The caller
-   * owns the buffers and the stream and keeps the buffers alive until the stream has run the work.
-   * Loads the plan's kernel variant first if needed (blocking). Thread-safe.
-   */
-  public void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
-    try (CallGate.Pass pass = gate.enter()) {
-      resources.modules().get(plan.variant()).launch(plan, buffers, stream);
-    }
-  }
-
-  /** The context this backend launches in (for callers that bring their own device buffers). */
-  public CudaContext context() {
-    return resources.context();
-  }
-
-  /** Streams (each with its buffers) this backend holds now. */
-  public int streams() {
+  /** Streams (each with its buffers) this backend holds now (tests). */
+  int streams() {
     return resources.slots().size();
+  }
+
+  /** What {@link KernelLauncher} shares with this backend. */
+  GpuResources resources() {
+    return resources;
+  }
+
+  /** The gate {@link #close} drains; {@link KernelLauncher#launch} passes it too. */
+  CallGate gate() {
+    return gate;
   }
 
   /** Cuts batches into chunks of at most {@code bytes} of q+k+v (tests use small chunks). */
@@ -156,9 +144,9 @@ public final class GpuBackend implements AttentionBackend {
   }
 
   /**
-   * Refuses new calls, waits up to 30 s for the calls inside {@link #attend} and {@link #launch} to
-   * return, then frees every stream, buffer and module and releases the context and the pools this
-   * backend created. If calls are still inside after the wait (a thread stuck in the driver while
+   * Refuses new calls, waits up to 30 s for the calls inside {@link #attend} and
+   * {@link KernelLauncher#launch} to return, then frees every stream, buffer and module and releases
+   * the context and the pools this backend created. If calls are still inside after the wait (a thread stuck in the driver while
    * the process exits), nothing is freed: destroying a context under a running call crashes the
    * process, and the process exit frees it. Idempotent.
    */

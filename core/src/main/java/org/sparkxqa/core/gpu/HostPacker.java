@@ -11,8 +11,12 @@ import java.util.concurrent.ForkJoinPool;
  * places become one run, and a large group of runs is cut into pieces copied on several threads.
  * {@code MemorySegment.copy} is the JDK's bulk copy (heap arrays and native memory alike), so a run
  * costs one memcpy whatever its rows. Thread-safe: the copy threads are one JVM-wide daemon pool.
+ *
+ * <p>Low-level: the GPU backend packs its batches with it; {@link #runs} and
+ * {@link #copy(List, MemorySegment, ForkJoinPool)} are public for the packing benchmark
+ * ({@code org.sparkxqa.bench.pack.PackRate}), which times the copy by thread count.
  */
-final class HostPacker {
+public final class HostPacker {
   /** Pieces of a group are at least this large; smaller groups are copied on the calling thread. */
   static final long PIECE_BYTES = 4L << 20;
   /** Copy threads: enough to outrun PCIe with memcpy at ~10 GB/s per thread, leaving cores for Spark. */
@@ -28,7 +32,7 @@ final class HostPacker {
   private HostPacker() {}
 
   /** One copy: {@code source} to {@code offset} of the arena. */
-  record Run(MemorySegment source, long offset) {
+  public record Run(MemorySegment source, long offset) {
     long end() {
       return offset + source.byteSize();
     }
@@ -39,7 +43,7 @@ final class HostPacker {
   }
 
   /** The runs of {@code sources} placed at {@code offsets}, merging neighbours in both memories. */
-  static List<Run> runs(List<MemorySegment> sources, long[] offsets) {
+  public static List<Run> runs(List<MemorySegment> sources, long[] offsets) {
     List<Run> runs = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       MemorySegment s = sources.get(i);
@@ -59,7 +63,7 @@ final class HostPacker {
   }
 
   /** {@link #copy(List, MemorySegment)} on the threads of {@code pool} (the packing benchmark's knob). */
-  static long copy(List<Run> runs, MemorySegment arena, ForkJoinPool pool) {
+  public static long copy(List<Run> runs, MemorySegment arena, ForkJoinPool pool) {
     long bytes = runs.stream().mapToLong(r -> r.source().byteSize()).sum();
     if (bytes < 2 * PIECE_BYTES || pool.getParallelism() == 1) {
       runs.forEach(r -> MemorySegment.copy(r.source(), 0, arena, r.offset(), r.source().byteSize()));

@@ -21,6 +21,7 @@ import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.GpuMemory;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 import org.sparkxqa.core.memory.LiveAllocations;
 import org.sparkxqa.core.testing.RandomRequests;
 
@@ -100,6 +101,10 @@ class GpuBackendLifecycleGpuTest {
     assertTrue(kernelNanos.get() > 0);
     assertTrue(copied.get() >= 3 * inputBytes, copied.get() + " bytes copied, inputs and outputs are " + inputBytes);
     assertThrows(IllegalStateException.class, () -> gpu.attend(SPEC, batch));
+    KernelLauncher launcher = KernelLauncher.of(gpu);
+    LaunchPlan plan = LaunchPlan.of(SPEC, batch, launcher.deviceLimits());
+    assertThrows(IllegalStateException.class, () -> launcher.launch(plan, null, null),
+        "the launcher is closed with its backend");
     gpu.close();
   }
 }

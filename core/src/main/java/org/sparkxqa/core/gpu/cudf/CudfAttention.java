@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.gpu.GpuBackend;
+import org.sparkxqa.core.gpu.KernelLauncher;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.DeviceBuffer;
 import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
@@ -81,11 +82,12 @@ public final class CudfAttention {
       int[][] parents) {
     ListColumnsLayout layout = ListColumnsLayout.of(spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k),
         ListColumnsHost.offsets(v), parents);
-    LaunchPlan plan = LaunchPlan.ofPlaced(spec, layout.shapes(), layout.placement(), backend.deviceLimits());
+    KernelLauncher launcher = KernelLauncher.of(backend);
+    LaunchPlan plan = LaunchPlan.ofPlaced(spec, layout.shapes(), layout.placement(), launcher.deviceLimits());
     Cuda.DEFAULT_STREAM.sync();
     long outBytes = layout.qBytes(spec);
     TableArena arena = TableArena.of(plan, outBytes);
-    try (CudaStream stream = CudaStream.create(backend.context());
+    try (CudaStream stream = CudaStream.create(launcher.context());
         DeviceBuffer device = DeviceBuffer.allocate(arena.bytes(), stream);
         PinnedBuffer tables = PinnedBuffer.allocate(arena.tableBytes())) {
       arena.pack(plan, tables);
@@ -95,7 +97,7 @@ public final class CudfAttention {
           ListData.rowZeroAddress(q, layout.qFirstByte(), layout.qFirstByte() + outBytes),
           ListData.rowZeroAddress(k, layout.kFirstByte(), layout.kFirstByte() + kvBytes),
           ListData.rowZeroAddress(v, layout.vFirstByte(), layout.vFirstByte() + kvBytes));
-      backend.launch(plan, b, stream);
+      launcher.launch(plan, b, stream);
       stream.synchronize();
       return outColumn(q, layout, device, arena.out(), outBytes);
     }

@@ -12,7 +12,7 @@ import org.sparkxqa.core.gpu.cuda.TensorMap;
  */
 public final class KvTensorMaps {
   /** Columns per box: one 128-byte swizzled row of 16-bit elements. */
-  static final int BOX_COLUMNS = 64;
+  public static final int BOX_COLUMNS = 64;
 
   private KvTensorMaps() {}
 

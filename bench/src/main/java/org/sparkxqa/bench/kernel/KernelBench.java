@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.bench;
+package org.sparkxqa.bench.kernel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.GpuOptions;
+import org.sparkxqa.core.gpu.KernelLauncher;
 import org.sparkxqa.core.gpu.target.KernelVariant;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
@@ -44,9 +45,11 @@ public final class KernelBench {
     }
     GpuOptions options = GpuOptions.defaults().withNvrtcPath(args.nvrtcPath()).withJitCacheDir(args.jitDir())
         .withWarmup(args.indexes().stream().map(n -> Workload.ALL.get(n).spec()).toList());
-    try (GpuBackend gpu = GpuBackend.open(options); CudaStream stream = CudaStream.create(gpu.context())) {
+    try (GpuBackend gpu = GpuBackend.open(options);
+         CudaStream stream = CudaStream.create(KernelLauncher.of(gpu).context())) {
+      KernelLauncher launcher = KernelLauncher.of(gpu);
       System.out.println("device: " + gpu.device());
-      double copyRate = CopyRate.measure(gpu.context(), stream, 1L << 30, 10);
+      double copyRate = CopyRate.measure(launcher.context(), stream, 1L << 30, 10);
       System.out.printf(Locale.ROOT, "device-to-device copy: %.0f GB/s (read + write)%n", copyRate / 1e9);
       if (!"1".equals(System.getenv("CUDA_CACHE_DISABLE"))) {
         System.out.println("note: NVRTC 13 caches compiles through the driver's compute cache; run with "
@@ -54,7 +57,7 @@ public final class KernelBench {
       }
       List<BenchResult> results = new ArrayList<>();
       for (int n : args.indexes()) {
-        results.add(run(gpu, stream, n, Workload.ALL.get(n), args));
+        results.add(run(launcher, stream, n, Workload.ALL.get(n), args));
         System.out.println(BenchResult.table(List.of(results.getLast()), copyRate).lines().skip(2).findFirst()
             .orElse(""));
       }
@@ -73,12 +76,12 @@ public final class KernelBench {
     }
   }
 
-  private static BenchResult run(GpuBackend gpu, CudaStream stream, int index, Workload w, BenchArgs args)
+  private static BenchResult run(KernelLauncher launcher, CudaStream stream, int index, Workload w, BenchArgs args)
       throws Exception {
-    try (DeviceInputs in = new DeviceInputs(w, gpu.deviceLimits(), stream, 1000 + index)) {
+    try (DeviceInputs in = new DeviceInputs(w, launcher.deviceLimits(), stream, 1000 + index)) {
       LaunchPlan plan = in.plan;
-      List<Float> ms = LaunchTimes.gpuMs(gpu, stream, plan, in.buffers, args.warmup(), args.iters());
-      double hostMs = LaunchTimes.hostMs(gpu, stream, plan, in.buffers, args.iters());
+      List<Float> ms = LaunchTimes.gpuMs(launcher, stream, plan, in.buffers, args.warmup(), args.iters());
+      double hostMs = LaunchTimes.hostMs(launcher, stream, plan, in.buffers, args.iters());
       if (hostMs > 0.8 * Median.of(ms)) {
         System.out.printf(Locale.ROOT, "warning: the host takes %.1f us to enqueue one launch, close to or above its "
             + "GPU time (%.1f us): the GPU may have waited for the host inside the timed pairs%n", hostMs * 1e3,
@@ -86,7 +89,7 @@ public final class KernelBench {
       }
       int splitTokens = SplitSize.tokens(w.lq() * w.spec().group());
       int splits = new RequestShape(w.lq(), w.lk(), DraftMask.chain(w.lq())).splits(0, splitTokens);
-      double sameSizeCopy = CopyRate.measure(gpu.context(), stream, w.kvBytes() / 2, 10);
+      double sameSizeCopy = CopyRate.measure(launcher.context(), stream, w.kvBytes() / 2, 10);
       BenchResult r = new BenchResult(index, w, Median.of(ms), ms.stream().mapToDouble(Float::doubleValue).min()
           .orElseThrow(), hostMs, plan.workItems() * w.kvHeads(), splits, splitTokens, sameSizeCopy);
       if (args.dumpDir() != null) {

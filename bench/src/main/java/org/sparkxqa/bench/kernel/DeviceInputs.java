@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.bench;
+package org.sparkxqa.bench.kernel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.sparkxqa.bench.plan.PlanFiles;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
@@ -15,7 +16,6 @@ import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
 import org.sparkxqa.core.gpu.kernel.DeviceLimits;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
-import org.sparkxqa.core.gpu.kernel.PlanFiles;
 import org.sparkxqa.core.gpu.kernel.RequestShape;
 
 /**

@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.kernel;
+package org.sparkxqa.bench.plan;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,6 +10,8 @@ import java.util.List;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+import org.sparkxqa.core.gpu.kernel.RequestShape;
 
 /**
  * Plans one batch on the host, no GPU needed, and writes it with {@link PlanFiles}: what the cupy

@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu;
+package org.sparkxqa.bench.pack;
 
 import ai.rapids.cudf.PinnedMemoryPool;
 import java.lang.foreign.Arena;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import org.sparkxqa.core.Median;
+import org.sparkxqa.core.gpu.HostPacker;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
 import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 

@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.bench;
+package org.sparkxqa.bench.kernel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

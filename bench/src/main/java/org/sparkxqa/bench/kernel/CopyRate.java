@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.bench;
+package org.sparkxqa.bench.kernel;
 
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 

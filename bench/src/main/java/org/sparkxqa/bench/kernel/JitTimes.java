@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.bench;
+package org.sparkxqa.bench.kernel;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,13 @@
-package org.sparkxqa.core.gpu.kernel;
+package org.sparkxqa.bench.plan;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sparkxqa.core.gpu.kernel.AbiLayouts;
+import org.sparkxqa.core.gpu.kernel.KernelGeometry;
+import org.sparkxqa.core.gpu.kernel.KvTensorMaps;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 
 /**
  * Writes a {@link LaunchPlan} as files, for tools that launch the kernel without re-implementing the

@@ -1,9 +1,9 @@
-package org.sparkxqa.core.gpu.bench;
+package org.sparkxqa.bench.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.sparkxqa.core.Median;
-import org.sparkxqa.core.gpu.GpuBackend;
+import org.sparkxqa.core.gpu.KernelLauncher;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
 import org.sparkxqa.core.gpu.cuda.GpuTimer;
 import org.sparkxqa.core.gpu.kernel.DeviceBuffers;
@@ -25,19 +25,19 @@ final class LaunchTimes {
    * every timed launch between its own pair of events, all queued without host synchronisation, read
    * after one final sync.
    */
-  static List<Float> gpuMs(GpuBackend gpu, CudaStream stream, LaunchPlan plan, DeviceBuffers buffers, int warmup,
-      int iters) {
+  static List<Float> gpuMs(KernelLauncher launcher, CudaStream stream, LaunchPlan plan, DeviceBuffers buffers,
+      int warmup, int iters) {
     List<GpuTimer> timers = new ArrayList<>();
     try {
       for (int i = 0; i < iters; i++) {
-        timers.add(new GpuTimer(gpu.context(), stream));
+        timers.add(new GpuTimer(launcher.context(), stream));
       }
       for (int i = 0; i < warmup; i++) {
-        gpu.launch(plan, buffers, stream);
+        launcher.launch(plan, buffers, stream);
       }
       for (GpuTimer t : timers) {
         t.start();
-        gpu.launch(plan, buffers, stream);
+        launcher.launch(plan, buffers, stream);
         t.stop();
       }
       stream.synchronize();
@@ -54,13 +54,14 @@ final class LaunchTimes {
    * of {@link #gpuMs} does, over {@code iters} launches with a sync every {@link #HOST_QUEUE_DEPTH}
    * (so a full launch queue never blocks the host and inflates the figure).
    */
-  static double hostMs(GpuBackend gpu, CudaStream stream, LaunchPlan plan, DeviceBuffers buffers, int iters) {
+  static double hostMs(KernelLauncher launcher, CudaStream stream, LaunchPlan plan, DeviceBuffers buffers,
+      int iters) {
     List<Long> nanos = new ArrayList<>();
-    try (GpuTimer t = new GpuTimer(gpu.context(), stream)) {
+    try (GpuTimer t = new GpuTimer(launcher.context(), stream)) {
       for (int i = 0; i < iters; i++) {
         long start = System.nanoTime();
         t.start();
-        gpu.launch(plan, buffers, stream);
+        launcher.launch(plan, buffers, stream);
         t.stop();
         nanos.add(System.nanoTime() - start);
         if (i % HOST_QUEUE_DEPTH == HOST_QUEUE_DEPTH - 1) {

@@ -1,4 +1,4 @@
-package org.sparkxqa.core.gpu.kernel;
+package org.sparkxqa.bench.plan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.gpu.kernel.AbiLayouts;
+import org.sparkxqa.core.gpu.kernel.KernelGeometry;
+import org.sparkxqa.core.gpu.kernel.LaunchPlan;
+import org.sparkxqa.core.gpu.kernel.RequestShape;
 
 /** The batch file the cupy harness writes, planned by {@link LaunchPlan} and written by {@link PlanFiles}. */
 class PlanCommandTest {
