@@ -41,8 +41,13 @@ __device__ __forceinline__ void apply_mask(float (&s)[NT][4], const xqa_u64* mas
   static_assert(NT * 8 <= 64, "one visibility word covers 64 keys");
   const int rb = ra + 8;
   const int shift = 2 * (lane & 3);
-  const xqa_u64 va = ra < rows ? visible_bits(masks[q_off + ra / G], ra / G, k0, prefix, key_end, window) >> shift : 0ull;
-  const xqa_u64 vb = rb < rows ? visible_bits(masks[q_off + rb / G], rb / G, k0, prefix, key_end, window) >> shift : 0ull;
+  // Recomputed on each masked tile: a token index hoisted out of the key loop would hold two more
+  // registers through it, which spills at D = 128 on sm_90a when G is not a power of two.
+  int r0 = ra;
+  asm volatile("" : "+r"(r0));
+  const int ta = r0 / G, tb = (r0 + 8) / G;
+  const xqa_u64 va = ra < rows ? visible_bits(masks[q_off + ta], ta, k0, prefix, key_end, window) >> shift : 0ull;
+  const xqa_u64 vb = rb < rows ? visible_bits(masks[q_off + tb], tb, k0, prefix, key_end, window) >> shift : 0ull;
 #pragma unroll
   for (int n = 0; n < NT; ++n) {
 #pragma unroll
