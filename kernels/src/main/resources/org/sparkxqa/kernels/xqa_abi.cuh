@@ -47,6 +47,7 @@ constexpr int LOAD_THREADS = 128;         // threads that issue the cp.async K/V
 constexpr int MIN_CTAS = WARPS >= 8 ? 2 : 1;  // __launch_bounds__ occupancy hint
 constexpr int WARP_ROWS = 16 * MF;
 constexpr int CTA_ROWS = WARPS * WARP_ROWS;  // rows (token-major, head fastest) per CTA
+constexpr int MAX_LQ = 64;                // query (draft) tokens of a request at most (one 64-bit mask word each)
 constexpr int Q_ROW_UNIT = 64;            // shared Q rows are a multiple of this (one wgmma M tile)
 constexpr int KT = 64;                    // keys per shared-memory tile
 #ifdef XQA_KB

@@ -17,6 +17,25 @@ __device__ __forceinline__ bool tile_needs_mask(int t0, int prefix, int key_end,
   return t0 + KT > prefix || t0 + KT > key_end || (window > 0 && t0 <= lk - 1 - window);
 }
 
+// The query token of request row r (rows are token-major, head fastest: r = token * G + head), for
+// 0 <= r < (MAX_LQ + 1) * G: a multiply and a shift, where r / G takes a longer sequence and more
+// registers than the softmax step has to spare at D = 128 on sm_90a for some G (7, 14, 15, 23, ...).
+constexpr unsigned ROW_TOKEN_SHIFT = 20;
+constexpr unsigned ROW_TOKEN_MUL = ((1u << ROW_TOKEN_SHIFT) + G - 1) / G;  // 2^20 / G, rounded up
+
+__device__ __host__ constexpr int token_of_row(int r) {
+  return (int)(((unsigned)r * ROW_TOKEN_MUL) >> ROW_TOKEN_SHIFT);
+}
+
+// Exact because r * (ROW_TOKEN_MUL * G - 2^20) < 2^20 over that range (and r * ROW_TOKEN_MUL < 2^32).
+constexpr bool token_of_row_is_exact() {
+  for (int r = 0; r < (MAX_LQ + 1) * G; ++r) {
+    if (token_of_row(r) != r / G) return false;
+  }
+  return true;
+}
+static_assert(token_of_row_is_exact(), "token_of_row must equal r / G for every row a request has");
+
 // Bits [0, n) set; n is clamped to [0, 64] (no undefined shifts).
 __device__ __forceinline__ xqa_u64 low_bits(int n) {
   return n <= 0 ? 0ull : n >= 64 ? ~0ull : (1ull << n) - 1ull;
@@ -41,11 +60,11 @@ __device__ __forceinline__ void apply_mask(float (&s)[NT][4], const xqa_u64* mas
   static_assert(NT * 8 <= 64, "one visibility word covers 64 keys");
   const int rb = ra + 8;
   const int shift = 2 * (lane & 3);
-  // Recomputed on each masked tile: a token index hoisted out of the key loop would hold two more
-  // registers through it, which spills at D = 128 on sm_90a when G is not a power of two.
+  // Recomputed on each masked tile: token indices hoisted out of the key loop would hold two more
+  // registers through it, which spills at D = 128 on sm_90a.
   int r0 = ra;
   asm volatile("" : "+r"(r0));
-  const int ta = r0 / G, tb = (r0 + 8) / G;
+  const int ta = token_of_row(r0), tb = token_of_row(r0 + 8);
   const xqa_u64 va = ra < rows ? visible_bits(masks[q_off + ta], ta, k0, prefix, key_end, window) >> shift : 0ull;
   const xqa_u64 vb = rb < rows ? visible_bits(masks[q_off + tb], tb, k0, prefix, key_end, window) >> shift : 0ull;
 #pragma unroll

@@ -4,13 +4,14 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.util.List;
 import java.util.Map;
+import org.sparkxqa.core.AttentionSpec;
 
 /**
  * A CUDA translation unit that includes {@code xqa_describe.cuh} and {@code static_assert}s what the
  * host believes: each struct's size, every field's size and position in {@link AbiLayouts} (NVRTC has
  * no {@code offsetof}: a probe initialised {1, 2, 3, ...} in declaration order must hold i + 1 in the
  * host's field i, and with the sizes equal and the host's layouts unpadded that fixes every offset),
- * and the {@code XqaDescribe} numbers {@link KernelGeometry} expects of a variant on a target. NVRTC
+ * the kernel's query-token limit, and the {@code XqaDescribe} numbers {@link KernelGeometry} expects of a variant on a target. NVRTC
  * then fails to compile it, naming the field, exactly where CUDA and Java disagree.
  */
 final class AbiStaticAsserts {
@@ -26,6 +27,8 @@ final class AbiStaticAsserts {
   /** As {@link #source(Map, Map)} with the host's struct layouts {@code structs} (tests give wrong ones). */
   static String source(List<StructLayout> structs, Map<String, Integer> expected, Map<String, Integer> flags) {
     StringBuilder s = new StringBuilder("#include \"xqa_describe.cuh\"\n");
+    assertThat(s, "xqa::MAX_LQ == " + AttentionSpec.MAX_Q_LEN, "at most " + AttentionSpec.MAX_Q_LEN
+        + " query tokens per request");
     for (StructLayout struct : structs) {
       String c = struct.name().orElseThrow();
       assertThat(s, "sizeof(" + c + ") == " + struct.byteSize(), c + " is " + struct.byteSize() + " bytes");
