@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestReporter;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
@@ -31,8 +30,8 @@ import org.sparkxqa.core.testing.RandomRequests.Draft;
 @Tag("gpu")
 class GpuBackendFp8GpuTest {
   private static final ElementType[] FP8 = {ElementType.E4M3, ElementType.E5M2};
-  private static GpuBackend gpu;
-  private static CpuBackend cpu;
+  @RegisterExtension
+  static final GpuAndCpuBackends BACKENDS = new GpuAndCpuBackends(GpuBackendFp8GpuTest::specs);
 
   /** One spec per (q type, fp8 type, head dim), groups 1..32 among them, each with its own scales. */
   static List<AttentionSpec> specs() {
@@ -50,26 +49,10 @@ class GpuBackendFp8GpuTest {
     return out;
   }
 
-  @BeforeAll
-  static void open() {
-    gpu = GpuBackends.openOrSkip(specs());
-    cpu = new CpuBackend();
-  }
-
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
-    }
-    if (cpu != null) {
-      cpu.close();
-    }
-  }
-
   /** GPU close to the CPU backend, and within the contract's tolerance of the float64 reference. */
   private static void check(AttentionSpec spec, List<Request> batch, String label) {
-    List<byte[]> out = gpu.attend(spec, batch);
-    GpuBackends.assertClose(spec, batch, out, cpu.attend(spec, batch), label);
+    List<byte[]> out = BACKENDS.gpu().attend(spec, batch);
+    GpuBackends.assertClose(spec, batch, out, BACKENDS.cpu().attend(spec, batch), label);
     for (int n = 0; n < batch.size(); n++) {
       double err = RelativeError.of(spec.qType(), out.get(n), Float64Attention.attend(spec, batch.get(n)));
       assertTrue(err <= RelativeError.tolerance(spec), label + " request " + n + ": error " + err + " vs float64");
@@ -84,7 +67,7 @@ class GpuBackendFp8GpuTest {
       batch.add(random.request(spec, 5, 5 + SplitSize.tokens(5 * spec.group()) + 77, Draft.TREE)); // 2 splits
       check(spec, batch, spec.toString());
     }
-    report.publishEntry("fp8", specs().size() + " specs on " + gpu.name());
+    report.publishEntry("fp8", specs().size() + " specs on " + BACKENDS.gpu().name());
   }
 
   @Test
@@ -131,8 +114,8 @@ class GpuBackendFp8GpuTest {
       byte[] none = new byte[lq * 4];
       List<Request> batch = List.of(request(random, spec, lq, 300, offPrefix, null),
           request(random, spec, lq, lq, null, none), request(random, spec, lq, 100, null, none));
-      List<byte[]> out = gpu.attend(spec, batch);
-      GpuBackends.assertClose(spec, batch, out, cpu.attend(spec, batch), "empty trees " + spec);
+      List<byte[]> out = BACKENDS.gpu().attend(spec, batch);
+      GpuBackends.assertClose(spec, batch, out, BACKENDS.cpu().attend(spec, batch), "empty trees " + spec);
       float[] nothing = spec.qType().decodeAll(out.get(1));
       for (int i = 0; i < lq; i++) {
         assertTrue(Visibility.of(spec, batch.get(1)).seesNothing(i));

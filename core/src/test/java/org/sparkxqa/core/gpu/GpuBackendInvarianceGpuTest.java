@@ -24,17 +24,20 @@ import org.sparkxqa.core.testing.RandomRequests.Draft;
 /**
  * Batch invariance on the GPU: a request's output bytes do not depend on its batch, its position,
  * the batch size, chunking, concurrent callers or the run; every request of a batch of 100 equals
- * its own single run.
+ * its own single run. For 16-bit and fp8 (e4m3, e5m2) K/V.
  */
 @Tag("gpu")
 class GpuBackendInvarianceGpuTest {
   private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 32, 8, 128);
   private static final AttentionSpec WINDOWED = AttentionSpec.of(ElementType.FP16, 8, 2, 64).withWindow(700);
+  private static final AttentionSpec E4M3 = GpuBackendFp8NeighboursGpuTest.E4M3;
+  private static final AttentionSpec E5M2 = GpuBackendFp8NeighboursGpuTest.E5M2;
+  private static final List<AttentionSpec> SPECS = List.of(SPEC, WINDOWED, E4M3, E5M2);
   private static GpuBackend gpu;
 
   @BeforeAll
   static void open() {
-    gpu = GpuBackends.openOrSkip(List.of(SPEC, WINDOWED));
+    gpu = GpuBackends.openOrSkip(SPECS);
   }
 
   @AfterAll
@@ -46,7 +49,7 @@ class GpuBackendInvarianceGpuTest {
 
   @Test
   void aRequestAloneAndInsideABatchOf100GivesIdenticalBytes() {
-    for (AttentionSpec spec : List.of(SPEC, WINDOWED)) {
+    for (AttentionSpec spec : SPECS) {
       RandomRequests random = new RandomRequests(100);
       List<Request> subjects = List.of(random.request(spec, 13, 5000, Draft.TREE),
           random.request(spec, 64, 64, Draft.PACKED), random.request(spec, 1, 1, Draft.CHAIN),
@@ -75,14 +78,20 @@ class GpuBackendInvarianceGpuTest {
 
   @Test
   void repeatedRunsChunkingAndConcurrentCallersGiveIdenticalBytes() throws Exception {
-    List<Request> batch = new RandomRequests(7).mixedBatch(SPEC, 60, 64, 4000);
-    List<byte[]> expected = gpu.attend(SPEC, batch);
+    for (AttentionSpec spec : List.of(SPEC, E4M3)) {
+      repeatedRunsChunkingAndConcurrentCallers(spec);
+    }
+  }
+
+  private static void repeatedRunsChunkingAndConcurrentCallers(AttentionSpec spec) throws Exception {
+    List<Request> batch = new RandomRequests(7).mixedBatch(spec, 60, 64, 4000);
+    List<byte[]> expected = gpu.attend(spec, batch);
     for (int run = 0; run < 3; run++) {
-      GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch), "repeat " + run);
+      GpuBackends.assertSameBytes(expected, gpu.attend(spec, batch), spec + " repeat " + run);
     }
     gpu.maxChunkBytes(4L << 20);
     try {
-      GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch), "4 MiB chunks over two streams");
+      GpuBackends.assertSameBytes(expected, gpu.attend(spec, batch), spec + " in 4 MiB chunks over two streams");
     } finally {
       gpu.maxChunkBytes(org.sparkxqa.core.BatchCap.BYTES);
     }
@@ -90,7 +99,7 @@ class GpuBackendInvarianceGpuTest {
     try {
       List<Future<List<byte[]>>> futures = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        futures.add(pool.submit(() -> gpu.attend(SPEC, batch)));
+        futures.add(pool.submit(() -> gpu.attend(spec, batch)));
       }
       for (Future<List<byte[]>> f : futures) {
         GpuBackends.assertSameBytes(expected, f.get(), "concurrent caller");

@@ -7,10 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestReporter;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
@@ -27,24 +26,8 @@ class GpuBackendLengthsGpuTest {
   private static final AttentionSpec BF16 = AttentionSpec.of(ElementType.BF16, 16, 4, 128);
   private static final AttentionSpec FP16 = AttentionSpec.of(ElementType.FP16, 16, 2, 64);
   private static final AttentionSpec LONG = AttentionSpec.of(ElementType.BF16, 2, 1, 64);
-  private static GpuBackend gpu;
-  private static CpuBackend cpu;
-
-  @BeforeAll
-  static void open() {
-    gpu = GpuBackends.openOrSkip(List.of(BF16, FP16, LONG));
-    cpu = new CpuBackend();
-  }
-
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
-    }
-    if (cpu != null) {
-      cpu.close();
-    }
-  }
+  @RegisterExtension
+  static final GpuAndCpuBackends BACKENDS = new GpuAndCpuBackends(() -> List.of(BF16, FP16, LONG));
 
   @Test
   void everyDraftCountFrom1To64() {
@@ -55,7 +38,7 @@ class GpuBackendLengthsGpuTest {
       int lk = lq + 37 * lq + (lq % 8 == 0 ? SplitSize.tokens(lq * BF16.group()) : 0);
       batch.add(random.request(BF16, lq, lk, Draft.values()[lq % 3]));
     }
-    GpuBackends.assertClose(BF16, batch, gpu.attend(BF16, batch), cpu.attend(BF16, batch), "Lq sweep");
+    GpuBackends.assertClose(BF16, batch, BACKENDS.gpu().attend(BF16, batch), BACKENDS.cpu().attend(BF16, batch), "Lq sweep");
   }
 
   @Test
@@ -66,7 +49,7 @@ class GpuBackendLengthsGpuTest {
       int lq = Math.min(lk, 1 + lk % 8);
       batch.add(random.request(FP16, lq, lk, Draft.values()[lk % 3]));
     }
-    GpuBackends.assertClose(FP16, batch, gpu.attend(FP16, batch), cpu.attend(FP16, batch), "Lk sweep");
+    GpuBackends.assertClose(FP16, batch, BACKENDS.gpu().attend(FP16, batch), BACKENDS.cpu().attend(FP16, batch), "Lk sweep");
   }
 
   @Test
@@ -75,11 +58,11 @@ class GpuBackendLengthsGpuTest {
     List<Request> batch = List.of(random.request(LONG, 4, AttentionSpec.MAX_KV_LEN, Draft.TREE),
         random.request(LONG, 16, AttentionSpec.MAX_KV_LEN - 12345, Draft.PACKED));
     long t0 = System.nanoTime();
-    List<byte[]> out = gpu.attend(LONG, batch);
+    List<byte[]> out = BACKENDS.gpu().attend(LONG, batch);
     long gpuNanos = System.nanoTime() - t0;
-    GpuBackends.assertClose(LONG, batch, out, cpu.attend(LONG, batch), "Lk=2^20");
+    GpuBackends.assertClose(LONG, batch, out, BACKENDS.cpu().attend(LONG, batch), "Lk=2^20");
     AttentionSpec windowed = LONG.withWindow(100_000);
-    GpuBackends.assertClose(windowed, batch, gpu.attend(windowed, batch), cpu.attend(windowed, batch),
+    GpuBackends.assertClose(windowed, batch, BACKENDS.gpu().attend(windowed, batch), BACKENDS.cpu().attend(windowed, batch),
         "Lk=2^20, window 100000");
     report.publishEntry("Lk=2^20", String.format("2 requests, %.0f MB of K/V, attend %.1f ms wall (copies included)",
         batch.stream().mapToLong(Request::kvBytes).sum() / 1e6, gpuNanos / 1e6));
@@ -104,8 +87,8 @@ class GpuBackendLengthsGpuTest {
           Request.of(spec, random.normalValues(spec.qType(), qElems, 1), random.normalValues(spec.kvType(), kvElems, 1),
               random.normalValues(spec.kvType(), kvElems, 1), null, none.array()),
           random.request(spec, 5, 2000, Draft.TREE));
-      List<byte[]> out = gpu.attend(spec, batch);
-      GpuBackends.assertClose(spec, batch, out, cpu.attend(spec, batch), "empty rows " + spec);
+      List<byte[]> out = BACKENDS.gpu().attend(spec, batch);
+      GpuBackends.assertClose(spec, batch, out, BACKENDS.cpu().attend(spec, batch), "empty rows " + spec);
       int rowElems = spec.qHeads() * spec.headDim();
       int empty = 0;
       for (int n = 0; n < 2; n++) {

@@ -4,10 +4,9 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestReporter;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
@@ -25,8 +24,8 @@ import org.sparkxqa.core.testing.RandomRequests.Draft;
 @Tag("gpu")
 class GpuBackendMatrixGpuTest {
   private static final int[] GROUPS = {1, 2, 3, 4, 8, 16, 32};
-  private static GpuBackend gpu;
-  private static CpuBackend cpu;
+  @RegisterExtension
+  static final GpuAndCpuBackends BACKENDS = new GpuAndCpuBackends(GpuBackendMatrixGpuTest::specs);
 
   static List<AttentionSpec> specs() {
     List<AttentionSpec> out = new ArrayList<>();
@@ -43,22 +42,6 @@ class GpuBackendMatrixGpuTest {
     return out;
   }
 
-  @BeforeAll
-  static void open() {
-    gpu = GpuBackends.openOrSkip(specs());
-    cpu = new CpuBackend();
-  }
-
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
-    }
-    if (cpu != null) {
-      cpu.close();
-    }
-  }
-
   @Test
   void everyVariantMatchesTheCpuBackend(TestReporter report) {
     RandomRequests random = new RandomRequests(2024);
@@ -70,10 +53,10 @@ class GpuBackendMatrixGpuTest {
       batch.add(random.request(spec, 16, 16 + 300, Draft.PACKED));
       batch.add(random.request(spec, 3, 64, Draft.CHAIN));
       batch.addAll(random.mixedBatch(spec, 2, 12, 700));
-      GpuBackends.assertClose(spec, batch, gpu.attend(spec, batch), cpu.attend(spec, batch), spec.toString());
+      GpuBackends.assertClose(spec, batch, BACKENDS.gpu().attend(spec, batch), BACKENDS.cpu().attend(spec, batch), spec.toString());
       n += batch.size();
     }
-    report.publishEntry("matrix", specs().size() + " specs, " + n + " requests on " + gpu.name());
+    report.publishEntry("matrix", specs().size() + " specs, " + n + " requests on " + BACKENDS.gpu().name());
   }
 
   @Test
@@ -88,7 +71,7 @@ class GpuBackendMatrixGpuTest {
         batch.add(random.request(spec, 4, 4, Draft.PACKED));
         batch.add(random.request(spec, 1, 1500, Draft.CHAIN));
         batch.addAll(random.mixedBatch(spec, 3, 20, 2100));
-        GpuBackends.assertClose(spec, batch, gpu.attend(spec, batch), cpu.attend(spec, batch), "window " + window);
+        GpuBackends.assertClose(spec, batch, BACKENDS.gpu().attend(spec, batch), BACKENDS.cpu().attend(spec, batch), "window " + window);
       }
     }
   }
@@ -97,6 +80,6 @@ class GpuBackendMatrixGpuTest {
   void customScaleMatchesTheCpuBackend() {
     AttentionSpec spec = AttentionSpec.of(ElementType.FP16, 8, 8, 128).withScale(0.02f);
     List<Request> batch = new RandomRequests(8).mixedBatch(spec, 6, 64, 2500);
-    GpuBackends.assertClose(spec, batch, gpu.attend(spec, batch), cpu.attend(spec, batch), "scale 0.02");
+    GpuBackends.assertClose(spec, batch, BACKENDS.gpu().attend(spec, batch), BACKENDS.cpu().attend(spec, batch), "scale 0.02");
   }
 }
