@@ -29,20 +29,16 @@ class AtomicOutputTest {
   @BeforeAll
   static void inputs() {
     spark = SparkTestSessions.shared();
-    requests = generate("requests", "24");
-    fewer = generate("fewer", "9");
+    requests = generate("requests", 24);
+    fewer = generate("fewer", 9);
     bad = dir.resolve("bad").toString();
     spark.read().parquet(requests)
         .withColumn("k", when(col("id").equalTo(7), lit(new byte[1000])).otherwise(col("k")))
         .write().parquet(bad);
   }
 
-  private static String generate(String name, String rows) {
-    String path = dir.resolve(name).toString();
-    Cli.Result result = Cli.runWithSpec("generate", "--output", path, "--rows", rows, "--max-q-len", "4",
-        "--max-kv-len", "40", "--partitions", "2");
-    assertEquals(0, result.exitCode(), result.err());
-    return path;
+  private static String generate(String name, int rows) {
+    return Cli.generate(dir.resolve(name), rows, 4, 40, 2, 42);
   }
 
   private static Cli.Result run(String input, Path output, String... more) {
@@ -106,7 +102,7 @@ class AtomicOutputTest {
 
   @Test
   void generateOverwritesWholeOnly() {
-    String path = generate("regenerated", "5");
+    String path = generate("regenerated", 5);
     Cli.Result again = Cli.runWithSpec("generate", "--output", path, "--rows", "7", "--overwrite");
     assertEquals(0, again.exitCode(), again.err());
     assertEquals(7, spark.read().parquet(path).count());

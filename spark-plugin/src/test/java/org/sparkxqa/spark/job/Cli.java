@@ -1,7 +1,10 @@
 package org.sparkxqa.spark.job;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,5 +32,18 @@ final class Cli {
     args.addAll(SPEC);
     args.addAll(Arrays.asList(rest));
     return run(args.toArray(String[]::new));
+  }
+
+  /**
+   * {@code generate} of {@code rows} requests of {@link #SPEC} (Lq at most {@code maxQLen}, Lk at most
+   * {@code maxKvLen}) into {@code output}, in {@code partitions} files from {@code seed}; fails the test
+   * if it does not exit 0. Returns the output path.
+   */
+  static String generate(Path output, int rows, int maxQLen, int maxKvLen, int partitions, long seed) {
+    Result result = runWithSpec("generate", "--output", output.toString(), "--rows", String.valueOf(rows),
+        "--max-q-len", String.valueOf(maxQLen), "--max-kv-len", String.valueOf(maxKvLen), "--partitions",
+        String.valueOf(partitions), "--seed", String.valueOf(seed));
+    assertEquals(0, result.exitCode(), result.err());
+    return output.toString();
   }
 }

@@ -32,10 +32,7 @@ class GpuReaderGpuTest {
   void gpuReaderOutputEqualsTheSparkReaderOutput() {
     GpuProbe.Result probe = GpuProbe.probe();
     Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
-    String in = dir.resolve("in").toString();
-    Cli.Result g = Cli.runWithSpec("generate", "--output", in, "--rows", "300", "--max-q-len", "8",
-        "--max-kv-len", "1500", "--partitions", "3", "--seed", "5");
-    assertEquals(0, g.exitCode(), g.err());
+    String in = Cli.generate(dir.resolve("in"), 300, 8, 1500, 3, 5);
     AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
     SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession()
         .getOrElse(() -> null)));

@@ -31,10 +31,7 @@ class RunEquivalenceTest {
   @BeforeAll
   static void generate() {
     spark = SparkTestSessions.shared();
-    requests = dir.resolve("requests").toString();
-    Cli.Result result = Cli.runWithSpec("generate", "--output", requests, "--rows", "60", "--max-q-len", "6",
-        "--max-kv-len", "80", "--partitions", "2", "--seed", "11");
-    assertEquals(0, result.exitCode(), result.err());
+    requests = Cli.generate(dir.resolve("requests"), 60, 6, 80, 2, 11);
   }
 
   @Test
