@@ -1,12 +1,15 @@
 package org.sparkxqa.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.columnar.InMemoryRelation$;
 
 /**
  * The small local sessions of the Spark tests. Only one SparkContext can run per JVM: a class that
  * needs its own settings {@link #start}s its session (stopping whatever runs) and stops it at the end;
  * the job tests share one session with the plugin ({@link #shared}), kept until another class needs
- * its own.
+ * its own. Spark keeps the cache serializer ({@code spark.sql.cache.serializer}, a static setting) in
+ * one JVM-wide field once a session has cached something; starting and stopping a session here clears
+ * it, so a class that sets its own serializer does not leave it to the next.
  */
 public final class SparkTestSessions {
   private SparkTestSessions() {}
@@ -39,13 +42,14 @@ public final class SparkTestSessions {
     return start(builder("sparkxqa-shared").config("spark.plugins", XqaPlugin.class.getName()));
   }
 
-  /** Stops {@code spark} and forgets it as the active and default session. */
+  /** Stops {@code spark}, forgets it as the active and default session and forgets its cache serializer. */
   public static void stop(SparkSession spark) {
     if (spark != null) {
       spark.stop();
     }
     SparkSession.clearActiveSession();
     SparkSession.clearDefaultSession();
+    InMemoryRelation$.MODULE$.clearSerializer();
   }
 
   private static SparkSession running() {
