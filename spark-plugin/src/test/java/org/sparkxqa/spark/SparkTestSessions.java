@@ -2,6 +2,7 @@ package org.sparkxqa.spark;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.columnar.InMemoryRelation$;
+import org.sparkxqa.spark.cache.XqaCachedBatchSerializer;
 
 /**
  * The small local sessions of the Spark tests. Only one SparkContext can run per JVM: a class that
@@ -32,14 +33,18 @@ public final class SparkTestSessions {
     return builder.getOrCreate();
   }
 
-  /** The session the job tests share: {@link #builder} plus {@code spark.plugins=XqaPlugin}. */
+  /**
+   * The session the job tests share: {@link #builder} plus {@code spark.plugins=XqaPlugin} and the
+   * cache serializer the job's own sessions use ({@code XqaCachedBatchSerializer}).
+   */
   public static synchronized SparkSession shared() {
     SparkSession running = running();
     if (running != null && running.sparkContext().conf().get("spark.plugins", "").equals(XqaPlugin.class.getName())
         && running.sparkContext().appName().equals("sparkxqa-shared")) {
       return running;
     }
-    return start(builder("sparkxqa-shared").config("spark.plugins", XqaPlugin.class.getName()));
+    return start(builder("sparkxqa-shared").config("spark.plugins", XqaPlugin.class.getName())
+        .config("spark.sql.cache.serializer", XqaCachedBatchSerializer.class.getName()));
   }
 
   /** Stops {@code spark}, forgets it as the active and default session and forgets its cache serializer. */
