@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkxqa.core.AttentionSpec;
@@ -48,6 +51,12 @@ public final class TestRequests {
       out.add(of(spec, i, lq, lq + rnd.nextInt(37), rnd.nextBoolean() ? randomTree(lq, rnd) : null, rnd));
     }
     return out;
+  }
+
+  /** {@code reqs} as a row-based table of {@link #SCHEMA} in {@code partitions} partitions. */
+  public static Dataset<Row> table(SparkSession spark, List<Req> reqs, int partitions) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return spark.createDataFrame(jsc.parallelize(reqs.stream().map(Req::row).toList(), partitions), SCHEMA);
   }
 
   /** A request with the given lengths and tree. */

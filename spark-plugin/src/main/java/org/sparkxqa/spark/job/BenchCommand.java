@@ -9,9 +9,11 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
+import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 import org.sparkxqa.spark.job.bench.BenchReport;
 import org.sparkxqa.spark.job.bench.BenchSeries;
+import org.sparkxqa.spark.job.bench.CachePasses;
 import org.sparkxqa.spark.job.bench.ParquetPasses;
 import org.sparkxqa.spark.job.bench.PinnedCopy;
 import org.sparkxqa.spark.job.bench.ReaderBatchRows;
@@ -29,8 +31,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xqa bench} (also {@code ./xqa bench e2e}): end-to-end throughput through Spark on cached
  * synthetic requests, in one run: requests/s and K/V GB/s of the backend in use, per pass and the
- * median, over the rows of the cached table and over the columnar batches of the same requests
- * written to Parquet ({@link ParquetPasses}); the same on the CPU backend over the same cached requests (skipped when the backend in use
+ * median, over the rows of the cached table (the row path: {@code spark.xqa.columnar.enabled=false}
+ * for these passes), over the columnar batches of the same requests written to Parquet
+ * ({@link ParquetPasses}) and over the columnar batches of the cache itself ({@link CachePasses}, when
+ * the session caches with {@code XqaCachedBatchSerializer}, as the job's own sessions do); the same on
+ * the CPU backend over the same cached requests, rows again (skipped when the backend in use
  * is the CPU backend, or with {@code --cpu-iterations 0}); the pinned host-to-device copy rate of this
  * process's GPU ({@link PinnedCopy}, "n/a" with the reason without one); and the ratios pipeline ÷
  * pinned copy and GPU ÷ CPU. {@code --report} writes it all as JSON ({@link BenchReport}). A program,
@@ -41,6 +46,9 @@ import picocli.CommandLine.Spec;
         + "the CPU backend on the same requests, and the pinned host-to-device copy rate (the pipeline's ceiling)."
         + " Shape flags default to bf16, Hq=8, Hkv=2, D=128.")
 final class BenchCommand implements Callable<Integer> {
+  /** The rows passes read the cache as rows, whichever serializer cached it. */
+  private static final Map<String, String> ROW_PATH = Map.of(XqaConf.COLUMNAR.name(), "false");
+
   @Spec CommandSpec command;
   @Mixin ShapeOptions shape;
   @Mixin ScoreOptions score;
@@ -94,16 +102,17 @@ final class BenchCommand implements Callable<Integer> {
           SpecText.of(spec), maxQLen, maxKvLen, p, kvBytes / 1e6);
       InvalidRowPolicy policy = JobSession.onInvalidRow(spark);
       Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, policy, RequestColumns.TREE, false);
-      BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+      BenchSeries pipeline = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, ROW_PATH, iterations, kvBytes);
       ParquetPasses.Result files = ParquetPasses.run(spark, requests, spec, policy, iterations, kvBytes,
           ReaderBatchRows.forRequests(spec, maxQLen, maxKvLen), !pipeline.onCpu());
+      CachePasses.Result cached = CachePasses.run(spark, requests, spec, policy, iterations, kvBytes);
       String cpuSkipped = pipeline.onCpu() ? "skipped: the backend in use is the CPU backend"
           : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
       BenchSeries cpu = cpuSkipped == null
-          ? BenchSeries.run(spark, evaluated, QueryBackend.CPU, cpuIterations, kvBytes) : null;
+          ? BenchSeries.run(spark, evaluated, QueryBackend.CPU, ROW_PATH, cpuIterations, kvBytes) : null;
       PinnedCopy copy = PinnedCopy.measure(ExecutorServicesRegistry.current().gpu().device().orElse(0), kvBytes);
       BenchReport result = BenchReport.of(SpecText.of(spec), spark.sparkContext().master(), rows, p, kvBytes,
-          pipeline, files, cpu, cpuSkipped, copy);
+          pipeline, files, cached, cpu, cpuSkipped, copy);
       result.print(command.commandLine().getOut());
       if (report != null) {
         result.writeJson(report);

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.BackendKind;
 import org.sparkxqa.spark.XqaPlugin;
 import org.sparkxqa.spark.XqaSessionExtensions;
+import org.sparkxqa.spark.cache.XqaCachedBatchSerializer;
 import org.sparkxqa.spark.config.ConfigKey;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.XqaConf;
@@ -19,13 +20,16 @@ import org.sparkxqa.spark.sql.Scala;
 
 /**
  * The Spark session a job command works in: Spark XQA enabled through
- * {@code spark.plugins=org.sparkxqa.spark.XqaPlugin} (added to any plugins already listed), and the
- * command's settings applied. Reuses a running session (tests, notebooks) when it has Spark XQA:
+ * {@code spark.plugins=org.sparkxqa.spark.XqaPlugin} (added to any plugins already listed), Spark's
+ * in-memory cache in columns the operator reads in place
+ * ({@code spark.sql.cache.serializer=org.sparkxqa.spark.cache.XqaCachedBatchSerializer}, unless the
+ * configuration names another serializer), and the command's settings applied. Reuses a running session (tests, notebooks) when it has Spark XQA:
  * the command then gets a {@code newSession()} of it, so its settings do not leak into the caller's
  * session; startup-only {@code spark.xqa.*} settings must then agree with the running ones.
  */
 final class JobSession {
   static final String PLUGINS = "spark.plugins";
+  static final String CACHE_SERIALIZER = "spark.sql.cache.serializer";
 
   private JobSession() {}
 
@@ -49,6 +53,9 @@ final class JobSession {
       builder.config("spark.ui.enabled", "false");
     }
     builder.config(PLUGINS, withPlugin(conf.get(PLUGINS, "")));
+    if (!conf.contains(CACHE_SERIALIZER)) {
+      builder.config(CACHE_SERIALIZER, XqaCachedBatchSerializer.class.getName());
+    }
     settings.forEach(builder::config);
     return builder.getOrCreate();
   }

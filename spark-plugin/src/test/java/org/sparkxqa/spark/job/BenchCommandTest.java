@@ -49,6 +49,10 @@ class BenchCommandTest {
     assertTrue(json.get("cpu").isNull());
     assertTrue(json.get("gpuOverCpu").isNull());
     assertEquals(3, json.get("parquet").get("passes").size());
+    assertEquals(3, json.get("cache").get("passes").size(), "the shared session caches with XqaCachedBatchSerializer");
+    assertEquals(24, json.get("cache").get("passes").get(0).get("rows").asLong());
+    assertTrue(json.get("cacheSkipped").isNull());
+    assertTrue(r.out().contains("columnar from the cache (median of 3)"), r.out());
     assertTrue(json.get("gpuReader").isNull());
     assertEquals("skipped: the backend in use is the CPU backend", json.get("gpuReaderSkipped").asText());
     assertTrue(json.get("fileBytes").asLong() > 0);

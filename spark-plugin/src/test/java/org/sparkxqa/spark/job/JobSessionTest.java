@@ -25,6 +25,20 @@ class JobSessionTest {
   }
 
   @Test
+  void aSessionTheJobStartsCachesWithTheColumnarCacheSerializer() {
+    SparkTestSessions.stop(SparkTestSessions.shared());
+    SparkSession job = JobSession.open("local[2]", "job", Map.of("spark.ui.enabled", "false",
+        "spark.driver.bindAddress", "127.0.0.1", "spark.driver.host", "127.0.0.1", "spark.xqa.backend", "cpu"));
+    try {
+      assertEquals("org.sparkxqa.spark.cache.XqaCachedBatchSerializer",
+          job.sparkContext().conf().get("spark.sql.cache.serializer"));
+      assertEquals(PLUGIN, job.sparkContext().conf().get("spark.plugins"));
+    } finally {
+      SparkTestSessions.stop(job);
+    }
+  }
+
+  @Test
   void runtimeSettingsGoToANewSessionOfTheRunningOne() {
     SparkSession shared = SparkTestSessions.shared();
     SparkSession job = JobSession.open(null, "job", Map.of("spark.xqa.batch.maxRows", "7"));

@@ -142,7 +142,8 @@ class XqaColumnarTest {
 
   /**
    * Spark's default cache serializer emits columns only for tables of fixed-width primitive types, so
-   * over a cached request table (BINARY q, k, v) the operator takes the row path, with the same bytes.
+   * over a cached request table (BINARY q, k, v) the operator takes the row path, with the same bytes
+   * (with {@code org.sparkxqa.spark.cache.XqaCachedBatchSerializer} it stays columnar: XqaCachedColumnarTest).
    */
   @Test
   void overTheInMemoryCacheTheOperatorTakesTheRowPath() {

@@ -9,7 +9,8 @@ import org.sparkxqa.spark.job.report.TextTable;
 
 /**
  * What one {@code xqa bench} run measured: the pipeline on the backend in use (rows from the cache,
- * columnar from Parquet files of the same requests, and the GPU reader over those files), the CPU backend on the same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
+ * columnar from Parquet files of the same requests, columnar from the cache, and the GPU reader over
+ * those files), the CPU backend on the same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
  * (or why there is none), and the ratios between them. Immutable (thread-safe); {@link #print} gives the summary
  * table, {@link #writeJson} the {@code --report} file.
  *
@@ -22,6 +23,9 @@ import org.sparkxqa.spark.job.report.TextTable;
  * @param pipeline the passes on the backend in use, rows from the cached table (the row path)
  * @param parquet the passes on the backend in use, reading the same requests from Parquet files (the
  *     columnar path: the operator consumes the vectorized scan's batches)
+ * @param cache the passes on the backend in use over the columnar batches of the cached requests
+ *     ({@link CachePasses}), or null when skipped
+ * @param cacheSkipped why {@code cache} is null, else null
  * @param gpuReader the GPU-reader passes over the same files ({@code run --gpu-reader}), or null
  * @param gpuReaderSkipped why {@code gpuReader} is null, else null
  * @param fileBytes bytes of those Parquet files
@@ -30,29 +34,33 @@ import org.sparkxqa.spark.job.report.TextTable;
  * @param pinnedCopy the pinned host-to-device copy rate, or why it is not available
  * @param pipelineOverPinnedCopy pipeline KV GB/s / pinned copy GB/s, or null
  * @param parquetOverPinnedCopy parquet KV GB/s / pinned copy GB/s, or null
+ * @param cacheOverPinnedCopy cache KV GB/s / pinned copy GB/s, or null
  * @param gpuReaderFileGBps file bytes per second of the GPU-reader passes (median), or null
  * @param gpuReaderFilesOverPinnedCopy that rate / pinned copy GB/s, or null
  * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
  *     run only when the pipeline did not use the CPU backend), or null
  */
 public record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes,
-    BenchSeries pipeline, BenchSeries parquet, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes,
-    BenchSeries cpu, String cpuSkipped, PinnedCopy pinnedCopy, Double pipelineOverPinnedCopy,
-    Double parquetOverPinnedCopy, Double gpuReaderFileGBps, Double gpuReaderFilesOverPinnedCopy, Double gpuOverCpu) {
+    BenchSeries pipeline, BenchSeries parquet, BenchSeries cache, String cacheSkipped, BenchSeries gpuReader,
+    String gpuReaderSkipped, long fileBytes, BenchSeries cpu, String cpuSkipped, PinnedCopy pinnedCopy,
+    Double pipelineOverPinnedCopy, Double parquetOverPinnedCopy, Double cacheOverPinnedCopy, Double gpuReaderFileGBps,
+    Double gpuReaderFilesOverPinnedCopy, Double gpuOverCpu) {
 
   /** The report of these measurements, with the ratios computed and this JVM's most heap. */
   public static BenchReport of(String spec, String master, long rows, int partitions, long kvBytes, BenchSeries pipeline,
-      ParquetPasses.Result files, BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
+      ParquetPasses.Result files, CachePasses.Result cached, BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
     BenchSeries parquet = files.columnar();
+    BenchSeries cache = cached.columnar();
     BenchSeries reader = files.gpuReader();
     Double overCopy = copy.gbps() == null ? null : pipeline.medianKvGBps() / copy.gbps();
     Double parquetOverCopy = copy.gbps() == null ? null : parquet.medianKvGBps() / copy.gbps();
+    Double cacheOverCopy = copy.gbps() == null || cache == null ? null : cache.medianKvGBps() / copy.gbps();
     Double fileGBps = reader == null ? null : reader.medianKvGBps() * files.fileBytes() / kvBytes;
     Double filesOverCopy = fileGBps == null || copy.gbps() == null ? null : fileGBps / copy.gbps();
     Double overCpu = cpu == null ? null : pipeline.medianRequestsPerSecond() / cpu.medianRequestsPerSecond();
     return new BenchReport(spec, master, Runtime.getRuntime().maxMemory(), rows, partitions, kvBytes, pipeline, parquet,
-        reader, files.gpuReaderSkipped(), files.fileBytes(), cpu, cpuSkipped, copy, overCopy, parquetOverCopy,
-        fileGBps, filesOverCopy, overCpu);
+        cache, cached.skipped(), reader, files.gpuReaderSkipped(), files.fileBytes(), cpu, cpuSkipped, copy, overCopy,
+        parquetOverCopy, cacheOverCopy, fileGBps, filesOverCopy, overCpu);
   }
 
   /** One line per pass, then the medians, the copy rate and the ratios. */
@@ -60,6 +68,9 @@ public record BenchReport(String spec, String master, long driverHeapBytes, long
     TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
     addPasses(passes, "rows ", pipeline);
     addPasses(passes, "parquet ", parquet);
+    if (cache != null) {
+      addPasses(passes, "cache ", cache);
+    }
     if (gpuReader != null) {
       addPasses(passes, "gpu reader ", gpuReader);
     }
@@ -70,6 +81,8 @@ public record BenchReport(String spec, String master, long driverHeapBytes, long
     TextTable summary = new TextTable("measure", "value");
     summary.row("rows from the cache (median of " + pipeline.passes().size() + ")", rates(pipeline));
     summary.row("columnar from Parquet (median of " + parquet.passes().size() + ")", rates(parquet));
+    summary.row("columnar from the cache" + (cache == null ? "" : " (median of " + cache.passes().size() + ")"),
+        cache == null ? cacheSkipped : rates(cache));
     summary.row("GPU reader over the same files", gpuReader == null ? gpuReaderSkipped
         : rates(gpuReader) + String.format(", %.3f file GB/s", gpuReaderFileGBps));
     summary.row("CPU backend, same requests", cpu == null ? cpuSkipped
@@ -77,6 +90,7 @@ public record BenchReport(String spec, String master, long driverHeapBytes, long
     summary.row("pinned host-to-device copy", pinnedCopy.text());
     summary.row("rows KV GB/s / pinned copy GB/s", ratio(pipelineOverPinnedCopy));
     summary.row("Parquet KV GB/s / pinned copy GB/s", ratio(parquetOverPinnedCopy));
+    summary.row("cache KV GB/s / pinned copy GB/s", ratio(cacheOverPinnedCopy));
     summary.row("GPU reader file GB/s / pinned copy GB/s", ratio(gpuReaderFilesOverPinnedCopy));
     summary.row("GPU / CPU (requests/s through Spark)", gpuOverCpu == null ? "n/a" : String.format("%.2fx", gpuOverCpu));
     summary.print(out);

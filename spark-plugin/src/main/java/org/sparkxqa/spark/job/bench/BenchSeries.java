@@ -2,7 +2,10 @@ package org.sparkxqa.spark.job.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -36,9 +39,25 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
    * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
    */
   public static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice, int count, long kvBytes) {
-    String key = XqaConf.QUERY_BACKEND.name();
-    String previous = spark.conf().getOption(key).getOrElse(() -> null);
-    spark.conf().set(key, choice.configName());
+    return run(spark, evaluated, choice, Map.of(), count, kvBytes);
+  }
+
+  /**
+   * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} and
+   * {@code settings} (runtime settings, e.g. {@code spark.xqa.columnar.enabled=false}) set on
+   * {@code spark} for their duration (the previous values are restored).
+   *
+   * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
+   */
+  public static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice,
+      Map<String, String> settings, int count, long kvBytes) {
+    Map<String, String> all = new LinkedHashMap<>(settings);
+    all.put(XqaConf.QUERY_BACKEND.name(), choice.configName());
+    Map<String, String> previous = new HashMap<>();
+    for (Map.Entry<String, String> e : all.entrySet()) {
+      previous.put(e.getKey(), spark.conf().getOption(e.getKey()).getOrElse(() -> null));
+      spark.conf().set(e.getKey(), e.getValue());
+    }
     try {
       List<Pass> passes = new ArrayList<>();
       String backend = "none";
@@ -56,11 +75,13 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
       return new BenchSeries(backend, List.copyOf(passes), Median.of(passes.stream().mapToDouble(Pass::requestsPerSecond)
           .toArray()), Median.of(passes.stream().mapToDouble(Pass::kvGBps).toArray()));
     } finally {
-      if (previous == null) {
-        spark.conf().unset(key);
-      } else {
-        spark.conf().set(key, previous);
-      }
+      previous.forEach((key, value) -> {
+        if (value == null) {
+          spark.conf().unset(key);
+        } else {
+          spark.conf().set(key, value);
+        }
+      });
     }
   }
 
