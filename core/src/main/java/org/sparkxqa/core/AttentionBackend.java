@@ -9,16 +9,16 @@ import java.util.List;
  */
 public interface AttentionBackend extends AutoCloseable {
 
-  /** A short name for logs and reports, e.g. {@code cpu} or {@code gpu:0 (NVIDIA H100)}. */
-  String name();
+    /** A short name for logs and reports, e.g. {@code cpu} or {@code gpu:0 (NVIDIA H100)}. */
+    String name();
 
-  /**
-   * Computes the output of every request, in order: {@code out[r]} is {@code [Lq, Hq, D]} in
-   * {@code spec.qType()}. Results depend only on each request itself (batch invariance).
-   */
-  List<byte[]> attend(AttentionSpec spec, List<Request> requests);
+    /**
+     * Computes the output of every request, in order: {@code out[r]} is {@code [Lq, Hq, D]} in
+     * {@code spec.qType()}. Results depend only on each request itself (batch invariance).
+     */
+    List<byte[]> attend(AttentionSpec spec, List<Request> requests);
 
-  /** Releases native resources; a no-op for the CPU backend. */
-  @Override
-  void close();
+    /** Releases native resources; a no-op for the CPU backend. */
+    @Override
+    void close();
 }

@@ -8,11 +8,11 @@ package org.sparkxqa.core;
  * the job's help quote {@link #TEXT}. Stateless.
  */
 public final class BatchCap {
-  /** 256 MiB, in bytes. */
-  public static final long BYTES = 256L << 20;
+    /** 256 MiB, in bytes. */
+    public static final long BYTES = 256L << 20;
 
-  /** The cap as documentation writes it ({@code 256 MiB}); a constant, so annotations may use it. */
-  public static final String TEXT = (BYTES >> 20) + " MiB";
+    /** The cap as documentation writes it ({@code 256 MiB}); a constant, so annotations may use it. */
+    public static final String TEXT = (BYTES >> 20) + " MiB";
 
-  private BatchCap() {}
+    private BatchCap() {}
 }

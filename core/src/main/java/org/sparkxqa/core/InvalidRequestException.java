@@ -6,12 +6,12 @@ package org.sparkxqa.core;
  * task failure next to the row id).
  */
 public final class InvalidRequestException extends IllegalArgumentException {
-  public InvalidRequestException(String reason) {
-    super(reason);
-  }
+    public InvalidRequestException(String reason) {
+        super(reason);
+    }
 
-  /** The reason, without a row id. */
-  public String reason() {
-    return getMessage();
-  }
+    /** The reason, without a row id. */
+    public String reason() {
+        return getMessage();
+    }
 }

@@ -22,71 +22,75 @@ import java.lang.foreign.MemorySegment;
  */
 public record Request(MemorySegment q, MemorySegment k, MemorySegment v, DraftMask mask, int lq, int lk) {
 
-  /** {@link #of(AttentionSpec, MemorySegment, MemorySegment, MemorySegment, int[], byte[])} over arrays. */
-  public static Request of(AttentionSpec spec, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask) {
-    return of(spec, view(q), view(k), view(v), parents, packedMask);
-  }
+    /** {@link #of(AttentionSpec, MemorySegment, MemorySegment, MemorySegment, int[], byte[])} over arrays. */
+    public static Request of(AttentionSpec spec, byte[] q, byte[] k, byte[] v, int[] parents, byte[] packedMask) {
+        return of(spec, view(q), view(k), view(v), parents, packedMask);
+    }
 
-  /**
-   * Validates and builds a request. {@code parents} (a draft tree) and {@code packedMask} are
-   * alternatives; both null means a chain.
-   *
-   * @throws InvalidRequestException with the reason, when the request breaks the contract
-   */
-  public static Request of(AttentionSpec spec, MemorySegment q, MemorySegment k, MemorySegment v, int[] parents,
-      byte[] packedMask) {
-    if (q == null || k == null || v == null) {
-      throw new InvalidRequestException((q == null ? "q" : k == null ? "k" : "v") + " is NULL");
+    /**
+     * Validates and builds a request. {@code parents} (a draft tree) and {@code packedMask} are
+     * alternatives; both null means a chain.
+     *
+     * @throws InvalidRequestException with the reason, when the request breaks the contract
+     */
+    public static Request of(
+            AttentionSpec spec, MemorySegment q, MemorySegment k, MemorySegment v, int[] parents, byte[] packedMask) {
+        if (q == null || k == null || v == null) {
+            throw new InvalidRequestException((q == null ? "q" : k == null ? "k" : "v") + " is NULL");
+        }
+        long lq = tokens("q", q.byteSize(), spec.qTokenBytes(), "Hq*D*2");
+        long lk = tokens(
+                "k", k.byteSize(), spec.kvTokenBytes(), "Hkv*D*" + spec.kvType().bytes());
+        if (v.byteSize() != k.byteSize()) {
+            throw new InvalidRequestException("v has " + v.byteSize() + " bytes but k has " + k.byteSize());
+        }
+        if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN) {
+            throw new InvalidRequestException(
+                    "Lq=" + lq + " query tokens; supported are 1.." + AttentionSpec.MAX_Q_LEN);
+        }
+        if (lk < lq) {
+            throw new InvalidRequestException(
+                    "Lk=" + lk + " is smaller than Lq=" + lq + " (the drafts' own K/V must be appended)");
+        }
+        if (lk > AttentionSpec.MAX_KV_LEN) {
+            throw new InvalidRequestException("Lk=" + lk + " is larger than the supported " + AttentionSpec.MAX_KV_LEN);
+        }
+        if (parents != null && packedMask != null) {
+            throw new InvalidRequestException("both a parent list and a packed mask were given");
+        }
+        if (parents != null && parents.length != lq) {
+            throw new InvalidRequestException("tree has " + parents.length + " entries but q has Lq=" + lq + " tokens");
+        }
+        DraftMask mask = parents != null
+                ? DraftMask.fromParents(parents)
+                : packedMask != null ? DraftMask.fromPacked(packedMask, (int) lq) : DraftMask.chain((int) lq);
+        return new Request(q, k, v, mask, (int) lq, (int) lk);
     }
-    long lq = tokens("q", q.byteSize(), spec.qTokenBytes(), "Hq*D*2");
-    long lk = tokens("k", k.byteSize(), spec.kvTokenBytes(), "Hkv*D*" + spec.kvType().bytes());
-    if (v.byteSize() != k.byteSize()) {
-      throw new InvalidRequestException("v has " + v.byteSize() + " bytes but k has " + k.byteSize());
-    }
-    if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN) {
-      throw new InvalidRequestException("Lq=" + lq + " query tokens; supported are 1.." + AttentionSpec.MAX_Q_LEN);
-    }
-    if (lk < lq) {
-      throw new InvalidRequestException("Lk=" + lk + " is smaller than Lq=" + lq + " (the drafts' own K/V must be appended)");
-    }
-    if (lk > AttentionSpec.MAX_KV_LEN) {
-      throw new InvalidRequestException("Lk=" + lk + " is larger than the supported " + AttentionSpec.MAX_KV_LEN);
-    }
-    if (parents != null && packedMask != null) {
-      throw new InvalidRequestException("both a parent list and a packed mask were given");
-    }
-    if (parents != null && parents.length != lq) {
-      throw new InvalidRequestException("tree has " + parents.length + " entries but q has Lq=" + lq + " tokens");
-    }
-    DraftMask mask = parents != null ? DraftMask.fromParents(parents)
-        : packedMask != null ? DraftMask.fromPacked(packedMask, (int) lq) : DraftMask.chain((int) lq);
-    return new Request(q, k, v, mask, (int) lq, (int) lk);
-  }
 
-  /** Bytes of q. */
-  public long qBytes() {
-    return q.byteSize();
-  }
-
-  /** Bytes of K/V this request reads (k plus v). */
-  public long kvBytes() {
-    return k.byteSize() + v.byteSize();
-  }
-
-  /** Bytes of q, k and v together. */
-  public long bytes() {
-    return qBytes() + kvBytes();
-  }
-
-  private static MemorySegment view(byte[] a) {
-    return a == null ? null : MemorySegment.ofArray(a);
-  }
-
-  private static long tokens(String name, long bytes, int tokenBytes, String formula) {
-    if (bytes % tokenBytes != 0) {
-      throw new InvalidRequestException(name + " has " + bytes + " bytes, not a whole number of " + tokenBytes
-          + "-byte tokens (" + formula + ")");
+    /** Bytes of q. */
+    public long qBytes() {
+        return q.byteSize();
     }
-    return bytes / tokenBytes;
-  }
+
+    /** Bytes of K/V this request reads (k plus v). */
+    public long kvBytes() {
+        return k.byteSize() + v.byteSize();
+    }
+
+    /** Bytes of q, k and v together. */
+    public long bytes() {
+        return qBytes() + kvBytes();
+    }
+
+    private static MemorySegment view(byte[] a) {
+        return a == null ? null : MemorySegment.ofArray(a);
+    }
+
+    private static long tokens(String name, long bytes, int tokenBytes, String formula) {
+        if (bytes % tokenBytes != 0) {
+            throw new InvalidRequestException(name + " has " + bytes + " bytes, not a whole number of " + tokenBytes
+                    + "-byte tokens (" + formula + ")");
+        }
+        return bytes / tokenBytes;
+    }
 }

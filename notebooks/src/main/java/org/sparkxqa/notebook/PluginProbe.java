@@ -5,11 +5,12 @@ package org.sparkxqa.notebook;
  * bin/ci-notebooks to decide whether notebooks that need the plugin can run.
  */
 public final class PluginProbe {
-  private PluginProbe() {}
+    private PluginProbe() {}
 
-  public static void main(String[] args) {
-    boolean present = Session.onClassPath(SessionSettings.PLUGIN_CLASS);
-    System.out.println(SessionSettings.PLUGIN_CLASS + (present ? " is on the class path" : " is not on the class path"));
-    System.exit(present ? 0 : 1);
-  }
+    public static void main(String[] args) {
+        boolean present = Session.onClassPath(SessionSettings.PLUGIN_CLASS);
+        System.out.println(
+                SessionSettings.PLUGIN_CLASS + (present ? " is on the class path" : " is not on the class path"));
+        System.exit(present ? 0 : 1);
+    }
 }

@@ -19,70 +19,70 @@ import jdk.jshell.spi.ExecutionEnv;
  * stopped). One instance serves one JShell; not for concurrent snippets.
  */
 public final class SnippetExecutionControl extends DirectExecutionControl {
-  private volatile Thread running;
-  private Object lastValue;
+    private volatile Thread running;
+    private Object lastValue;
 
-  private SnippetExecutionControl() {
-    super();
-  }
-
-  /**
-   * A provider for {@code JShell.builder().executionEngine(provider, null)}; {@code created} receives
-   * the control it makes, so the caller can read {@link #takeLastValue()}.
-   */
-  public static ExecutionControlProvider provider(java.util.function.Consumer<SnippetExecutionControl> created) {
-    return new ExecutionControlProvider() {
-      @Override
-      public String name() {
-        return "xqa-local";
-      }
-
-      @Override
-      public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        SnippetExecutionControl control = new SnippetExecutionControl();
-        created.accept(control);
-        return control;
-      }
-    };
-  }
-
-  /** The value the last snippet produced (null for statements and declarations of no value), then forgets it. */
-  public Object takeLastValue() {
-    Object v = lastValue;
-    lastValue = null;
-    return v;
-  }
-
-  @Override
-  protected String invoke(Method doitMethod) throws Exception {
-    lastValue = null;
-    FutureTask<Object> task = new FutureTask<>(() -> doitMethod.invoke(null));
-    Thread thread = Thread.ofPlatform().name("xqa-cell").daemon(true).unstarted(task);
-    thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
-    running = thread;
-    try {
-      thread.start();
-      lastValue = task.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      throw e;
-    } catch (InterruptedException e) {
-      thread.interrupt();
-      throw new StoppedException();
-    } finally {
-      running = null;
+    private SnippetExecutionControl() {
+        super();
     }
-    return lastValue == null ? "null" : lastValue.getClass().getName();
-  }
 
-  /** Interrupts the running snippet, if any (it stops at its next blocking call or interrupt check). */
-  @Override
-  public void stop() {
-    Thread t = running;
-    if (t != null) {
-      t.interrupt();
+    /**
+     * A provider for {@code JShell.builder().executionEngine(provider, null)}; {@code created} receives
+     * the control it makes, so the caller can read {@link #takeLastValue()}.
+     */
+    public static ExecutionControlProvider provider(java.util.function.Consumer<SnippetExecutionControl> created) {
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "xqa-local";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                SnippetExecutionControl control = new SnippetExecutionControl();
+                created.accept(control);
+                return control;
+            }
+        };
     }
-  }
+
+    /** The value the last snippet produced (null for statements and declarations of no value), then forgets it. */
+    public Object takeLastValue() {
+        Object v = lastValue;
+        lastValue = null;
+        return v;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        lastValue = null;
+        FutureTask<Object> task = new FutureTask<>(() -> doitMethod.invoke(null));
+        Thread thread = Thread.ofPlatform().name("xqa-cell").daemon(true).unstarted(task);
+        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
+        running = thread;
+        try {
+            thread.start();
+            lastValue = task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            throw new StoppedException();
+        } finally {
+            running = null;
+        }
+        return lastValue == null ? "null" : lastValue.getClass().getName();
+    }
+
+    /** Interrupts the running snippet, if any (it stops at its next blocking call or interrupt check). */
+    @Override
+    public void stop() {
+        Thread t = running;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
 }

@@ -12,47 +12,48 @@ import scala.jdk.javaapi.CollectionConverters;
  * hex, arrays with their first elements, structs and maps in braces. Stateless.
  */
 public final class ValueText {
-  /** Elements of an array shown before {@code ...}. */
-  public static final int MAX_ELEMENTS = 8;
-  /** Bytes of a binary shown in hex. */
-  public static final int MAX_BYTES = 8;
+    /** Elements of an array shown before {@code ...}. */
+    public static final int MAX_ELEMENTS = 8;
+    /** Bytes of a binary shown in hex. */
+    public static final int MAX_BYTES = 8;
 
-  private ValueText() {}
+    private ValueText() {}
 
-  /** The text of {@code value} as it came from {@link Row#get(int)}. */
-  public static String of(Object value) {
-    return switch (value) {
-      case null -> "NULL";
-      case byte[] b -> "binary[" + b.length + "] " + HexFormat.of().formatHex(b, 0, Math.min(b.length, MAX_BYTES))
-          + (b.length > MAX_BYTES ? "…" : "");
-      case scala.collection.Seq<?> seq -> list(CollectionConverters.asJava(seq));
-      case List<?> list -> list(list);
-      case scala.collection.Map<?, ?> map -> map(CollectionConverters.asJava(map));
-      case Row row -> struct(row);
-      default -> String.valueOf(value);
-    };
-  }
-
-  private static String list(List<?> values) {
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < Math.min(values.size(), MAX_ELEMENTS); i++) {
-      shown.add(of(values.get(i)));
+    /** The text of {@code value} as it came from {@link Row#get(int)}. */
+    public static String of(Object value) {
+        return switch (value) {
+            case null -> "NULL";
+            case byte[] b ->
+                "binary[" + b.length + "] " + HexFormat.of().formatHex(b, 0, Math.min(b.length, MAX_BYTES))
+                        + (b.length > MAX_BYTES ? "…" : "");
+            case scala.collection.Seq<?> seq -> list(CollectionConverters.asJava(seq));
+            case List<?> list -> list(list);
+            case scala.collection.Map<?, ?> map -> map(CollectionConverters.asJava(map));
+            case Row row -> struct(row);
+            default -> String.valueOf(value);
+        };
     }
-    String more = values.size() > MAX_ELEMENTS ? ", … (" + values.size() + " in all)" : "";
-    return "[" + String.join(", ", shown) + more + "]";
-  }
 
-  private static String map(Map<?, ?> map) {
-    List<String> shown = new ArrayList<>();
-    map.forEach((k, v) -> shown.add(of(k) + " -> " + of(v)));
-    return "{" + String.join(", ", shown) + "}";
-  }
-
-  private static String struct(Row row) {
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < row.length(); i++) {
-      shown.add(of(row.get(i)));
+    private static String list(List<?> values) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(values.size(), MAX_ELEMENTS); i++) {
+            shown.add(of(values.get(i)));
+        }
+        String more = values.size() > MAX_ELEMENTS ? ", … (" + values.size() + " in all)" : "";
+        return "[" + String.join(", ", shown) + more + "]";
     }
-    return "{" + String.join(", ", shown) + "}";
-  }
+
+    private static String map(Map<?, ?> map) {
+        List<String> shown = new ArrayList<>();
+        map.forEach((k, v) -> shown.add(of(k) + " -> " + of(v)));
+        return "{" + String.join(", ", shown) + "}";
+    }
+
+    private static String struct(Row row) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < row.length(); i++) {
+            shown.add(of(row.get(i)));
+        }
+        return "{" + String.join(", ", shown) + "}";
+    }
 }

@@ -14,13 +14,13 @@ import org.sparkxqa.spark.plugin.XqaExecutorPlugin;
  */
 public final class XqaPlugin implements SparkPlugin {
 
-  @Override
-  public DriverPlugin driverPlugin() {
-    return new XqaDriverPlugin(XqaSessionExtensions.class.getName());
-  }
+    @Override
+    public DriverPlugin driverPlugin() {
+        return new XqaDriverPlugin(XqaSessionExtensions.class.getName());
+    }
 
-  @Override
-  public ExecutorPlugin executorPlugin() {
-    return new XqaExecutorPlugin();
-  }
+    @Override
+    public ExecutorPlugin executorPlugin() {
+        return new XqaExecutorPlugin();
+    }
 }

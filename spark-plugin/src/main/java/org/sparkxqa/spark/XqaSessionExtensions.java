@@ -22,12 +22,12 @@ import scala.runtime.BoxedUnit;
  */
 public final class XqaSessionExtensions extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 
-  @Override
-  public BoxedUnit apply(SparkSessionExtensions extensions) {
-    XqaFunctionCatalog.all().forEach(extensions::injectFunction);
-    extensions.injectCheckRule(session -> new XqaPlacementCheck());
-    extensions.injectPreCBORule(session -> new ExtractXqaAttention());
-    extensions.injectPlannerStrategy(XqaStrategy::new);
-    return BoxedUnit.UNIT;
-  }
+    @Override
+    public BoxedUnit apply(SparkSessionExtensions extensions) {
+        XqaFunctionCatalog.all().forEach(extensions::injectFunction);
+        extensions.injectCheckRule(session -> new XqaPlacementCheck());
+        extensions.injectPreCBORule(session -> new ExtractXqaAttention());
+        extensions.injectPlannerStrategy(XqaStrategy::new);
+        return BoxedUnit.UNIT;
+    }
 }

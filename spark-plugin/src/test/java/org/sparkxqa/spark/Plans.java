@@ -7,10 +7,10 @@ import org.sparkxqa.spark.sql.exec.XqaOperators;
 
 /** Finds operators in a query's executed plan, looking inside adaptive plans and query stages. */
 public final class Plans {
-  private Plans() {}
+    private Plans() {}
 
-  /** Every {@link XqaAttentionExec} of {@code df}'s executed plan (final plan when adaptive). */
-  public static List<XqaAttentionExec> xqaOperators(Dataset<?> df) {
-    return XqaOperators.in(df.queryExecution().executedPlan());
-  }
+    /** Every {@link XqaAttentionExec} of {@code df}'s executed plan (final plan when adaptive). */
+    public static List<XqaAttentionExec> xqaOperators(Dataset<?> df) {
+        return XqaOperators.in(df.queryExecution().executedPlan());
+    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param jitDir JIT disk cache root; null for the default
  */
 record BenchArgs(int iters, int warmup, Path dumpDir, List<Integer> only, String nvrtcPath, Path jitDir) {
-  static final String USAGE = """
+    static final String USAGE = """
       usage: KernelBench [--iters N] [--warmup N] [--only 0,2,5] [--dump-inputs DIR] [--nvrtc-path P] [--jit-dir D]
         --iters        timed launches per workload, median reported (default 50)
         --warmup       untimed launches before timing (default 2000: they also bring the JVM's launch path
@@ -25,59 +25,59 @@ record BenchArgs(int iters, int warmup, Path dumpDir, List<Integer> only, String
                        scripts/kernel_peers.py
       """.formatted(Workload.ALL.size());
 
-  static BenchArgs parse(String[] args) {
-    int iters = 50;
-    int warmup = 2000;
-    Path dump = null;
-    List<Integer> only = new ArrayList<>();
-    String nvrtc = null;
-    Path jit = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--iters" -> iters = positive(value(args, ++i, a), a);
-        case "--warmup" -> warmup = positive(value(args, ++i, a), a);
-        case "--dump-inputs" -> dump = Path.of(value(args, ++i, a));
-        case "--nvrtc-path" -> nvrtc = value(args, ++i, a);
-        case "--jit-dir" -> jit = Path.of(value(args, ++i, a));
-        case "--only" -> {
-          for (String s : value(args, ++i, a).split(",")) {
-            int n = Integer.parseInt(s.trim());
-            if (n < 0 || n >= Workload.ALL.size()) {
-              throw new IllegalArgumentException("--only: no workload " + n);
+    static BenchArgs parse(String[] args) {
+        int iters = 50;
+        int warmup = 2000;
+        Path dump = null;
+        List<Integer> only = new ArrayList<>();
+        String nvrtc = null;
+        Path jit = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--iters" -> iters = positive(value(args, ++i, a), a);
+                case "--warmup" -> warmup = positive(value(args, ++i, a), a);
+                case "--dump-inputs" -> dump = Path.of(value(args, ++i, a));
+                case "--nvrtc-path" -> nvrtc = value(args, ++i, a);
+                case "--jit-dir" -> jit = Path.of(value(args, ++i, a));
+                case "--only" -> {
+                    for (String s : value(args, ++i, a).split(",")) {
+                        int n = Integer.parseInt(s.trim());
+                        if (n < 0 || n >= Workload.ALL.size()) {
+                            throw new IllegalArgumentException("--only: no workload " + n);
+                        }
+                        only.add(n);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
-            only.add(n);
-          }
         }
-        default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
-      }
+        return new BenchArgs(iters, warmup, dump, List.copyOf(only), nvrtc, jit);
     }
-    return new BenchArgs(iters, warmup, dump, List.copyOf(only), nvrtc, jit);
-  }
 
-  /** The workloads to run, with their indexes in {@link Workload#ALL}. */
-  List<Integer> indexes() {
-    List<Integer> all = new ArrayList<>();
-    for (int n = 0; n < Workload.ALL.size(); n++) {
-      if (only.isEmpty() || only.contains(n)) {
-        all.add(n);
-      }
+    /** The workloads to run, with their indexes in {@link Workload#ALL}. */
+    List<Integer> indexes() {
+        List<Integer> all = new ArrayList<>();
+        for (int n = 0; n < Workload.ALL.size(); n++) {
+            if (only.isEmpty() || only.contains(n)) {
+                all.add(n);
+            }
+        }
+        return all;
     }
-    return all;
-  }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
     }
-    return args[i];
-  }
 
-  private static int positive(String text, String option) {
-    int n = Integer.parseInt(text);
-    if (n < 1) {
-      throw new IllegalArgumentException(option + " must be >= 1");
+    private static int positive(String text, String option) {
+        int n = Integer.parseInt(text);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1");
+        }
+        return n;
     }
-    return n;
-  }
 }

@@ -18,27 +18,32 @@ import org.sparkxqa.core.gpu.cuda.NativeHandles;
  * several copies timed with CUDA events. Stateless.
  */
 final class CopyRate {
-  private CopyRate() {}
+    private CopyRate() {}
 
-  /** Bytes per second (read + written) for a copy of {@code bytes}. */
-  static double measure(CudaContext context, CudaStream stream, long bytes, int iters) {
-    try (DeviceBuffer src = DeviceBuffer.allocate(bytes, stream);
-         DeviceBuffer dst = DeviceBuffer.allocate(bytes, stream);
-         GpuTimer timer = new GpuTimer(context, stream)) {
-      src.fillAsync((byte) 0x5A, stream);
-      List<Float> ms = new ArrayList<>();
-      for (int i = 0; i < iters + 2; i++) {
-        timer.start();
-        context.makeCurrent();
-        CudaStatus.check(cuMemcpyDtoDAsync(NativeHandles.devicePointer(dst.address()),
-            NativeHandles.devicePointer(src.address()), bytes, stream.cu()), "cuMemcpyDtoDAsync");
-        timer.stop();
-        float t = timer.elapsedMillis();
-        if (i >= 2) {
-          ms.add(t);
+    /** Bytes per second (read + written) for a copy of {@code bytes}. */
+    static double measure(CudaContext context, CudaStream stream, long bytes, int iters) {
+        try (DeviceBuffer src = DeviceBuffer.allocate(bytes, stream);
+                DeviceBuffer dst = DeviceBuffer.allocate(bytes, stream);
+                GpuTimer timer = new GpuTimer(context, stream)) {
+            src.fillAsync((byte) 0x5A, stream);
+            List<Float> ms = new ArrayList<>();
+            for (int i = 0; i < iters + 2; i++) {
+                timer.start();
+                context.makeCurrent();
+                CudaStatus.check(
+                        cuMemcpyDtoDAsync(
+                                NativeHandles.devicePointer(dst.address()),
+                                NativeHandles.devicePointer(src.address()),
+                                bytes,
+                                stream.cu()),
+                        "cuMemcpyDtoDAsync");
+                timer.stop();
+                float t = timer.elapsedMillis();
+                if (i >= 2) {
+                    ms.add(t);
+                }
+            }
+            return 2.0 * bytes / (Median.of(ms) * 1e-3);
         }
-      }
-      return 2.0 * bytes / (Median.of(ms) * 1e-3);
     }
-  }
 }

@@ -22,64 +22,71 @@ import org.sparkxqa.core.gpu.kernel.RequestShape;
  * {@code #} starts a comment. Exit code 2 on a bad batch, with the reason.
  */
 public final class PlanCommand {
-  private PlanCommand() {}
+    private PlanCommand() {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: PlanCommand BATCH_FILE OUT_DIR");
-      System.exit(2);
-    }
-    try {
-      write(Files.readAllLines(Path.of(args[0])), Path.of(args[1]));
-    } catch (IllegalArgumentException e) {
-      System.err.println("PlanCommand: " + e.getMessage());
-      System.exit(2);
-    }
-  }
-
-  /** Plans the batch described by {@code lines} and writes it under {@code dir}. */
-  static void write(List<String> lines, Path dir) throws IOException {
-    AttentionSpec spec = null;
-    int stages = 0;
-    List<RequestShape> shapes = new ArrayList<>();
-    for (String line : lines) {
-      String[] f = line.strip().split("\\s+");
-      if (f[0].isEmpty() || f[0].startsWith("#")) {
-        continue;
-      }
-      if (f[0].equals("spec") && f.length == 11) {
-        ElementType[] types = ElementType.values();
-        spec = AttentionSpec.of(types[Integer.parseInt(f[1])], Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                Integer.parseInt(f[5])).withKvType(types[Integer.parseInt(f[2])]).withWindow(Integer.parseInt(f[6]))
-            .withScale(Float.parseFloat(f[7])).withKvScales(Float.parseFloat(f[8]), Float.parseFloat(f[9]));
-        stages = Integer.parseInt(f[10]);
-      } else if (f[0].equals("request") && f.length >= 3) {
-        int lq = Integer.parseInt(f[1]);
-        if (f.length != 3 + lq) {
-          throw new IllegalArgumentException("request with Lq=" + lq + " has " + (f.length - 3) + " mask rows");
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: PlanCommand BATCH_FILE OUT_DIR");
+            System.exit(2);
         }
-        shapes.add(new RequestShape(lq, Integer.parseInt(f[2]), mask(f, lq)));
-      } else {
-        throw new IllegalArgumentException("cannot read line '" + line + "'");
-      }
+        try {
+            write(Files.readAllLines(Path.of(args[0])), Path.of(args[1]));
+        } catch (IllegalArgumentException e) {
+            System.err.println("PlanCommand: " + e.getMessage());
+            System.exit(2);
+        }
     }
-    if (spec == null) {
-      throw new IllegalArgumentException("no spec line");
-    }
-    LaunchPlan plan = LaunchPlan.ofShapes(spec, shapes);
-    PlanFiles.write(dir, plan, stages == 0 ? plan.stages() : stages);
-  }
 
-  private static DraftMask mask(String[] f, int lq) {
-    int words = DraftMask.wordsPerRow(lq);
-    ByteBuffer packed = ByteBuffer.allocate(lq * words * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < lq; i++) {
-      long row = Long.parseUnsignedLong(f[3 + i], 16);
-      packed.putInt((int) row);
-      if (words == 2) {
-        packed.putInt((int) (row >>> 32));
-      }
+    /** Plans the batch described by {@code lines} and writes it under {@code dir}. */
+    static void write(List<String> lines, Path dir) throws IOException {
+        AttentionSpec spec = null;
+        int stages = 0;
+        List<RequestShape> shapes = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.strip().split("\\s+");
+            if (f[0].isEmpty() || f[0].startsWith("#")) {
+                continue;
+            }
+            if (f[0].equals("spec") && f.length == 11) {
+                ElementType[] types = ElementType.values();
+                spec = AttentionSpec.of(
+                                types[Integer.parseInt(f[1])],
+                                Integer.parseInt(f[3]),
+                                Integer.parseInt(f[4]),
+                                Integer.parseInt(f[5]))
+                        .withKvType(types[Integer.parseInt(f[2])])
+                        .withWindow(Integer.parseInt(f[6]))
+                        .withScale(Float.parseFloat(f[7]))
+                        .withKvScales(Float.parseFloat(f[8]), Float.parseFloat(f[9]));
+                stages = Integer.parseInt(f[10]);
+            } else if (f[0].equals("request") && f.length >= 3) {
+                int lq = Integer.parseInt(f[1]);
+                if (f.length != 3 + lq) {
+                    throw new IllegalArgumentException(
+                            "request with Lq=" + lq + " has " + (f.length - 3) + " mask rows");
+                }
+                shapes.add(new RequestShape(lq, Integer.parseInt(f[2]), mask(f, lq)));
+            } else {
+                throw new IllegalArgumentException("cannot read line '" + line + "'");
+            }
+        }
+        if (spec == null) {
+            throw new IllegalArgumentException("no spec line");
+        }
+        LaunchPlan plan = LaunchPlan.ofShapes(spec, shapes);
+        PlanFiles.write(dir, plan, stages == 0 ? plan.stages() : stages);
     }
-    return DraftMask.fromPacked(packed.array(), lq);
-  }
+
+    private static DraftMask mask(String[] f, int lq) {
+        int words = DraftMask.wordsPerRow(lq);
+        ByteBuffer packed = ByteBuffer.allocate(lq * words * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < lq; i++) {
+            long row = Long.parseUnsignedLong(f[3 + i], 16);
+            packed.putInt((int) row);
+            if (words == 2) {
+                packed.putInt((int) (row >>> 32));
+            }
+        }
+        return DraftMask.fromPacked(packed.array(), lq);
+    }
 }

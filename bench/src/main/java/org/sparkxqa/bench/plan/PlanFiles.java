@@ -17,35 +17,37 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * description. Format: {@code kernels/src/test/python/PLAN_FORMAT.md}. Stateless.
  */
 public final class PlanFiles {
-  /** Version of the folder format; bump when a field changes meaning. */
-  public static final int FORMAT = 1;
+    /** Version of the folder format; bump when a field changes meaning. */
+    public static final int FORMAT = 1;
 
-  private PlanFiles() {}
+    private PlanFiles() {}
 
-  /** Writes {@code plan}'s files under {@code dir} (created), the attention launched with {@code stages}. */
-  public static void write(Path dir, LaunchPlan plan, int stages) throws IOException {
-    if (stages < 2 || stages > KernelGeometry.MAX_STAGES) {
-      throw new IllegalArgumentException("stages " + stages + " is outside 2.." + KernelGeometry.MAX_STAGES);
+    /** Writes {@code plan}'s files under {@code dir} (created), the attention launched with {@code stages}. */
+    public static void write(Path dir, LaunchPlan plan, int stages) throws IOException {
+        if (stages < 2 || stages > KernelGeometry.MAX_STAGES) {
+            throw new IllegalArgumentException("stages " + stages + " is outside 2.." + KernelGeometry.MAX_STAGES);
+        }
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("requests.bin"), plan.requestTable());
+        Files.write(dir.resolve("work.bin"), plan.workTable());
+        Files.write(dir.resolve("merge.bin"), plan.mergeTable());
+        Files.write(dir.resolve("masks.bin"), plan.maskTable());
+        Files.writeString(dir.resolve("plan.json"), json(plan, stages));
     }
-    Files.createDirectories(dir);
-    Files.write(dir.resolve("requests.bin"), plan.requestTable());
-    Files.write(dir.resolve("work.bin"), plan.workTable());
-    Files.write(dir.resolve("merge.bin"), plan.mergeTable());
-    Files.write(dir.resolve("masks.bin"), plan.maskTable());
-    Files.writeString(dir.resolve("plan.json"), json(plan, stages));
-  }
 
-  /** {@link #write(Path, LaunchPlan, int)} with the plan's own pipeline depth. */
-  public static void write(Path dir, LaunchPlan plan) throws IOException {
-    write(dir, plan, plan.stages());
-  }
+    /** {@link #write(Path, LaunchPlan, int)} with the plan's own pipeline depth. */
+    public static void write(Path dir, LaunchPlan plan) throws IOException {
+        write(dir, plan, plan.stages());
+    }
 
-  static String json(LaunchPlan plan, int stages) {
-    KernelGeometry g = plan.geometry();
-    int kvBytes = g.kvBytes();
-    long row = (long) g.headDim() * kvBytes;
-    boolean bytes = kvBytes == 1;
-    return String.format(Locale.ROOT, """
+    static String json(LaunchPlan plan, int stages) {
+        KernelGeometry g = plan.geometry();
+        int kvBytes = g.kvBytes();
+        long row = (long) g.headDim() * kvBytes;
+        boolean bytes = kvBytes == 1;
+        return String.format(
+                Locale.ROOT,
+                """
         {
           "format": %d, "abi_version": %d,
           "q_type": %d, "kv_type": %d, "q_heads": %d, "kv_heads": %d, "head_dim": %d, "group": %d, "window": %d,
@@ -58,15 +60,48 @@ public final class PlanFiles {
           "kv_tensor_map": {"element_bytes": %d, "dims": [%d, %d, %d], "byte_strides": [%d, %d], "box": [%d, 1, %d],
                             "swizzle_bytes": %d}
         }
-        """, FORMAT, KernelGeometry.ABI_VERSION, plan.variant().qType().ordinal(), plan.variant().kvType().ordinal(),
-        plan.spec().qHeads(), plan.spec().kvHeads(), g.headDim(), plan.spec().group(), plan.spec().window(),
-        plan.requests(), plan.qTokens(), plan.kvTokens(), plan.scratchRows(), plan.maxRows(), plan.workItems(),
-        plan.mergeItems(), Float.toString(plan.scaleLog2()), Float.toString(plan.vScale()), stages,
-        g.smemBytes(plan.maxRows(), stages), g.qSmemBytes(plan.maxRows()), plan.attentionBlock(true)[0],
-        plan.attentionBlock(false)[0], KernelGeometry.MERGE_THREADS, g.ctaRows(), g.tileKeys(), g.qRowUnit(),
-        g.stageBytes(), g.convertBytes(), KernelGeometry.BARRIER_BYTES, KernelGeometry.MERGE_ROWS,
-        KernelGeometry.MAX_STAGES, kvBytes, kvBytes, g.headDim(), plan.spec().kvHeads(), Math.max(1, plan.kvTokens()),
-        row, plan.spec().kvHeads() * row, bytes ? g.headDim() : KvTensorMaps.BOX_COLUMNS, g.tileKeys(),
-        bytes ? 0 : 128);
-  }
+        """,
+                FORMAT,
+                KernelGeometry.ABI_VERSION,
+                plan.variant().qType().ordinal(),
+                plan.variant().kvType().ordinal(),
+                plan.spec().qHeads(),
+                plan.spec().kvHeads(),
+                g.headDim(),
+                plan.spec().group(),
+                plan.spec().window(),
+                plan.requests(),
+                plan.qTokens(),
+                plan.kvTokens(),
+                plan.scratchRows(),
+                plan.maxRows(),
+                plan.workItems(),
+                plan.mergeItems(),
+                Float.toString(plan.scaleLog2()),
+                Float.toString(plan.vScale()),
+                stages,
+                g.smemBytes(plan.maxRows(), stages),
+                g.qSmemBytes(plan.maxRows()),
+                plan.attentionBlock(true)[0],
+                plan.attentionBlock(false)[0],
+                KernelGeometry.MERGE_THREADS,
+                g.ctaRows(),
+                g.tileKeys(),
+                g.qRowUnit(),
+                g.stageBytes(),
+                g.convertBytes(),
+                KernelGeometry.BARRIER_BYTES,
+                KernelGeometry.MERGE_ROWS,
+                KernelGeometry.MAX_STAGES,
+                kvBytes,
+                kvBytes,
+                g.headDim(),
+                plan.spec().kvHeads(),
+                Math.max(1, plan.kvTokens()),
+                row,
+                plan.spec().kvHeads() * row,
+                bytes ? g.headDim() : KvTensorMaps.BOX_COLUMNS,
+                g.tileKeys(),
+                bytes ? 0 : 128);
+    }
 }

@@ -10,18 +10,18 @@ import org.sparkxqa.core.ElementType;
  * are the stored ones, unscaled; {@link ElementType#bytes()} bytes per element.
  */
 final class Kv {
-  private Kv() {}
+    private Kv() {}
 
-  /** Decodes tokens {@code start..start+n} of head {@code kvHead} into {@code dst} ({@code [n, D]}). */
-  static void decodeHead(AttentionSpec spec, MemorySegment src, int kvHead, int start, int n, float[] dst) {
-    int dim = spec.headDim();
-    long tokenElems = (long) spec.kvHeads() * dim;
-    ElementType type = spec.kvType();
-    for (int t = 0; t < n; t++) {
-      long elem = (start + t) * tokenElems + (long) kvHead * dim;
-      for (int d = 0; d < dim; d++) {
-        dst[t * dim + d] = type.decodeAt(src, type.bytes() * (elem + d));
-      }
+    /** Decodes tokens {@code start..start+n} of head {@code kvHead} into {@code dst} ({@code [n, D]}). */
+    static void decodeHead(AttentionSpec spec, MemorySegment src, int kvHead, int start, int n, float[] dst) {
+        int dim = spec.headDim();
+        long tokenElems = (long) spec.kvHeads() * dim;
+        ElementType type = spec.kvType();
+        for (int t = 0; t < n; t++) {
+            long elem = (start + t) * tokenElems + (long) kvHead * dim;
+            for (int d = 0; d < dim; d++) {
+                dst[t * dim + d] = type.decodeAt(src, type.bytes() * (elem + d));
+            }
+        }
     }
-  }
 }

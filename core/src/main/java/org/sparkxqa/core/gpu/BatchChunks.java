@@ -13,45 +13,49 @@ import org.sparkxqa.core.Request;
  * Stateless; thread-safe.
  */
 final class BatchChunks {
-  private BatchChunks() {}
+    private BatchChunks() {}
 
-  /**
-   * Consecutive sub-lists of {@code requests}, in order.
-   *
-   * @throws IllegalArgumentException when a request's sizes do not match {@code spec} (a request
-   *     validated against another spec), naming its index
-   */
-  static List<List<Request>> split(AttentionSpec spec, List<Request> requests, long maxBytes) {
-    List<List<Request>> chunks = new ArrayList<>();
-    int start = 0;
-    long bytes = 0;
-    for (int i = 0; i < requests.size(); i++) {
-      Request r = requests.get(i);
-      check(spec, r, i);
-      long size = r.bytes();
-      if (i > start && bytes + size > maxBytes) {
-        chunks.add(requests.subList(start, i));
-        start = i;
-        bytes = 0;
-      }
-      bytes += size;
+    /**
+     * Consecutive sub-lists of {@code requests}, in order.
+     *
+     * @throws IllegalArgumentException when a request's sizes do not match {@code spec} (a request
+     *     validated against another spec), naming its index
+     */
+    static List<List<Request>> split(AttentionSpec spec, List<Request> requests, long maxBytes) {
+        List<List<Request>> chunks = new ArrayList<>();
+        int start = 0;
+        long bytes = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            check(spec, r, i);
+            long size = r.bytes();
+            if (i > start && bytes + size > maxBytes) {
+                chunks.add(requests.subList(start, i));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (start < requests.size()) {
+            chunks.add(requests.subList(start, requests.size()));
+        }
+        return chunks;
     }
-    if (start < requests.size()) {
-      chunks.add(requests.subList(start, requests.size()));
-    }
-    return chunks;
-  }
 
-  private static void check(AttentionSpec spec, Request r, int index) {
-    if (r == null) {
-      throw new IllegalArgumentException("request " + index + " is null");
+    private static void check(AttentionSpec spec, Request r, int index) {
+        if (r == null) {
+            throw new IllegalArgumentException("request " + index + " is null");
+        }
+        long q = (long) r.lq() * spec.qTokenBytes();
+        long kv = (long) r.lk() * spec.kvTokenBytes();
+        if (r.qBytes() != q
+                || r.k().byteSize() != kv
+                || r.v().byteSize() != kv
+                || r.mask().lq() != r.lq()) {
+            throw new IllegalArgumentException("request " + index + " does not match the spec " + spec + ": q has "
+                    + r.qBytes() + " bytes (want " + q + "), k " + r.k().byteSize() + " and v " + r.v().byteSize()
+                    + " (want " + kv
+                    + "), mask rows " + r.mask().lq() + " (want " + r.lq() + ")");
+        }
     }
-    long q = (long) r.lq() * spec.qTokenBytes();
-    long kv = (long) r.lk() * spec.kvTokenBytes();
-    if (r.qBytes() != q || r.k().byteSize() != kv || r.v().byteSize() != kv || r.mask().lq() != r.lq()) {
-      throw new IllegalArgumentException("request " + index + " does not match the spec " + spec + ": q has "
-          + r.qBytes() + " bytes (want " + q + "), k " + r.k().byteSize() + " and v " + r.v().byteSize() + " (want " + kv
-          + "), mask rows " + r.mask().lq() + " (want " + r.lq() + ")");
-    }
-  }
 }

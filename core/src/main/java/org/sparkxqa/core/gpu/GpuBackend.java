@@ -37,130 +37,133 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
  * {@link org.sparkxqa.core.gpu.cuda.CudaFatalException}; the process should then be restarted.
  */
 public final class GpuBackend implements AttentionBackend {
-  private final GpuResources resources;
-  private final String name;
-  private static final Logger LOG = LoggerFactory.getLogger(GpuBackend.class);
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
-  private final CallGate gate;
-  private volatile long maxChunkBytes = BatchCap.BYTES;
+    private final GpuResources resources;
+    private final String name;
+    private static final Logger LOG = LoggerFactory.getLogger(GpuBackend.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    private final CallGate gate;
+    private volatile long maxChunkBytes = BatchCap.BYTES;
 
-  private GpuBackend(GpuResources resources) {
-    this.resources = resources;
-    DeviceInfo d = resources.device();
-    this.name = "gpu:" + d.ordinal() + " (" + d.name() + ", " + d.arch() + ")";
-    this.gate = new CallGate(name);
-  }
-
-  /**
-   * Opens the backend on {@code options.deviceOrdinal()} and loads the warmup specs' kernels.
-   *
-   * @throws org.sparkxqa.core.BackendUnavailableException naming what is missing (driver, device,
-   *     compute capability, NVRTC with the paths tried, kernel sources) or what failed to initialise
-   */
-  public static GpuBackend open(GpuOptions options) {
-    return new GpuBackend(GpuResources.open(options));
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  /** The GPU this backend runs on. */
-  public DeviceInfo device() {
-    return resources.device();
-  }
-
-  @Override
-  public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
-    try (CallGate.Pass pass = gate.enter()) {
-      return attendInside(spec, requests);
+    private GpuBackend(GpuResources resources) {
+        this.resources = resources;
+        DeviceInfo d = resources.device();
+        this.name = "gpu:" + d.ordinal() + " (" + d.name() + ", " + d.arch() + ")";
+        this.gate = new CallGate(name);
     }
-  }
 
-  private List<byte[]> attendInside(AttentionSpec spec, List<Request> requests) {
-    if (requests.isEmpty()) {
-      return List.of();
+    /**
+     * Opens the backend on {@code options.deviceOrdinal()} and loads the warmup specs' kernels.
+     *
+     * @throws org.sparkxqa.core.BackendUnavailableException naming what is missing (driver, device,
+     *     compute capability, NVRTC with the paths tried, kernel sources) or what failed to initialise
+     */
+    public static GpuBackend open(GpuOptions options) {
+        return new GpuBackend(GpuResources.open(options));
     }
-    List<List<Request>> chunks = BatchChunks.split(spec, requests, maxChunkBytes);
-    List<LaunchPlan> plans = new ArrayList<>(chunks.size());
-    for (List<Request> chunk : chunks) {
-      plans.add(LaunchPlan.of(spec, chunk, resources.limits()));
-    }
-    try {
-      return run(plans, chunks, resources.modules().get(KernelVariant.of(spec)));
-    } catch (RuntimeException e) {
-      throw CudfErrors.translate(e);
-    }
-  }
 
-  private List<byte[]> run(List<LaunchPlan> plans, List<List<Request>> chunks, LoadedKernel kernel) {
-    BackendMetrics metrics = resources.metrics();
-    StreamSlot[] slots = new StreamSlot[Math.min(2, plans.size())];
-    boolean clean = false;
-    try {
-      for (int i = 0; i < slots.length; i++) {
-        slots[i] = resources.slots().acquire();
-      }
-      List<byte[]> out = new ArrayList<>();
-      BatchRun pending = null;
-      for (int c = 0; c < plans.size(); c++) {
-        BatchRun next = new BatchRun(slots[c % slots.length], plans.get(c), chunks.get(c), kernel).enqueue();
-        if (pending != null) {
-          out.addAll(pending.finish(metrics));
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The GPU this backend runs on. */
+    public DeviceInfo device() {
+        return resources.device();
+    }
+
+    @Override
+    public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
+        try (CallGate.Pass pass = gate.enter()) {
+            return attendInside(spec, requests);
         }
-        pending = next;
-      }
-      out.addAll(pending.finish(metrics));
-      clean = true;
-      return out;
-    } finally {
-      for (StreamSlot s : slots) {
-        if (s != null) {
-          resources.slots().release(s, clean);
+    }
+
+    private List<byte[]> attendInside(AttentionSpec spec, List<Request> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
         }
-      }
+        List<List<Request>> chunks = BatchChunks.split(spec, requests, maxChunkBytes);
+        List<LaunchPlan> plans = new ArrayList<>(chunks.size());
+        for (List<Request> chunk : chunks) {
+            plans.add(LaunchPlan.of(spec, chunk, resources.limits()));
+        }
+        try {
+            return run(plans, chunks, resources.modules().get(KernelVariant.of(spec)));
+        } catch (RuntimeException e) {
+            throw CudfErrors.translate(e);
+        }
     }
-  }
 
-  /** Streams (each with its buffers) this backend holds now (tests). */
-  int streams() {
-    return resources.slots().size();
-  }
-
-  /** What {@link KernelLauncher} shares with this backend. */
-  GpuResources resources() {
-    return resources;
-  }
-
-  /** The gate {@link #close} drains; {@link KernelLauncher#launch} passes it too. */
-  CallGate gate() {
-    return gate;
-  }
-
-  /** Cuts batches into chunks of at most {@code bytes} of q+k+v (tests use small chunks). */
-  void maxChunkBytes(long bytes) {
-    this.maxChunkBytes = bytes;
-  }
-
-  /**
-   * Refuses new calls, waits up to 30 s for the calls inside {@link #attend} and
-   * {@link KernelLauncher#launch} to return, then frees every stream, buffer and module and releases
-   * the context and the pools this backend created. If calls are still inside after the wait (a thread stuck in the driver while
-   * the process exits), nothing is freed: destroying a context under a running call crashes the
-   * process, and the process exit frees it. Idempotent.
-   */
-  @Override
-  public void close() {
-    if (gate.closed()) {
-      return;
+    private List<byte[]> run(List<LaunchPlan> plans, List<List<Request>> chunks, LoadedKernel kernel) {
+        BackendMetrics metrics = resources.metrics();
+        StreamSlot[] slots = new StreamSlot[Math.min(2, plans.size())];
+        boolean clean = false;
+        try {
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = resources.slots().acquire();
+            }
+            List<byte[]> out = new ArrayList<>();
+            BatchRun pending = null;
+            for (int c = 0; c < plans.size(); c++) {
+                BatchRun next = new BatchRun(slots[c % slots.length], plans.get(c), chunks.get(c), kernel).enqueue();
+                if (pending != null) {
+                    out.addAll(pending.finish(metrics));
+                }
+                pending = next;
+            }
+            out.addAll(pending.finish(metrics));
+            clean = true;
+            return out;
+        } finally {
+            for (StreamSlot s : slots) {
+                if (s != null) {
+                    resources.slots().release(s, clean);
+                }
+            }
+        }
     }
-    int inside = gate.closeAndDrain(CLOSE_WAIT);
-    if (inside > 0) {
-      LOG.warn("{}: {} call(s) still running after {} s; leaving the CUDA context to the process exit",
-          name, inside, CLOSE_WAIT.toSeconds());
-      return;
+
+    /** Streams (each with its buffers) this backend holds now (tests). */
+    int streams() {
+        return resources.slots().size();
     }
-    resources.close();
-  }
+
+    /** What {@link KernelLauncher} shares with this backend. */
+    GpuResources resources() {
+        return resources;
+    }
+
+    /** The gate {@link #close} drains; {@link KernelLauncher#launch} passes it too. */
+    CallGate gate() {
+        return gate;
+    }
+
+    /** Cuts batches into chunks of at most {@code bytes} of q+k+v (tests use small chunks). */
+    void maxChunkBytes(long bytes) {
+        this.maxChunkBytes = bytes;
+    }
+
+    /**
+     * Refuses new calls, waits up to 30 s for the calls inside {@link #attend} and
+     * {@link KernelLauncher#launch} to return, then frees every stream, buffer and module and releases
+     * the context and the pools this backend created. If calls are still inside after the wait (a thread stuck in the driver while
+     * the process exits), nothing is freed: destroying a context under a running call crashes the
+     * process, and the process exit frees it. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (gate.closed()) {
+            return;
+        }
+        int inside = gate.closeAndDrain(CLOSE_WAIT);
+        if (inside > 0) {
+            LOG.warn(
+                    "{}: {} call(s) still running after {} s; leaving the CUDA context to the process exit",
+                    name,
+                    inside,
+                    CLOSE_WAIT.toSeconds());
+            return;
+        }
+        resources.close();
+    }
 }

@@ -20,37 +20,37 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * {@link #launch} fails. Thread-safe.
  */
 public final class KernelLauncher {
-  private final GpuResources resources;
-  private final CallGate gate;
+    private final GpuResources resources;
+    private final CallGate gate;
 
-  private KernelLauncher(GpuResources resources, CallGate gate) {
-    this.resources = resources;
-    this.gate = gate;
-  }
-
-  /** The launcher of {@code backend}. */
-  public static KernelLauncher of(GpuBackend backend) {
-    return new KernelLauncher(backend.resources(), backend.gate());
-  }
-
-  /**
-   * Enqueues the attention (and merge) kernels of {@code plan} on {@code stream} over buffers that
-   * are already on the device (laid out as {@code plan} says); returns without waiting. Loads the
-   * plan's kernel variant first if needed (blocking). Thread-safe.
-   */
-  public void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
-    try (CallGate.Pass pass = gate.enter()) {
-      resources.modules().get(plan.variant()).launch(plan, buffers, stream);
+    private KernelLauncher(GpuResources resources, CallGate gate) {
+        this.resources = resources;
+        this.gate = gate;
     }
-  }
 
-  /** The context the backend launches in: streams and buffers for {@link #launch} are made in it. */
-  public CudaContext context() {
-    return resources.context();
-  }
+    /** The launcher of {@code backend}. */
+    public static KernelLauncher of(GpuBackend backend) {
+        return new KernelLauncher(backend.resources(), backend.gate());
+    }
 
-  /** The device's shared-memory limits, for {@link LaunchPlan#of}. */
-  public DeviceLimits deviceLimits() {
-    return resources.limits();
-  }
+    /**
+     * Enqueues the attention (and merge) kernels of {@code plan} on {@code stream} over buffers that
+     * are already on the device (laid out as {@code plan} says); returns without waiting. Loads the
+     * plan's kernel variant first if needed (blocking). Thread-safe.
+     */
+    public void launch(LaunchPlan plan, DeviceBuffers buffers, CudaStream stream) {
+        try (CallGate.Pass pass = gate.enter()) {
+            resources.modules().get(plan.variant()).launch(plan, buffers, stream);
+        }
+    }
+
+    /** The context the backend launches in: streams and buffers for {@link #launch} are made in it. */
+    public CudaContext context() {
+        return resources.context();
+    }
+
+    /** The device's shared-memory limits, for {@link LaunchPlan#of}. */
+    public DeviceLimits deviceLimits() {
+        return resources.limits();
+    }
 }

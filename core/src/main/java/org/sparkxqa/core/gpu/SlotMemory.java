@@ -16,54 +16,54 @@ import org.sparkxqa.core.memory.OutOfBackendMemoryException;
  * exception whose message says out of memory. Thread-safe; the caller owns what it returns.
  */
 final class SlotMemory {
-  private final AllocationGuard guard;
-  private final GpuMemory memory;
+    private final AllocationGuard guard;
+    private final GpuMemory memory;
 
-  SlotMemory(AllocationGuard guard, GpuMemory memory) {
-    this.guard = guard;
-    this.memory = memory;
-  }
+    SlotMemory(AllocationGuard guard, GpuMemory memory) {
+        this.guard = guard;
+        this.memory = memory;
+    }
 
-  DeviceBuffer device(long bytes, CudaStream stream) {
-    guard.beforeAllocate(MemoryKind.DEVICE, bytes);
-    try {
-      return DeviceBuffer.allocate(bytes, stream);
-    } catch (OutOfMemoryError | RuntimeException e) {
-      throw translate(e, MemoryKind.DEVICE, bytes);
+    DeviceBuffer device(long bytes, CudaStream stream) {
+        guard.beforeAllocate(MemoryKind.DEVICE, bytes);
+        try {
+            return DeviceBuffer.allocate(bytes, stream);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            throw translate(e, MemoryKind.DEVICE, bytes);
+        }
     }
-  }
 
-  PinnedBuffer pinned(long bytes) {
-    guard.beforeAllocate(MemoryKind.PINNED, bytes);
-    try {
-      return PinnedBuffer.allocate(bytes);
-    } catch (OutOfMemoryError | RuntimeException e) {
-      throw translate(e, MemoryKind.PINNED, bytes);
+    PinnedBuffer pinned(long bytes) {
+        guard.beforeAllocate(MemoryKind.PINNED, bytes);
+        try {
+            return PinnedBuffer.allocate(bytes);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            throw translate(e, MemoryKind.PINNED, bytes);
+        }
     }
-  }
 
-  private RuntimeException translate(Throwable e, MemoryKind kind, long bytes) {
-    if (!(e instanceof OutOfMemoryError) && !saysOutOfMemory(e)) {
-      return (RuntimeException) e;
+    private RuntimeException translate(Throwable e, MemoryKind kind, long bytes) {
+        if (!(e instanceof OutOfMemoryError) && !saysOutOfMemory(e)) {
+            return (RuntimeException) e;
+        }
+        long available = -1;
+        if (kind == MemoryKind.DEVICE) {
+            try {
+                available = memory.availableDeviceBytes();
+            } catch (RuntimeException unknown) {
+                // leave it unknown; the allocation failure is what matters
+            }
+        }
+        return new OutOfBackendMemoryException(kind, bytes, available, e);
     }
-    long available = -1;
-    if (kind == MemoryKind.DEVICE) {
-      try {
-        available = memory.availableDeviceBytes();
-      } catch (RuntimeException unknown) {
-        // leave it unknown; the allocation failure is what matters
-      }
-    }
-    return new OutOfBackendMemoryException(kind, bytes, available, e);
-  }
 
-  static boolean saysOutOfMemory(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
-      if (m.contains("out of memory") || m.contains("out_of_memory") || m.contains("could not allocate")) {
-        return true;
-      }
+    static boolean saysOutOfMemory(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("out of memory") || m.contains("out_of_memory") || m.contains("could not allocate")) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 }

@@ -8,13 +8,13 @@ package org.sparkxqa.core.memory;
  */
 @FunctionalInterface
 public interface AllocationGuard {
-  /** Refuses nothing. */
-  AllocationGuard NONE = (kind, bytes) -> {};
+    /** Refuses nothing. */
+    AllocationGuard NONE = (kind, bytes) -> {};
 
-  /**
-   * Called before allocating {@code bytes} of {@code kind}.
-   *
-   * @throws OutOfBackendMemoryException to make the allocation fail
-   */
-  void beforeAllocate(MemoryKind kind, long bytes);
+    /**
+     * Called before allocating {@code bytes} of {@code kind}.
+     *
+     * @throws OutOfBackendMemoryException to make the allocation fail
+     */
+    void beforeAllocate(MemoryKind kind, long bytes);
 }

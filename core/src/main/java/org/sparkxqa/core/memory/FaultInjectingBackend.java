@@ -15,50 +15,50 @@ import org.sparkxqa.core.Request;
  * ({@link #close} closes it).
  */
 public final class FaultInjectingBackend implements AttentionBackend {
-  private final AttentionBackend delegate;
-  private final InjectedFaults faults;
-  private final boolean simulateStaging;
+    private final AttentionBackend delegate;
+    private final InjectedFaults faults;
+    private final boolean simulateStaging;
 
-  public FaultInjectingBackend(AttentionBackend delegate, InjectedFaults faults, boolean simulateStaging) {
-    this.delegate = delegate;
-    this.faults = faults;
-    this.simulateStaging = simulateStaging;
-  }
-
-  /** The wrapped backend (owned by this one). */
-  public AttentionBackend delegate() {
-    return delegate;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name() + " (injected faults: " + faults + ")";
-  }
-
-  @Override
-  public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
-    if (!simulateStaging) {
-      faults.duringCall();
-      return delegate.attend(spec, requests);
+    public FaultInjectingBackend(AttentionBackend delegate, InjectedFaults faults, boolean simulateStaging) {
+        this.delegate = delegate;
+        this.faults = faults;
+        this.simulateStaging = simulateStaging;
     }
-    long bytes = 0;
-    for (Request r : requests) {
-      bytes += r.bytes() + (long) r.lq() * spec.qTokenBytes();
-    }
-    try (LiveAllocations.Reservation pinned = stage(MemoryKind.PINNED, bytes);
-        LiveAllocations.Reservation device = stage(MemoryKind.DEVICE, bytes)) {
-      faults.duringCall();
-      return delegate.attend(spec, requests);
-    }
-  }
 
-  private LiveAllocations.Reservation stage(MemoryKind kind, long bytes) {
-    faults.beforeAllocate(kind, bytes);
-    return LiveAllocations.reserve(kind, bytes);
-  }
+    /** The wrapped backend (owned by this one). */
+    public AttentionBackend delegate() {
+        return delegate;
+    }
 
-  @Override
-  public void close() {
-    delegate.close();
-  }
+    @Override
+    public String name() {
+        return delegate.name() + " (injected faults: " + faults + ")";
+    }
+
+    @Override
+    public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
+        if (!simulateStaging) {
+            faults.duringCall();
+            return delegate.attend(spec, requests);
+        }
+        long bytes = 0;
+        for (Request r : requests) {
+            bytes += r.bytes() + (long) r.lq() * spec.qTokenBytes();
+        }
+        try (LiveAllocations.Reservation pinned = stage(MemoryKind.PINNED, bytes);
+                LiveAllocations.Reservation device = stage(MemoryKind.DEVICE, bytes)) {
+            faults.duringCall();
+            return delegate.attend(spec, requests);
+        }
+    }
+
+    private LiveAllocations.Reservation stage(MemoryKind kind, long bytes) {
+        faults.beforeAllocate(kind, bytes);
+        return LiveAllocations.reserve(kind, bytes);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
 }

@@ -12,17 +12,17 @@ import org.sparkxqa.core.Request;
  */
 public record FuzzCase(FuzzSpec spec, List<FuzzRequest> requests) {
 
-  /** The validated requests. */
-  public List<Request> build() {
-    List<Request> out = new ArrayList<>(requests.size());
-    for (FuzzRequest r : requests) {
-      out.add(r.request(spec.spec()));
+    /** The validated requests. */
+    public List<Request> build() {
+        List<Request> out = new ArrayList<>(requests.size());
+        for (FuzzRequest r : requests) {
+            out.add(r.request(spec.spec()));
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Override
-  public String toString() {
-    return spec + " " + requests;
-  }
+    @Override
+    public String toString() {
+        return spec + " " + requests;
+    }
 }

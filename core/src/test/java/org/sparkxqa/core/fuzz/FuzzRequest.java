@@ -22,49 +22,54 @@ import org.sparkxqa.core.testing.RandomRequests;
  */
 public record FuzzRequest(int lq, int lk, List<Integer> parents, List<Long> maskRows, long valueSeed) {
 
-  /** The q, k and v bytes of this request under {@code spec}. */
-  public Bytes bytes(AttentionSpec spec) {
-    RandomRequests random = new RandomRequests(valueSeed);
-    byte[] q = random.normalValues(spec.qType(), lq * spec.qHeads() * spec.headDim(), 1.0);
-    byte[] k = random.normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0 / spec.kScale());
-    byte[] v = random.normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0 / spec.vScale());
-    return new Bytes(q, k, v);
-  }
-
-  /** The validated request. */
-  public Request request(AttentionSpec spec) {
-    Bytes b = bytes(spec);
-    return Request.of(spec, b.q(), b.k(), b.v(), parentArray(), packedMask());
-  }
-
-  /** The parents as an array, or null. */
-  public int[] parentArray() {
-    return parents == null ? null : parents.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** The packed XQA mask ({@code ceil(Lq / 32)} little-endian words per row), or null. */
-  public byte[] packedMask() {
-    if (maskRows == null) {
-      return null;
+    /** The q, k and v bytes of this request under {@code spec}. */
+    public Bytes bytes(AttentionSpec spec) {
+        RandomRequests random = new RandomRequests(valueSeed);
+        byte[] q = random.normalValues(spec.qType(), lq * spec.qHeads() * spec.headDim(), 1.0);
+        byte[] k = random.normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0 / spec.kScale());
+        byte[] v = random.normalValues(spec.kvType(), lk * spec.kvHeads() * spec.headDim(), 1.0 / spec.vScale());
+        return new Bytes(q, k, v);
     }
-    int words = DraftMask.wordsPerRow(lq);
-    ByteBuffer out = ByteBuffer.allocate(lq * words * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (long row : maskRows) {
-      out.putInt((int) row);
-      if (words == 2) {
-        out.putInt((int) (row >>> 32));
-      }
+
+    /** The validated request. */
+    public Request request(AttentionSpec spec) {
+        Bytes b = bytes(spec);
+        return Request.of(spec, b.q(), b.k(), b.v(), parentArray(), packedMask());
     }
-    return out.array();
-  }
 
-  @Override
-  public String toString() {
-    String drafts = parents != null ? "tree=" + parents
-        : maskRows != null ? "mask=" + maskRows.stream().map(Long::toHexString).toList() : "chain";
-    return "Lq=" + lq + " Lk=" + lk + " " + drafts + " values#" + valueSeed;
-  }
+    /** The parents as an array, or null. */
+    public int[] parentArray() {
+        return parents == null
+                ? null
+                : parents.stream().mapToInt(Integer::intValue).toArray();
+    }
 
-  /** The encoded q, k and v of a request. */
-  public record Bytes(byte[] q, byte[] k, byte[] v) {}
+    /** The packed XQA mask ({@code ceil(Lq / 32)} little-endian words per row), or null. */
+    public byte[] packedMask() {
+        if (maskRows == null) {
+            return null;
+        }
+        int words = DraftMask.wordsPerRow(lq);
+        ByteBuffer out = ByteBuffer.allocate(lq * words * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (long row : maskRows) {
+            out.putInt((int) row);
+            if (words == 2) {
+                out.putInt((int) (row >>> 32));
+            }
+        }
+        return out.array();
+    }
+
+    @Override
+    public String toString() {
+        String drafts = parents != null
+                ? "tree=" + parents
+                : maskRows != null
+                        ? "mask=" + maskRows.stream().map(Long::toHexString).toList()
+                        : "chain";
+        return "Lq=" + lq + " Lk=" + lk + " " + drafts + " values#" + valueSeed;
+    }
+
+    /** The encoded q, k and v of a request. */
+    public record Bytes(byte[] q, byte[] k, byte[] v) {}
 }

@@ -17,21 +17,31 @@ import org.sparkxqa.core.gpu.target.KernelVariant;
  * @param maxBatch largest number of requests in one call
  * @param maxWork bound on {@code Lq × Hq × Lk × D} of one request (its multiply-adds)
  */
-public record FuzzSpace(List<ElementType> qTypes, List<ElementType> kvTypes, List<Integer> groups, int maxKvHeads,
-    int maxBatch, long maxWork) {
+public record FuzzSpace(
+        List<ElementType> qTypes,
+        List<ElementType> kvTypes,
+        List<Integer> groups,
+        int maxKvHeads,
+        int maxBatch,
+        long maxWork) {
 
-  /** Every type, head dim and group of the contract (the CPU backend supports all of them). */
-  public static FuzzSpace contract() {
-    return new FuzzSpace(List.of(ElementType.FP16, ElementType.BF16), List.of(ElementType.values()),
-        IntStream.rangeClosed(1, AttentionSpec.MAX_GROUP).boxed().toList(), 3, 4, 1_000_000L);
-  }
+    /** Every type, head dim and group of the contract (the CPU backend supports all of them). */
+    public static FuzzSpace contract() {
+        return new FuzzSpace(
+                List.of(ElementType.FP16, ElementType.BF16),
+                List.of(ElementType.values()),
+                IntStream.rangeClosed(1, AttentionSpec.MAX_GROUP).boxed().toList(),
+                3,
+                4,
+                1_000_000L);
+    }
 
-  /**
-   * What the CUDA kernel has variants for ({@link KernelVariant}), with the groups the GPU matrix test
-   * compiles, so a device run reuses its JIT cache; larger requests, since the GPU is fast.
-   */
-  public static FuzzSpace kernel() {
-    return new FuzzSpace(KernelVariant.Q_TYPES, KernelVariant.KV_TYPES, List.of(1, 2, 3, 4, 8, 16, 32), 2, 6,
-        40_000_000L);
-  }
+    /**
+     * What the CUDA kernel has variants for ({@link KernelVariant}), with the groups the GPU matrix test
+     * compiles, so a device run reuses its JIT cache; larger requests, since the GPU is fast.
+     */
+    public static FuzzSpace kernel() {
+        return new FuzzSpace(
+                KernelVariant.Q_TYPES, KernelVariant.KV_TYPES, List.of(1, 2, 3, 4, 8, 16, 32), 2, 6, 40_000_000L);
+    }
 }

@@ -17,24 +17,32 @@ import org.sparkxqa.core.ElementType;
  * @param kScale k dequantisation scale
  * @param vScale v dequantisation scale
  */
-public record FuzzSpec(ElementType qType, ElementType kvType, int kvHeads, int group, int headDim, float scale,
-    int window, float kScale, float vScale) {
+public record FuzzSpec(
+        ElementType qType,
+        ElementType kvType,
+        int kvHeads,
+        int group,
+        int headDim,
+        float scale,
+        int window,
+        float kScale,
+        float vScale) {
 
-  /** The validated spec. */
-  public AttentionSpec spec() {
-    float s = scale == 0f ? AttentionSpec.defaultScale(headDim) : scale;
-    return new AttentionSpec(qType, kvType, kvHeads * group, kvHeads, headDim, s, window, kScale, vScale);
-  }
+    /** The validated spec. */
+    public AttentionSpec spec() {
+        float s = scale == 0f ? AttentionSpec.defaultScale(headDim) : scale;
+        return new AttentionSpec(qType, kvType, kvHeads * group, kvHeads, headDim, s, window, kScale, vScale);
+    }
 
-  /** {@code Hq}. */
-  public int qHeads() {
-    return kvHeads * group;
-  }
+    /** {@code Hq}. */
+    public int qHeads() {
+        return kvHeads * group;
+    }
 
-  @Override
-  public String toString() {
-    return qType.sqlName() + "/" + kvType.sqlName() + " Hq=" + qHeads() + " Hkv=" + kvHeads + " D=" + headDim
-        + (scale != 0f ? " scale=" + scale : "") + (window > 0 ? " W=" + window : "")
-        + (kScale != 1f || vScale != 1f ? " k_scale=" + kScale + " v_scale=" + vScale : "");
-  }
+    @Override
+    public String toString() {
+        return qType.sqlName() + "/" + kvType.sqlName() + " Hq=" + qHeads() + " Hkv=" + kvHeads + " D=" + headDim
+                + (scale != 0f ? " scale=" + scale : "") + (window > 0 ? " W=" + window : "")
+                + (kScale != 1f || vScale != 1f ? " k_scale=" + kScale + " v_scale=" + vScale : "");
+    }
 }

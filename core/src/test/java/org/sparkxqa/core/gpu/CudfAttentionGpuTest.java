@@ -38,149 +38,161 @@ import org.sparkxqa.core.testing.RandomRequests;
  */
 @Tag("gpu")
 class CudfAttentionGpuTest {
-  private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 8, 2, 64);
-  private static GpuBackend gpu;
+    private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 8, 2, 64);
+    private static GpuBackend gpu;
 
-  @BeforeAll
-  static void open() {
-    gpu = GpuBackends.openOrSkip(List.of(SPEC));
-  }
-
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
+    @BeforeAll
+    static void open() {
+        gpu = GpuBackends.openOrSkip(List.of(SPEC));
     }
-  }
 
-  @Test
-  void columnsOnTheDeviceGiveTheBatchPathsBytes() {
-    RandomRequests random = new RandomRequests(21);
-    Random sizes = new Random(21);
-    List<Request> requests = new ArrayList<>();
-    List<int[]> parents = new ArrayList<>();
-    for (int r = 0; r < 40; r++) {
-      int lq = 1 + sizes.nextInt(16);
-      int lk = lq + sizes.nextInt(3000);
-      int[] tree = r % 3 == 0 ? null : random.tree(lq);
-      parents.add(tree);
-      requests.add(Request.of(SPEC, random.normalValues(SPEC.qType(), lq * 8 * 64, 1),
-          random.normalValues(SPEC.kvType(), lk * 2 * 64, 1), random.normalValues(SPEC.kvType(), lk * 2 * 64, 1), tree,
-          null));
+    @AfterAll
+    static void close() {
+        if (gpu != null) {
+            gpu.close();
+        }
     }
-    List<byte[]> expected = gpu.attend(SPEC, requests);
-    try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
-        ColumnVector v = lists(requests, Request::v); ColumnVector tree = trees(parents);
-        ColumnVector out = CudfAttention.attend(gpu, SPEC, q, k, v, tree);
-        HostColumnVector host = out.copyToHost()) {
-      List<byte[]> got = new ArrayList<>();
-      for (int r = 0; r < requests.size(); r++) {
-        List<?> bytes = host.getList(r);
-        byte[] b = new byte[bytes.size()];
+
+    @Test
+    void columnsOnTheDeviceGiveTheBatchPathsBytes() {
+        RandomRequests random = new RandomRequests(21);
+        Random sizes = new Random(21);
+        List<Request> requests = new ArrayList<>();
+        List<int[]> parents = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            int lq = 1 + sizes.nextInt(16);
+            int lk = lq + sizes.nextInt(3000);
+            int[] tree = r % 3 == 0 ? null : random.tree(lq);
+            parents.add(tree);
+            requests.add(Request.of(
+                    SPEC,
+                    random.normalValues(SPEC.qType(), lq * 8 * 64, 1),
+                    random.normalValues(SPEC.kvType(), lk * 2 * 64, 1),
+                    random.normalValues(SPEC.kvType(), lk * 2 * 64, 1),
+                    tree,
+                    null));
+        }
+        List<byte[]> expected = gpu.attend(SPEC, requests);
+        try (ColumnVector q = lists(requests, Request::q);
+                ColumnVector k = lists(requests, Request::k);
+                ColumnVector v = lists(requests, Request::v);
+                ColumnVector tree = trees(parents);
+                ColumnVector out = CudfAttention.attend(gpu, SPEC, q, k, v, tree);
+                HostColumnVector host = out.copyToHost()) {
+            List<byte[]> got = new ArrayList<>();
+            for (int r = 0; r < requests.size(); r++) {
+                List<?> bytes = host.getList(r);
+                byte[] b = new byte[bytes.size()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (Byte) bytes.get(i);
+                }
+                got.add(b);
+            }
+            GpuBackends.assertSameBytes(expected, got, "cuDF columns vs GpuBackend.attend");
+            try (CpuBackend cpu = new CpuBackend(2)) {
+                GpuBackends.assertClose(SPEC, requests, got, cpu.attend(SPEC, requests), "cuDF vs CPU");
+            }
+        }
+    }
+
+    /** A view of rows 7..29 (its offsets start mid-buffer) is read where it lies; launches of 6 rows agree. */
+    @Test
+    void slicedViewsAndLaunchesOfFewRowsGiveTheSameBytes() {
+        List<Request> requests = new RandomRequests(23).mixedBatch(SPEC, 40, 8, 900);
+        int from = 7;
+        int to = 30;
+        List<byte[]> expected = gpu.attend(SPEC, requests);
+        try (ColumnVector q = lists(requests, Request::q);
+                ColumnVector k = lists(requests, Request::k);
+                ColumnVector v = lists(requests, Request::v);
+                ColumnView qs = ListSlices.rows(q, from, to);
+                ColumnView ks = ListSlices.rows(k, from, to);
+                ColumnView vs = ListSlices.rows(v, from, to);
+                ColumnVector sliced = CudfAttention.attend(gpu, SPEC, qs, ks, vs, null);
+                ColumnVector inSixes = CudfAttention.attend(gpu, SPEC, q, k, v, null, 6);
+                HostColumnVector a = sliced.copyToHost();
+                HostColumnVector b = inSixes.copyToHost()) {
+            assertEquals(to - from, a.getRowCount());
+            assertEquals(requests.size(), b.getRowCount());
+            for (int r = 0; r < to - from; r++) {
+                byte[] got = bytes(a, r);
+                assertTrue(
+                        Arrays.equals(expected.get(from + r), got),
+                        "sliced row " + r + " (request " + (from + r) + "): " + whichRequestMatches(expected, got));
+            }
+            for (int r = 0; r < requests.size(); r++) {
+                assertTrue(Arrays.equals(expected.get(r), bytes(b, r)), "row " + r + " in launches of 6");
+            }
+        }
+    }
+
+    @Test
+    void anInvalidRowIsRefusedByIndex() {
+        List<Request> requests = new RandomRequests(22).mixedBatch(SPEC, 5, 4, 300);
+        List<Request> badV = new ArrayList<>(requests);
+        try (ColumnVector q = lists(requests, Request::q);
+                ColumnVector k = lists(requests, Request::k);
+                ColumnVector v = lists(badV, r -> r == badV.get(3) ? r.v().asSlice(0, r.v().byteSize() - 2) : r.v())) {
+            InvalidRequestException e = assertThrows(
+                    InvalidRequestException.class,
+                    () -> CudfAttention.attend(gpu, SPEC, q, k, v, null).close());
+            assertTrue(e.getMessage().startsWith("row 3: "), e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(HostColumnVector host, int row) {
+        List<?> list = host.getList(row);
+        byte[] b = new byte[list.size()];
         for (int i = 0; i < b.length; i++) {
-          b[i] = (Byte) bytes.get(i);
+            b[i] = (Byte) list.get(i);
         }
-        got.add(b);
-      }
-      GpuBackends.assertSameBytes(expected, got, "cuDF columns vs GpuBackend.attend");
-      try (CpuBackend cpu = new CpuBackend(2)) {
-        GpuBackends.assertClose(SPEC, requests, got, cpu.attend(SPEC, requests), "cuDF vs CPU");
-      }
+        return b;
     }
-  }
 
-  /** A view of rows 7..29 (its offsets start mid-buffer) is read where it lies; launches of 6 rows agree. */
-  @Test
-  void slicedViewsAndLaunchesOfFewRowsGiveTheSameBytes() {
-    List<Request> requests = new RandomRequests(23).mixedBatch(SPEC, 40, 8, 900);
-    int from = 7;
-    int to = 30;
-    List<byte[]> expected = gpu.attend(SPEC, requests);
-    try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
-        ColumnVector v = lists(requests, Request::v);
-        ColumnView qs = ListSlices.rows(q, from, to); ColumnView ks = ListSlices.rows(k, from, to);
-        ColumnView vs = ListSlices.rows(v, from, to);
-        ColumnVector sliced = CudfAttention.attend(gpu, SPEC, qs, ks, vs, null);
-        ColumnVector inSixes = CudfAttention.attend(gpu, SPEC, q, k, v, null, 6);
-        HostColumnVector a = sliced.copyToHost(); HostColumnVector b = inSixes.copyToHost()) {
-      assertEquals(to - from, a.getRowCount());
-      assertEquals(requests.size(), b.getRowCount());
-      for (int r = 0; r < to - from; r++) {
-        byte[] got = bytes(a, r);
-        assertTrue(Arrays.equals(expected.get(from + r), got), "sliced row " + r + " (request " + (from + r)
-            + "): " + whichRequestMatches(expected, got));
-      }
-      for (int r = 0; r < requests.size(); r++) {
-        assertTrue(Arrays.equals(expected.get(r), bytes(b, r)), "row " + r + " in launches of 6");
-      }
-    }
-  }
-
-  @Test
-  void anInvalidRowIsRefusedByIndex() {
-    List<Request> requests = new RandomRequests(22).mixedBatch(SPEC, 5, 4, 300);
-    List<Request> badV = new ArrayList<>(requests);
-    try (ColumnVector q = lists(requests, Request::q); ColumnVector k = lists(requests, Request::k);
-        ColumnVector v = lists(badV, r -> r == badV.get(3) ? r.v().asSlice(0, r.v().byteSize() - 2) : r.v())) {
-      InvalidRequestException e = assertThrows(InvalidRequestException.class,
-          () -> CudfAttention.attend(gpu, SPEC, q, k, v, null).close());
-      assertTrue(e.getMessage().startsWith("row 3: "), e.getMessage());
-    }
-  }
-
-  private static byte[] bytes(HostColumnVector host, int row) {
-    List<?> list = host.getList(row);
-    byte[] b = new byte[list.size()];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (Byte) list.get(i);
-    }
-    return b;
-  }
-
-  /** A LIST<UINT8> column of every request's bytes, built from one data and one offsets buffer. */
-  private static ColumnVector lists(List<Request> requests, Function<Request, MemorySegment> part) {
-    long total = requests.stream().mapToLong(r -> part.apply(r).byteSize()).sum();
-    int[] offsets = new int[requests.size() + 1];
-    try (HostMemoryBuffer data = HostMemoryBuffer.allocate(Math.max(1, total));
-        HostMemoryBuffer offs = HostMemoryBuffer.allocate(4L * offsets.length)) {
-      for (int r = 0; r < requests.size(); r++) {
-        byte[] b = part.apply(requests.get(r)).toArray(ValueLayout.JAVA_BYTE);
-        data.setBytes(offsets[r], b, 0, b.length);
-        offsets[r + 1] = offsets[r] + b.length;
-      }
-      offs.setInts(0, offsets, 0, offsets.length);
-      try (DeviceMemoryBuffer d = DeviceMemoryBuffer.allocate(Math.max(1, total));
-          DeviceMemoryBuffer o = DeviceMemoryBuffer.allocate(4L * offsets.length)) {
-        d.copyFromHostBuffer(data);
-        o.copyFromHostBuffer(offs);
-        try (ColumnView child = new ColumnView(DType.UINT8, total, Optional.of(0L), d, null);
-            ColumnView list = new ColumnView(DType.LIST, requests.size(), Optional.of(0L), null, o,
-                new ColumnView[] {child})) {
-          return list.copyToColumnVector();
+    /** A LIST<UINT8> column of every request's bytes, built from one data and one offsets buffer. */
+    private static ColumnVector lists(List<Request> requests, Function<Request, MemorySegment> part) {
+        long total = requests.stream().mapToLong(r -> part.apply(r).byteSize()).sum();
+        int[] offsets = new int[requests.size() + 1];
+        try (HostMemoryBuffer data = HostMemoryBuffer.allocate(Math.max(1, total));
+                HostMemoryBuffer offs = HostMemoryBuffer.allocate(4L * offsets.length)) {
+            for (int r = 0; r < requests.size(); r++) {
+                byte[] b = part.apply(requests.get(r)).toArray(ValueLayout.JAVA_BYTE);
+                data.setBytes(offsets[r], b, 0, b.length);
+                offsets[r + 1] = offsets[r] + b.length;
+            }
+            offs.setInts(0, offsets, 0, offsets.length);
+            try (DeviceMemoryBuffer d = DeviceMemoryBuffer.allocate(Math.max(1, total));
+                    DeviceMemoryBuffer o = DeviceMemoryBuffer.allocate(4L * offsets.length)) {
+                d.copyFromHostBuffer(data);
+                o.copyFromHostBuffer(offs);
+                try (ColumnView child = new ColumnView(DType.UINT8, total, Optional.of(0L), d, null);
+                        ColumnView list = new ColumnView(
+                                DType.LIST, requests.size(), Optional.of(0L), null, o, new ColumnView[] {child})) {
+                    return list.copyToColumnVector();
+                }
+            }
         }
-      }
     }
-  }
 
-  /** The requests' draft masks as parent lists (chains as NULL rows) in a LIST<INT32> column. */
-  private static ColumnVector trees(List<int[]> parents) {
-    List<List<Integer>> rows = new ArrayList<>();
-    for (int[] p : parents) {
-      rows.add(p == null ? null : Arrays.stream(p).boxed().toList());
+    /** The requests' draft masks as parent lists (chains as NULL rows) in a LIST<INT32> column. */
+    private static ColumnVector trees(List<int[]> parents) {
+        List<List<Integer>> rows = new ArrayList<>();
+        for (int[] p : parents) {
+            rows.add(p == null ? null : Arrays.stream(p).boxed().toList());
+        }
+        HostColumnVector.DataType type =
+                new HostColumnVector.ListType(true, new HostColumnVector.BasicType(false, DType.INT32));
+        @SuppressWarnings("unchecked")
+        List<Integer>[] array = rows.toArray(new List[0]);
+        return ColumnVector.fromLists(type, array);
     }
-    HostColumnVector.DataType type = new HostColumnVector.ListType(true,
-        new HostColumnVector.BasicType(false, DType.INT32));
-    @SuppressWarnings("unchecked")
-    List<Integer>[] array = rows.toArray(new List[0]);
-    return ColumnVector.fromLists(type, array);
-  }
 
-  private static String whichRequestMatches(List<byte[]> expected, byte[] got) {
-    for (int j = 0; j < expected.size(); j++) {
-      if (Arrays.equals(expected.get(j), got)) {
-        return "its bytes are request " + j + "'s";
-      }
+    private static String whichRequestMatches(List<byte[]> expected, byte[] got) {
+        for (int j = 0; j < expected.size(); j++) {
+            if (Arrays.equals(expected.get(j), got)) {
+                return "its bytes are request " + j + "'s";
+            }
+        }
+        return got.length + " bytes that match no request's output";
     }
-    return got.length + " bytes that match no request's output";
-  }
 }

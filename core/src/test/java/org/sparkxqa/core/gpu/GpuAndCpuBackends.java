@@ -15,33 +15,34 @@ import org.sparkxqa.core.cpu.CpuBackend;
  * ({@link GpuBackends#openOrSkip}). Owns both backends; not for use from several classes at once.
  */
 final class GpuAndCpuBackends implements BeforeAllCallback, AfterAllCallback {
-  private final Supplier<List<AttentionSpec>> warmup;
-  private GpuBackend gpu;
-  private CpuBackend cpu;
+    private final Supplier<List<AttentionSpec>> warmup;
+    private GpuBackend gpu;
+    private CpuBackend cpu;
 
-  GpuAndCpuBackends(Supplier<List<AttentionSpec>> warmup) {
-    this.warmup = warmup;
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    gpu = GpuBackends.openOrSkip(warmup.get());
-    cpu = new CpuBackend();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    try (GpuBackend g = gpu; CpuBackend c = cpu) {
-      gpu = null;
-      cpu = null;
+    GpuAndCpuBackends(Supplier<List<AttentionSpec>> warmup) {
+        this.warmup = warmup;
     }
-  }
 
-  GpuBackend gpu() {
-    return gpu;
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        gpu = GpuBackends.openOrSkip(warmup.get());
+        cpu = new CpuBackend();
+    }
 
-  CpuBackend cpu() {
-    return cpu;
-  }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try (GpuBackend g = gpu;
+                CpuBackend c = cpu) {
+            gpu = null;
+            cpu = null;
+        }
+    }
+
+    GpuBackend gpu() {
+        return gpu;
+    }
+
+    CpuBackend cpu() {
+        return cpu;
+    }
 }

@@ -23,60 +23,72 @@ import org.sparkxqa.core.testing.RandomRequests.Draft;
  */
 @Tag("gpu")
 class GpuBackendFp8NeighboursGpuTest {
-  static final AttentionSpec E4M3 = AttentionSpec.of(ElementType.BF16, 32, 8, 128)
-      .withKvType(ElementType.E4M3).withKvScales(0.0123f, 0.011f);
-  static final AttentionSpec E5M2 = AttentionSpec.of(ElementType.FP16, 8, 2, 64)
-      .withKvType(ElementType.E5M2).withKvScales(0.5f, 2f).withWindow(700);
-  private static GpuBackend gpu;
+    static final AttentionSpec E4M3 = AttentionSpec.of(ElementType.BF16, 32, 8, 128)
+            .withKvType(ElementType.E4M3)
+            .withKvScales(0.0123f, 0.011f);
+    static final AttentionSpec E5M2 = AttentionSpec.of(ElementType.FP16, 8, 2, 64)
+            .withKvType(ElementType.E5M2)
+            .withKvScales(0.5f, 2f)
+            .withWindow(700);
+    private static GpuBackend gpu;
 
-  @BeforeAll
-  static void open() {
-    gpu = GpuBackends.openOrSkip(List.of(E4M3, E5M2));
-  }
-
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
+    @BeforeAll
+    static void open() {
+        gpu = GpuBackends.openOrSkip(List.of(E4M3, E5M2));
     }
-  }
 
-  @Test
-  void neighboursOfNonFiniteCodesAreUntouched() {
-    for (AttentionSpec spec : List.of(E4M3, E5M2)) {
-      RandomRequests random = new RandomRequests(41);
-      byte nan = (byte) 0x7F;  // e4m3 NaN S.1111.111; in e5m2 a NaN too (exponent 11111, mantissa 11)
-      byte inf = (byte) (spec.kvType() == ElementType.E5M2 ? 0x7C : 0x7E);  // e5m2 +Inf; e4m3 448
-      List<Request> clean = List.of(random.request(spec, 3, 61, Draft.CHAIN), random.request(spec, 9, 130, Draft.TREE),
-          random.request(spec, 1, 2000, Draft.CHAIN));
-      List<Request> batch = new ArrayList<>();
-      for (Request r : clean) {
-        batch.add(r);
-        batch.add(filled(spec, random, 5, 67, nan));
-        batch.add(filled(spec, random, 2, 70, inf));
-      }
-      List<byte[]> out = gpu.attend(spec, batch);
-      for (int c = 0; c < clean.size(); c++) {
-        byte[] alone = gpu.attend(spec, List.of(clean.get(c))).getFirst();
-        assertArrayEquals(alone, out.get(3 * c), spec + ": clean request " + c + " between non-finite neighbours");
-        float[] values = spec.qType().decodeAll(alone);
-        assertTrue(Arrays.stream(toDoubles(values)).allMatch(Double::isFinite), spec + ": clean output is finite");
-      }
+    @AfterAll
+    static void close() {
+        if (gpu != null) {
+            gpu.close();
+        }
     }
-  }
 
-  private static Request filled(AttentionSpec spec, RandomRequests random, int lq, int lk, byte code) {
-    byte[] k = new byte[lk * spec.kvTokenBytes()];
-    Arrays.fill(k, code);
-    return Request.of(spec, random.normalValues(spec.qType(), lq * spec.qHeads() * spec.headDim(), 1), k, k.clone(),
-        null, null);
-  }
-
-  private static double[] toDoubles(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
+    @Test
+    void neighboursOfNonFiniteCodesAreUntouched() {
+        for (AttentionSpec spec : List.of(E4M3, E5M2)) {
+            RandomRequests random = new RandomRequests(41);
+            byte nan = (byte) 0x7F; // e4m3 NaN S.1111.111; in e5m2 a NaN too (exponent 11111, mantissa 11)
+            byte inf = (byte) (spec.kvType() == ElementType.E5M2 ? 0x7C : 0x7E); // e5m2 +Inf; e4m3 448
+            List<Request> clean = List.of(
+                    random.request(spec, 3, 61, Draft.CHAIN),
+                    random.request(spec, 9, 130, Draft.TREE),
+                    random.request(spec, 1, 2000, Draft.CHAIN));
+            List<Request> batch = new ArrayList<>();
+            for (Request r : clean) {
+                batch.add(r);
+                batch.add(filled(spec, random, 5, 67, nan));
+                batch.add(filled(spec, random, 2, 70, inf));
+            }
+            List<byte[]> out = gpu.attend(spec, batch);
+            for (int c = 0; c < clean.size(); c++) {
+                byte[] alone = gpu.attend(spec, List.of(clean.get(c))).getFirst();
+                assertArrayEquals(
+                        alone, out.get(3 * c), spec + ": clean request " + c + " between non-finite neighbours");
+                float[] values = spec.qType().decodeAll(alone);
+                assertTrue(
+                        Arrays.stream(toDoubles(values)).allMatch(Double::isFinite), spec + ": clean output is finite");
+            }
+        }
     }
-    return out;
-  }
+
+    private static Request filled(AttentionSpec spec, RandomRequests random, int lq, int lk, byte code) {
+        byte[] k = new byte[lk * spec.kvTokenBytes()];
+        Arrays.fill(k, code);
+        return Request.of(
+                spec,
+                random.normalValues(spec.qType(), lq * spec.qHeads() * spec.headDim(), 1),
+                k,
+                k.clone(),
+                null,
+                null);
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
 }

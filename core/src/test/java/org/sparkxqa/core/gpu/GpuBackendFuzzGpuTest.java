@@ -14,31 +14,31 @@ import org.sparkxqa.core.fuzz.FuzzSpace;
  */
 @Tag("gpu")
 class GpuBackendFuzzGpuTest extends BackendProperties {
-  private static GpuBackend gpu;
+    private static GpuBackend gpu;
 
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
+    @AfterAll
+    static void close() {
+        if (gpu != null) {
+            gpu.close();
+        }
     }
-  }
 
-  /** Opened on first use inside the test, so a missing GPU shows as this test skipped, with the reason. */
-  @Override
-  protected AttentionBackend backend() {
-    if (gpu == null) {
-      gpu = GpuBackends.openOrSkip(List.of());
+    /** Opened on first use inside the test, so a missing GPU shows as this test skipped, with the reason. */
+    @Override
+    protected AttentionBackend backend() {
+        if (gpu == null) {
+            gpu = GpuBackends.openOrSkip(List.of());
+        }
+        return gpu;
     }
-    return gpu;
-  }
 
-  @Override
-  protected FuzzSpace space() {
-    return FuzzSpace.kernel();
-  }
+    @Override
+    protected FuzzSpace space() {
+        return FuzzSpace.kernel();
+    }
 
-  @Override
-  protected int tries() {
-    return 2000;
-  }
+    @Override
+    protected int tries() {
+        return 2000;
+    }
 }

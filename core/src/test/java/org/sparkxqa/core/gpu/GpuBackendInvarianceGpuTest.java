@@ -28,85 +28,90 @@ import org.sparkxqa.core.testing.RandomRequests.Draft;
  */
 @Tag("gpu")
 class GpuBackendInvarianceGpuTest {
-  private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 32, 8, 128);
-  private static final AttentionSpec WINDOWED = AttentionSpec.of(ElementType.FP16, 8, 2, 64).withWindow(700);
-  private static final AttentionSpec E4M3 = GpuBackendFp8NeighboursGpuTest.E4M3;
-  private static final AttentionSpec E5M2 = GpuBackendFp8NeighboursGpuTest.E5M2;
-  private static final List<AttentionSpec> SPECS = List.of(SPEC, WINDOWED, E4M3, E5M2);
-  private static GpuBackend gpu;
+    private static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 32, 8, 128);
+    private static final AttentionSpec WINDOWED =
+            AttentionSpec.of(ElementType.FP16, 8, 2, 64).withWindow(700);
+    private static final AttentionSpec E4M3 = GpuBackendFp8NeighboursGpuTest.E4M3;
+    private static final AttentionSpec E5M2 = GpuBackendFp8NeighboursGpuTest.E5M2;
+    private static final List<AttentionSpec> SPECS = List.of(SPEC, WINDOWED, E4M3, E5M2);
+    private static GpuBackend gpu;
 
-  @BeforeAll
-  static void open() {
-    gpu = GpuBackends.openOrSkip(SPECS);
-  }
+    @BeforeAll
+    static void open() {
+        gpu = GpuBackends.openOrSkip(SPECS);
+    }
 
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
+    @AfterAll
+    static void close() {
+        if (gpu != null) {
+            gpu.close();
+        }
     }
-  }
 
-  @Test
-  void aRequestAloneAndInsideABatchOf100GivesIdenticalBytes() {
-    for (AttentionSpec spec : SPECS) {
-      RandomRequests random = new RandomRequests(100);
-      List<Request> subjects = List.of(random.request(spec, 13, 5000, Draft.TREE),
-          random.request(spec, 64, 64, Draft.PACKED), random.request(spec, 1, 1, Draft.CHAIN),
-          random.request(spec, 7, SplitSize.tokens(7 * spec.group()) + 7, Draft.CHAIN)); // just over one split
-      List<Request> others = random.mixedBatch(spec, 100 - subjects.size(), 64, 6000);
-      List<Request> batch = new ArrayList<>(others);
-      for (int s = 0; s < subjects.size(); s++) {
-        batch.add(s * 31, subjects.get(s));
-      }
-      List<byte[]> together = gpu.attend(spec, batch);
-      for (int s = 0; s < subjects.size(); s++) {
-        byte[] alone = gpu.attend(spec, List.of(subjects.get(s))).getFirst();
-        assertArrayEquals(alone, together.get(s * 31), spec + ": subject " + s + " alone vs in a batch of 100");
-      }
-      for (int n = 0; n < batch.size(); n += 9) {
-        assertArrayEquals(gpu.attend(spec, List.of(batch.get(n))).getFirst(), together.get(n), "request " + n);
-      }
-      List<Request> shuffled = new ArrayList<>(batch);
-      Collections.shuffle(shuffled, new Random(5));
-      List<byte[]> reordered = gpu.attend(spec, shuffled);
-      for (int n = 0; n < batch.size(); n++) {
-        assertArrayEquals(together.get(n), reordered.get(shuffled.indexOf(batch.get(n))), "shuffled, request " + n);
-      }
+    @Test
+    void aRequestAloneAndInsideABatchOf100GivesIdenticalBytes() {
+        for (AttentionSpec spec : SPECS) {
+            RandomRequests random = new RandomRequests(100);
+            List<Request> subjects = List.of(
+                    random.request(spec, 13, 5000, Draft.TREE),
+                    random.request(spec, 64, 64, Draft.PACKED),
+                    random.request(spec, 1, 1, Draft.CHAIN),
+                    random.request(
+                            spec, 7, SplitSize.tokens(7 * spec.group()) + 7, Draft.CHAIN)); // just over one split
+            List<Request> others = random.mixedBatch(spec, 100 - subjects.size(), 64, 6000);
+            List<Request> batch = new ArrayList<>(others);
+            for (int s = 0; s < subjects.size(); s++) {
+                batch.add(s * 31, subjects.get(s));
+            }
+            List<byte[]> together = gpu.attend(spec, batch);
+            for (int s = 0; s < subjects.size(); s++) {
+                byte[] alone = gpu.attend(spec, List.of(subjects.get(s))).getFirst();
+                assertArrayEquals(alone, together.get(s * 31), spec + ": subject " + s + " alone vs in a batch of 100");
+            }
+            for (int n = 0; n < batch.size(); n += 9) {
+                assertArrayEquals(gpu.attend(spec, List.of(batch.get(n))).getFirst(), together.get(n), "request " + n);
+            }
+            List<Request> shuffled = new ArrayList<>(batch);
+            Collections.shuffle(shuffled, new Random(5));
+            List<byte[]> reordered = gpu.attend(spec, shuffled);
+            for (int n = 0; n < batch.size(); n++) {
+                assertArrayEquals(
+                        together.get(n), reordered.get(shuffled.indexOf(batch.get(n))), "shuffled, request " + n);
+            }
+        }
     }
-  }
 
-  @Test
-  void repeatedRunsChunkingAndConcurrentCallersGiveIdenticalBytes() throws Exception {
-    for (AttentionSpec spec : List.of(SPEC, E4M3)) {
-      repeatedRunsChunkingAndConcurrentCallers(spec);
+    @Test
+    void repeatedRunsChunkingAndConcurrentCallersGiveIdenticalBytes() throws Exception {
+        for (AttentionSpec spec : List.of(SPEC, E4M3)) {
+            repeatedRunsChunkingAndConcurrentCallers(spec);
+        }
     }
-  }
 
-  private static void repeatedRunsChunkingAndConcurrentCallers(AttentionSpec spec) throws Exception {
-    List<Request> batch = new RandomRequests(7).mixedBatch(spec, 60, 64, 4000);
-    List<byte[]> expected = gpu.attend(spec, batch);
-    for (int run = 0; run < 3; run++) {
-      GpuBackends.assertSameBytes(expected, gpu.attend(spec, batch), spec + " repeat " + run);
+    private static void repeatedRunsChunkingAndConcurrentCallers(AttentionSpec spec) throws Exception {
+        List<Request> batch = new RandomRequests(7).mixedBatch(spec, 60, 64, 4000);
+        List<byte[]> expected = gpu.attend(spec, batch);
+        for (int run = 0; run < 3; run++) {
+            GpuBackends.assertSameBytes(expected, gpu.attend(spec, batch), spec + " repeat " + run);
+        }
+        gpu.maxChunkBytes(4L << 20);
+        try {
+            GpuBackends.assertSameBytes(expected, gpu.attend(spec, batch), spec + " in 4 MiB chunks over two streams");
+        } finally {
+            gpu.maxChunkBytes(org.sparkxqa.core.BatchCap.BYTES);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<byte[]>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> gpu.attend(spec, batch)));
+            }
+            for (Future<List<byte[]>> f : futures) {
+                GpuBackends.assertSameBytes(expected, f.get(), "concurrent caller");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(gpu.streams() >= 2, "concurrent callers got their own streams: " + gpu.streams());
     }
-    gpu.maxChunkBytes(4L << 20);
-    try {
-      GpuBackends.assertSameBytes(expected, gpu.attend(spec, batch), spec + " in 4 MiB chunks over two streams");
-    } finally {
-      gpu.maxChunkBytes(org.sparkxqa.core.BatchCap.BYTES);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<List<byte[]>>> futures = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        futures.add(pool.submit(() -> gpu.attend(spec, batch)));
-      }
-      for (Future<List<byte[]>> f : futures) {
-        GpuBackends.assertSameBytes(expected, f.get(), "concurrent caller");
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertTrue(gpu.streams() >= 2, "concurrent callers got their own streams: " + gpu.streams());
-  }
 }

@@ -14,18 +14,18 @@ import org.sparkxqa.core.testing.NonFiniteCases;
  */
 @Tag("gpu")
 class GpuBackendNonFiniteGpuTest {
-  private static GpuBackend gpu;
+    private static GpuBackend gpu;
 
-  @AfterAll
-  static void close() {
-    if (gpu != null) {
-      gpu.close();
+    @AfterAll
+    static void close() {
+        if (gpu != null) {
+            gpu.close();
+        }
     }
-  }
 
-  @Test
-  void nonFiniteValuesReachOnlyTheOutputsThatSeeThem() {
-    gpu = GpuBackends.openOrSkip(List.of());
-    NonFiniteCases.runAll(gpu);
-  }
+    @Test
+    void nonFiniteValuesReachOnlyTheOutputsThatSeeThem() {
+        gpu = GpuBackends.openOrSkip(List.of());
+        NonFiniteCases.runAll(gpu);
+    }
 }

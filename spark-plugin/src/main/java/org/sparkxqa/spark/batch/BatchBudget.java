@@ -18,45 +18,48 @@ import org.sparkxqa.spark.config.MaxBytes;
  * @param memoryFraction {@code spark.memory.fraction}, in [0, 1)
  */
 public record BatchBudget(long heapBytes, int taskSlots, double memoryFraction) {
-  /** Heap Spark reserves for itself (its {@code RESERVED_SYSTEM_MEMORY_BYTES}). */
-  public static final long RESERVED_BYTES = 300L << 20;
-  /** The smallest automatic budget. */
-  public static final long MIN_BYTES = 1L << 20;
+    /** Heap Spark reserves for itself (its {@code RESERVED_SYSTEM_MEMORY_BYTES}). */
+    public static final long RESERVED_BYTES = 300L << 20;
+    /** The smallest automatic budget. */
+    public static final long MIN_BYTES = 1L << 20;
 
-  public BatchBudget {
-    if (heapBytes < 1 || taskSlots < 1 || !(memoryFraction >= 0 && memoryFraction < 1)) {
-      throw new IllegalArgumentException("heap and task slots must be positive and spark.memory.fraction in [0, 1), got "
-          + heapBytes + ", " + taskSlots + ", " + memoryFraction);
+    public BatchBudget {
+        if (heapBytes < 1 || taskSlots < 1 || !(memoryFraction >= 0 && memoryFraction < 1)) {
+            throw new IllegalArgumentException(
+                    "heap and task slots must be positive and spark.memory.fraction in [0, 1), got " + heapBytes + ", "
+                            + taskSlots + ", " + memoryFraction);
+        }
     }
-  }
 
-  /** One task's share of the user memory: {@code (heap - 300 MiB) * (1 - fraction) / slots}, at least 1 MiB. */
-  public long taskShareBytes() {
-    double user = Math.max(0, heapBytes - RESERVED_BYTES) * (1 - memoryFraction);
-    return Math.max(MIN_BYTES, (long) (user / taskSlots));
-  }
+    /** One task's share of the user memory: {@code (heap - 300 MiB) * (1 - fraction) / slots}, at least 1 MiB. */
+    public long taskShareBytes() {
+        double user = Math.max(0, heapBytes - RESERVED_BYTES) * (1 - memoryFraction);
+        return Math.max(MIN_BYTES, (long) (user / taskSlots));
+    }
 
-  /** The automatic budget: {@link #taskShareBytes}, at most {@link BatchCap#BYTES}. */
-  public long autoBytes() {
-    return Math.min(BatchCap.BYTES, taskShareBytes());
-  }
+    /** The automatic budget: {@link #taskShareBytes}, at most {@link BatchCap#BYTES}. */
+    public long autoBytes() {
+        return Math.min(BatchCap.BYTES, taskShareBytes());
+    }
 
-  /** {@code settings} with {@code auto} replaced by {@link #autoBytes}; an explicit budget is kept. */
-  public ResolvedBatchSettings resolve(BatchSettings settings) {
-    return settings.resolvedTo(switch (settings.maxBytes()) {
-      case MaxBytes.Auto a -> autoBytes();
-      case MaxBytes.Fixed f -> f.bytes();
-    });
-  }
+    /** {@code settings} with {@code auto} replaced by {@link #autoBytes}; an explicit budget is kept. */
+    public ResolvedBatchSettings resolve(BatchSettings settings) {
+        return settings.resolvedTo(
+                switch (settings.maxBytes()) {
+                    case MaxBytes.Auto a -> autoBytes();
+                    case MaxBytes.Fixed f -> f.bytes();
+                });
+    }
 
-  /** Whether an explicit budget is larger than one task's share (all slots buffering may exhaust the heap). */
-  public boolean exceedsShare(long maxBytes) {
-    return maxBytes > taskShareBytes();
-  }
+    /** Whether an explicit budget is larger than one task's share (all slots buffering may exhaust the heap). */
+    public boolean exceedsShare(long maxBytes) {
+        return maxBytes > taskShareBytes();
+    }
 
-  @Override
-  public String toString() {
-    return String.format("heap %.1f GiB, %d task slots, spark.memory.fraction=%s: a task's share is %d MiB",
-        heapBytes / (double) (1L << 30), taskSlots, memoryFraction, taskShareBytes() >> 20);
-  }
+    @Override
+    public String toString() {
+        return String.format(
+                "heap %.1f GiB, %d task slots, spark.memory.fraction=%s: a task's share is %d MiB",
+                heapBytes / (double) (1L << 30), taskSlots, memoryFraction, taskShareBytes() >> 20);
+    }
 }

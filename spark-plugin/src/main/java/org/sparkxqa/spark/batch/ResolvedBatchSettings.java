@@ -15,15 +15,16 @@ import org.sparkxqa.spark.config.QueryBackend;
  */
 public record ResolvedBatchSettings(int maxRows, long maxBytes, InvalidRowPolicy onInvalidRow, QueryBackend backend) {
 
-  public ResolvedBatchSettings {
-    if (maxRows < 1 || maxBytes < 1 || onInvalidRow == null || backend == null) {
-      throw new IllegalArgumentException("maxRows and maxBytes must be positive, onInvalidRow and backend given, got "
-          + maxRows + ", " + maxBytes + ", " + onInvalidRow + ", " + backend);
+    public ResolvedBatchSettings {
+        if (maxRows < 1 || maxBytes < 1 || onInvalidRow == null || backend == null) {
+            throw new IllegalArgumentException(
+                    "maxRows and maxBytes must be positive, onInvalidRow and backend given, got " + maxRows + ", "
+                            + maxBytes + ", " + onInvalidRow + ", " + backend);
+        }
     }
-  }
 
-  /** Settings on the executor's backend. */
-  public ResolvedBatchSettings(int maxRows, long maxBytes, InvalidRowPolicy onInvalidRow) {
-    this(maxRows, maxBytes, onInvalidRow, QueryBackend.EXECUTOR);
-  }
+    /** Settings on the executor's backend. */
+    public ResolvedBatchSettings(int maxRows, long maxBytes, InvalidRowPolicy onInvalidRow) {
+        this(maxRows, maxBytes, onInvalidRow, QueryBackend.EXECUTOR);
+    }
 }

@@ -14,60 +14,61 @@ import java.util.function.ToLongFunction;
  * @param <T> the row type
  */
 public final class RowBatcher<T> implements Iterator<List<T>> {
-  private final Iterator<T> source;
-  private final int maxRows;
-  private final long maxBytes;
-  private final ToLongFunction<T> sizeOf;
-  private T pending;
-  private long pendingSize;
+    private final Iterator<T> source;
+    private final int maxRows;
+    private final long maxBytes;
+    private final ToLongFunction<T> sizeOf;
+    private T pending;
+    private long pendingSize;
 
-  /**
-   * @param source rows to batch (consumed by this batcher)
-   * @param maxRows most rows per batch, at least 1
-   * @param maxBytes most bytes per batch (as counted by {@code sizeOf}), at least 1
-   * @param sizeOf bytes of one row
-   */
-  public RowBatcher(Iterator<T> source, int maxRows, long maxBytes, ToLongFunction<T> sizeOf) {
-    if (maxRows < 1 || maxBytes < 1) {
-      throw new IllegalArgumentException("maxRows and maxBytes must be positive, got " + maxRows + ", " + maxBytes);
+    /**
+     * @param source rows to batch (consumed by this batcher)
+     * @param maxRows most rows per batch, at least 1
+     * @param maxBytes most bytes per batch (as counted by {@code sizeOf}), at least 1
+     * @param sizeOf bytes of one row
+     */
+    public RowBatcher(Iterator<T> source, int maxRows, long maxBytes, ToLongFunction<T> sizeOf) {
+        if (maxRows < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException(
+                    "maxRows and maxBytes must be positive, got " + maxRows + ", " + maxBytes);
+        }
+        this.source = source;
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
+        this.sizeOf = sizeOf;
     }
-    this.source = source;
-    this.maxRows = maxRows;
-    this.maxBytes = maxBytes;
-    this.sizeOf = sizeOf;
-  }
 
-  @Override
-  public boolean hasNext() {
-    return pending != null || source.hasNext();
-  }
+    @Override
+    public boolean hasNext() {
+        return pending != null || source.hasNext();
+    }
 
-  @Override
-  public List<T> next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
+    @Override
+    public List<T> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<T> batch = new ArrayList<>();
+        long bytes = 0;
+        while (batch.size() < maxRows && fill()) {
+            if (!batch.isEmpty() && bytes + pendingSize > maxBytes) {
+                break;
+            }
+            batch.add(pending);
+            bytes += pendingSize;
+            pending = null;
+            if (bytes >= maxBytes) {
+                break;
+            }
+        }
+        return batch;
     }
-    List<T> batch = new ArrayList<>();
-    long bytes = 0;
-    while (batch.size() < maxRows && fill()) {
-      if (!batch.isEmpty() && bytes + pendingSize > maxBytes) {
-        break;
-      }
-      batch.add(pending);
-      bytes += pendingSize;
-      pending = null;
-      if (bytes >= maxBytes) {
-        break;
-      }
-    }
-    return batch;
-  }
 
-  private boolean fill() {
-    if (pending == null && source.hasNext()) {
-      pending = source.next();
-      pendingSize = sizeOf.applyAsLong(pending);
+    private boolean fill() {
+        if (pending == null && source.hasNext()) {
+            pending = source.next();
+            pendingSize = sizeOf.applyAsLong(pending);
+        }
+        return pending != null;
     }
-    return pending != null;
-  }
 }

@@ -13,74 +13,74 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  * task; not thread-safe.
  */
 final class BatchBuilder {
-  private final DataType[] types;
-  private final int maxRows;
-  private final long maxBytes;
-  private ColumnBuilder[] columns;
-  private int rows;
-  private long bytes;
+    private final DataType[] types;
+    private final int maxRows;
+    private final long maxBytes;
+    private ColumnBuilder[] columns;
+    private int rows;
+    private long bytes;
 
-  BatchBuilder(DataType[] types, int maxRows, long maxBytes) {
-    this.types = types.clone();
-    this.maxRows = Math.max(1, maxRows);
-    this.maxBytes = maxBytes;
-    reset();
-  }
-
-  boolean isEmpty() {
-    return rows == 0;
-  }
-
-  boolean full() {
-    return rows >= maxRows || bytes >= maxBytes;
-  }
-
-  /** Appends {@code row}, whose fields are in the relation's order. */
-  void append(InternalRow row) {
-    for (int c = 0; c < types.length; c++) {
-      bytes += ValueBytes.of(row, c, types[c]);
-      columns[c].append(row, c);
+    BatchBuilder(DataType[] types, int maxRows, long maxBytes) {
+        this.types = types.clone();
+        this.maxRows = Math.max(1, maxRows);
+        this.maxBytes = maxBytes;
+        reset();
     }
-    rows++;
-  }
 
-  /**
-   * Appends rows of {@code batch} from {@code from} on, until the batch ends or this one is full;
-   * returns the first row not appended.
-   */
-  int append(ColumnarBatch batch, int from) {
-    int end = from;
-    while (end < batch.numRows() && rows + (end - from) < maxRows && bytes < maxBytes) {
-      InternalRow row = batch.getRow(end);
-      for (int c = 0; c < types.length; c++) {
-        bytes += ValueBytes.of(row, c, types[c]);
-      }
-      end++;
+    boolean isEmpty() {
+        return rows == 0;
     }
-    for (int c = 0; c < types.length; c++) {
-      VectorCopy.append(columns[c], batch.column(c), from, end);
-    }
-    rows += end - from;
-    return end;
-  }
 
-  /** The batch built so far; this builder then starts an empty one. */
-  XqaCachedBatch finish() {
-    CachedColumn[] built = new CachedColumn[columns.length];
-    for (int c = 0; c < columns.length; c++) {
-      built[c] = columns[c].build();
+    boolean full() {
+        return rows >= maxRows || bytes >= maxBytes;
     }
-    XqaCachedBatch batch = new XqaCachedBatch(rows, built);
-    reset();
-    return batch;
-  }
 
-  private void reset() {
-    columns = new ColumnBuilder[types.length];
-    for (int c = 0; c < types.length; c++) {
-      columns[c] = new ColumnBuilder(types[c]);
+    /** Appends {@code row}, whose fields are in the relation's order. */
+    void append(InternalRow row) {
+        for (int c = 0; c < types.length; c++) {
+            bytes += ValueBytes.of(row, c, types[c]);
+            columns[c].append(row, c);
+        }
+        rows++;
     }
-    rows = 0;
-    bytes = 0;
-  }
+
+    /**
+     * Appends rows of {@code batch} from {@code from} on, until the batch ends or this one is full;
+     * returns the first row not appended.
+     */
+    int append(ColumnarBatch batch, int from) {
+        int end = from;
+        while (end < batch.numRows() && rows + (end - from) < maxRows && bytes < maxBytes) {
+            InternalRow row = batch.getRow(end);
+            for (int c = 0; c < types.length; c++) {
+                bytes += ValueBytes.of(row, c, types[c]);
+            }
+            end++;
+        }
+        for (int c = 0; c < types.length; c++) {
+            VectorCopy.append(columns[c], batch.column(c), from, end);
+        }
+        rows += end - from;
+        return end;
+    }
+
+    /** The batch built so far; this builder then starts an empty one. */
+    XqaCachedBatch finish() {
+        CachedColumn[] built = new CachedColumn[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            built[c] = columns[c].build();
+        }
+        XqaCachedBatch batch = new XqaCachedBatch(rows, built);
+        reset();
+        return batch;
+    }
+
+    private void reset() {
+        columns = new ColumnBuilder[types.length];
+        for (int c = 0; c < types.length; c++) {
+            columns[c] = new ColumnBuilder(types[c]);
+        }
+        rows = 0;
+        bytes = 0;
+    }
 }

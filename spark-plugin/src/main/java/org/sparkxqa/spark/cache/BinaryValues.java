@@ -15,14 +15,17 @@ import org.apache.spark.unsafe.types.BinaryView;
  * {@code getBinaryView} would not work), which is viewed as it is. Stateless.
  */
 final class BinaryValues {
-  private BinaryValues() {}
+    private BinaryValues() {}
 
-  /** The non-NULL BINARY value of {@code src} at {@code ordinal}. */
-  static BinaryView of(SpecializedGetters src, int ordinal) {
-    if (src instanceof UnsafeRow || src instanceof UnsafeArrayData || src instanceof ColumnarBatchRow
-        || src instanceof ColumnarArray || src instanceof ColumnarRow) {
-      return src.getBinaryView(ordinal);
+    /** The non-NULL BINARY value of {@code src} at {@code ordinal}. */
+    static BinaryView of(SpecializedGetters src, int ordinal) {
+        if (src instanceof UnsafeRow
+                || src instanceof UnsafeArrayData
+                || src instanceof ColumnarBatchRow
+                || src instanceof ColumnarArray
+                || src instanceof ColumnarRow) {
+            return src.getBinaryView(ordinal);
+        }
+        return BinaryView.fromBytes(src.getBinary(ordinal));
     }
-    return BinaryView.fromBytes(src.getBinary(ordinal));
-  }
 }

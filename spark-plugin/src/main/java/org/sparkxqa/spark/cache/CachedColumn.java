@@ -28,100 +28,103 @@ import java.io.Serializable;
  * {@code DISK_ONLY}) with either of Spark's serializers.
  */
 public final class CachedColumn implements Serializable, KryoSerializable {
-  @Serial private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 1L;
 
-  private int rows;
-  private int nullCount;
-  private byte[] nulls;
-  private byte[] values;
-  private int[] offsets;
-  private CachedColumn child;
+    private int rows;
+    private int nullCount;
+    private byte[] nulls;
+    private byte[] values;
+    private int[] offsets;
+    private CachedColumn child;
 
-  CachedColumn(int rows, int nullCount, byte[] nulls, byte[] values, int[] offsets, CachedColumn child) {
-    this.rows = rows;
-    this.nullCount = nullCount;
-    this.nulls = nulls;
-    this.values = values;
-    this.offsets = offsets;
-    this.child = child;
-  }
-
-  /** For Kryo, which then calls {@link #read}. */
-  private CachedColumn() {}
-
-  int rows() {
-    return rows;
-  }
-
-  int nullCount() {
-    return nullCount;
-  }
-
-  boolean isNull(int row) {
-    return nulls != null && (nulls[row >>> 3] & (1 << (row & 7))) != 0;
-  }
-
-  byte[] values() {
-    return values;
-  }
-
-  int[] offsets() {
-    return offsets;
-  }
-
-  CachedColumn child() {
-    return child;
-  }
-
-  /** Bytes of this column's buffers as allocated (values, offsets, null mask, the child's), in bytes. */
-  public long sizeInBytes() {
-    return (nulls == null ? 0 : nulls.length) + (long) values.length + (offsets == null ? 0 : 4L * offsets.length)
-        + (child == null ? 0 : child.sizeInBytes());
-  }
-
-  @Override
-  public void write(Kryo kryo, Output out) {
-    out.writeInt(rows);
-    out.writeInt(nullCount);
-    writeBytes(out, nulls);
-    writeBytes(out, values);
-    out.writeInt(offsets == null ? -1 : offsets.length);
-    if (offsets != null) {
-      out.writeInts(offsets);
+    CachedColumn(int rows, int nullCount, byte[] nulls, byte[] values, int[] offsets, CachedColumn child) {
+        this.rows = rows;
+        this.nullCount = nullCount;
+        this.nulls = nulls;
+        this.values = values;
+        this.offsets = offsets;
+        this.child = child;
     }
-    out.writeBoolean(child != null);
-    if (child != null) {
-      child.write(kryo, out);
+
+    /** For Kryo, which then calls {@link #read}. */
+    private CachedColumn() {}
+
+    int rows() {
+        return rows;
     }
-  }
 
-  @Override
-  public void read(Kryo kryo, Input in) {
-    rows = in.readInt();
-    nullCount = in.readInt();
-    nulls = readBytes(in);
-    values = readBytes(in);
-    int n = in.readInt();
-    offsets = n < 0 ? null : in.readInts(n);
-    child = in.readBoolean() ? readFrom(kryo, in) : null;
-  }
-
-  /** A column that {@link #write} wrote. */
-  static CachedColumn readFrom(Kryo kryo, Input in) {
-    CachedColumn c = new CachedColumn();
-    c.read(kryo, in);
-    return c;
-  }
-
-  private static void writeBytes(Output out, byte[] bytes) {
-    out.writeInt(bytes == null ? -1 : bytes.length);
-    if (bytes != null) {
-      out.writeBytes(bytes);
+    int nullCount() {
+        return nullCount;
     }
-  }
 
-  private static byte[] readBytes(Input in) {
-    int n = in.readInt();
-    return n < 0 ? null : in.readBytes(n);
-  }
+    boolean isNull(int row) {
+        return nulls != null && (nulls[row >>> 3] & (1 << (row & 7))) != 0;
+    }
+
+    byte[] values() {
+        return values;
+    }
+
+    int[] offsets() {
+        return offsets;
+    }
+
+    CachedColumn child() {
+        return child;
+    }
+
+    /** Bytes of this column's buffers as allocated (values, offsets, null mask, the child's), in bytes. */
+    public long sizeInBytes() {
+        return (nulls == null ? 0 : nulls.length)
+                + (long) values.length
+                + (offsets == null ? 0 : 4L * offsets.length)
+                + (child == null ? 0 : child.sizeInBytes());
+    }
+
+    @Override
+    public void write(Kryo kryo, Output out) {
+        out.writeInt(rows);
+        out.writeInt(nullCount);
+        writeBytes(out, nulls);
+        writeBytes(out, values);
+        out.writeInt(offsets == null ? -1 : offsets.length);
+        if (offsets != null) {
+            out.writeInts(offsets);
+        }
+        out.writeBoolean(child != null);
+        if (child != null) {
+            child.write(kryo, out);
+        }
+    }
+
+    @Override
+    public void read(Kryo kryo, Input in) {
+        rows = in.readInt();
+        nullCount = in.readInt();
+        nulls = readBytes(in);
+        values = readBytes(in);
+        int n = in.readInt();
+        offsets = n < 0 ? null : in.readInts(n);
+        child = in.readBoolean() ? readFrom(kryo, in) : null;
+    }
+
+    /** A column that {@link #write} wrote. */
+    static CachedColumn readFrom(Kryo kryo, Input in) {
+        CachedColumn c = new CachedColumn();
+        c.read(kryo, in);
+        return c;
+    }
+
+    private static void writeBytes(Output out, byte[] bytes) {
+        out.writeInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            out.writeBytes(bytes);
+        }
+    }
+
+    private static byte[] readBytes(Input in) {
+        int n = in.readInt();
+        return n < 0 ? null : in.readBytes(n);
+    }
 }

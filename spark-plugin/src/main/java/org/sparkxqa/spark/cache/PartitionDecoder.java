@@ -20,51 +20,52 @@ import scala.runtime.AbstractFunction1;
  * row consumer, the rows of that batch as {@code UnsafeRow}s (one reused row per partition, as
  * Spark's scans do). Immutable; serialized into tasks.
  */
-final class PartitionDecoder<T> extends AbstractFunction1<Iterator<CachedBatch>, Iterator<T>>
-    implements Serializable {
-  @Serial private static final long serialVersionUID = 1L;
+final class PartitionDecoder<T> extends AbstractFunction1<Iterator<CachedBatch>, Iterator<T>> implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
 
-  private final int[] ordinals;
-  private final DataType[] types;
-  private final boolean rows;
+    private final int[] ordinals;
+    private final DataType[] types;
+    private final boolean rows;
 
-  private PartitionDecoder(int[] ordinals, DataType[] types, boolean rows) {
-    this.ordinals = ordinals.clone();
-    this.types = types.clone();
-    this.rows = rows;
-  }
-
-  /** Columnar batches of the columns at {@code ordinals}, whose types are {@code types}. */
-  static PartitionDecoder<ColumnarBatch> batches(int[] ordinals, DataType[] types) {
-    return new PartitionDecoder<>(ordinals, types, false);
-  }
-
-  /** Rows of the columns at {@code ordinals}, whose types are {@code types}. */
-  static PartitionDecoder<InternalRow> rows(int[] ordinals, DataType[] types) {
-    return new PartitionDecoder<>(ordinals, types, true);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Iterator<T> apply(Iterator<CachedBatch> in) {
-    if (!rows) {
-      return (Iterator<T>) in.map(this::view);
+    private PartitionDecoder(int[] ordinals, DataType[] types, boolean rows) {
+        this.ordinals = ordinals.clone();
+        this.types = types.clone();
+        this.rows = rows;
     }
-    StructType schema = new StructType();
-    for (int i = 0; i < types.length; i++) {
-      schema = schema.add("c" + i, types[i]);
-    }
-    UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
-    return (Iterator<T>) in.flatMap(b -> CollectionConverters.asScala(view(b).rowIterator()).map(toUnsafe::apply));
-  }
 
-  /** The selected columns of {@code batch}, viewed in place. */
-  ColumnarBatch view(CachedBatch batch) {
-    XqaCachedBatch b = (XqaCachedBatch) batch;
-    ColumnVector[] vectors = new ColumnVector[ordinals.length];
-    for (int i = 0; i < ordinals.length; i++) {
-      vectors[i] = new CachedColumnVector(types[i], b.column(ordinals[i]));
+    /** Columnar batches of the columns at {@code ordinals}, whose types are {@code types}. */
+    static PartitionDecoder<ColumnarBatch> batches(int[] ordinals, DataType[] types) {
+        return new PartitionDecoder<>(ordinals, types, false);
     }
-    return new ColumnarBatch(vectors, b.numRows());
-  }
+
+    /** Rows of the columns at {@code ordinals}, whose types are {@code types}. */
+    static PartitionDecoder<InternalRow> rows(int[] ordinals, DataType[] types) {
+        return new PartitionDecoder<>(ordinals, types, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Iterator<T> apply(Iterator<CachedBatch> in) {
+        if (!rows) {
+            return (Iterator<T>) in.map(this::view);
+        }
+        StructType schema = new StructType();
+        for (int i = 0; i < types.length; i++) {
+            schema = schema.add("c" + i, types[i]);
+        }
+        UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
+        return (Iterator<T>) in.flatMap(
+                b -> CollectionConverters.asScala(view(b).rowIterator()).map(toUnsafe::apply));
+    }
+
+    /** The selected columns of {@code batch}, viewed in place. */
+    ColumnarBatch view(CachedBatch batch) {
+        XqaCachedBatch b = (XqaCachedBatch) batch;
+        ColumnVector[] vectors = new ColumnVector[ordinals.length];
+        for (int i = 0; i < ordinals.length; i++) {
+            vectors[i] = new CachedColumnVector(types[i], b.column(ordinals[i]));
+        }
+        return new ColumnarBatch(vectors, b.numRows());
+    }
 }

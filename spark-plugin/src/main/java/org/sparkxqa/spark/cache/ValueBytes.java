@@ -12,33 +12,34 @@ import org.apache.spark.sql.types.DataType;
  * cached batch at its byte budget. Stateless.
  */
 final class ValueBytes {
-  private ValueBytes() {}
+    private ValueBytes() {}
 
-  /** The bytes of {@code src}'s value at {@code ordinal}, of type {@code type} (one that {@link ValueKind} stores). */
-  static long of(SpecializedGetters src, int ordinal, DataType type) {
-    ValueKind kind = ValueKind.of(type);
-    if (kind.fixed()) {
-      return kind.width;
+    /** The bytes of {@code src}'s value at {@code ordinal}, of type {@code type} (one that {@link ValueKind} stores). */
+    static long of(SpecializedGetters src, int ordinal, DataType type) {
+        ValueKind kind = ValueKind.of(type);
+        if (kind.fixed()) {
+            return kind.width;
+        }
+        if (src.isNullAt(ordinal)) {
+            return 4;
+        }
+        return 4
+                + switch (kind) {
+                    case STRING -> src.getUTF8String(ordinal).numBytes();
+                    case BINARY -> BinaryValues.of(src, ordinal).numBytes();
+                    default -> elements(src.getArray(ordinal), ValueKind.element(type));
+                };
     }
-    if (src.isNullAt(ordinal)) {
-      return 4;
-    }
-    return 4 + switch (kind) {
-      case STRING -> src.getUTF8String(ordinal).numBytes();
-      case BINARY -> BinaryValues.of(src, ordinal).numBytes();
-      default -> elements(src.getArray(ordinal), ValueKind.element(type));
-    };
-  }
 
-  private static long elements(ArrayData a, DataType element) {
-    ValueKind kind = ValueKind.of(element);
-    if (kind.fixed()) {
-      return (long) a.numElements() * kind.width;
+    private static long elements(ArrayData a, DataType element) {
+        ValueKind kind = ValueKind.of(element);
+        if (kind.fixed()) {
+            return (long) a.numElements() * kind.width;
+        }
+        long bytes = 0;
+        for (int i = 0; i < a.numElements(); i++) {
+            bytes += of(a, i, element);
+        }
+        return bytes;
     }
-    long bytes = 0;
-    for (int i = 0; i < a.numElements(); i++) {
-      bytes += of(a, i, element);
-    }
-    return bytes;
-  }
 }

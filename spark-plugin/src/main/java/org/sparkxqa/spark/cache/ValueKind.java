@@ -26,64 +26,75 @@ import org.apache.spark.sql.types.YearMonthIntervalType;
  * relation with such a column is cached by Spark's default serializer. Stateless.
  */
 enum ValueKind {
-  BOOLEAN(1), BYTE(1), SHORT(2), INT(4), LONG(8), FLOAT(4), DOUBLE(8), STRING(0), BINARY(0), ARRAY(0);
+    BOOLEAN(1),
+    BYTE(1),
+    SHORT(2),
+    INT(4),
+    LONG(8),
+    FLOAT(4),
+    DOUBLE(8),
+    STRING(0),
+    BINARY(0),
+    ARRAY(0);
 
-  /** Bytes per value for the fixed-width kinds; 0 for the others. */
-  final int width;
+    /** Bytes per value for the fixed-width kinds; 0 for the others. */
+    final int width;
 
-  ValueKind(int width) {
-    this.width = width;
-  }
-
-  /** Whether values are fixed-width (stored without offsets). */
-  boolean fixed() {
-    return width > 0;
-  }
-
-  /** Whether values are bytes with offsets (STRING, BINARY). */
-  boolean bytes() {
-    return this == STRING || this == BINARY;
-  }
-
-  /** How {@code type} is stored, or null when it is not stored (nor is any array of it). */
-  static ValueKind of(DataType type) {
-    if (type instanceof BooleanType) {
-      return BOOLEAN;
-    } else if (type instanceof ByteType) {
-      return BYTE;
-    } else if (type instanceof ShortType) {
-      return SHORT;
-    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
-      return INT;
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
-        || type instanceof DayTimeIntervalType) {
-      return LONG;
-    } else if (type instanceof FloatType) {
-      return FLOAT;
-    } else if (type instanceof DoubleType) {
-      return DOUBLE;
-    } else if (type instanceof StringType) {
-      return STRING;
-    } else if (type instanceof BinaryType) {
-      return BINARY;
-    } else if (type instanceof ArrayType a && of(a.elementType()) != null) {
-      return ARRAY;
+    ValueKind(int width) {
+        this.width = width;
     }
-    return null;
-  }
 
-  /** Whether every one of {@code types} is stored. */
-  static boolean all(Iterable<DataType> types) {
-    for (DataType t : types) {
-      if (of(t) == null) {
-        return false;
-      }
+    /** Whether values are fixed-width (stored without offsets). */
+    boolean fixed() {
+        return width > 0;
     }
-    return true;
-  }
 
-  /** The element type of an ARRAY column's type. */
-  static DataType element(DataType type) {
-    return ((ArrayType) type).elementType();
-  }
+    /** Whether values are bytes with offsets (STRING, BINARY). */
+    boolean bytes() {
+        return this == STRING || this == BINARY;
+    }
+
+    /** How {@code type} is stored, or null when it is not stored (nor is any array of it). */
+    static ValueKind of(DataType type) {
+        if (type instanceof BooleanType) {
+            return BOOLEAN;
+        } else if (type instanceof ByteType) {
+            return BYTE;
+        } else if (type instanceof ShortType) {
+            return SHORT;
+        } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
+            return INT;
+        } else if (type instanceof LongType
+                || type instanceof TimestampType
+                || type instanceof TimestampNTZType
+                || type instanceof DayTimeIntervalType) {
+            return LONG;
+        } else if (type instanceof FloatType) {
+            return FLOAT;
+        } else if (type instanceof DoubleType) {
+            return DOUBLE;
+        } else if (type instanceof StringType) {
+            return STRING;
+        } else if (type instanceof BinaryType) {
+            return BINARY;
+        } else if (type instanceof ArrayType a && of(a.elementType()) != null) {
+            return ARRAY;
+        }
+        return null;
+    }
+
+    /** Whether every one of {@code types} is stored. */
+    static boolean all(Iterable<DataType> types) {
+        for (DataType t : types) {
+            if (of(t) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The element type of an ARRAY column's type. */
+    static DataType element(DataType type) {
+        return ((ArrayType) type).elementType();
+    }
 }

@@ -16,91 +16,91 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Stateless.
  */
 final class VectorCopy {
-  private VectorCopy() {}
+    private VectorCopy() {}
 
-  static void append(ColumnBuilder b, ColumnVector v, int from, int to) {
-    int n = to - from;
-    if (n <= 0) {
-      return;
-    }
-    ValueKind kind = b.kind();
-    if (kind.fixed()) {
-      appendFixed(b, v, from, n);
-    } else if (kind.bytes()) {
-      appendBytes(b, v, from, to);
-    } else {
-      for (int r = from; r < to; r++) {
-        if (v.isNullAt(r)) {
-          b.addNullRow();
+    static void append(ColumnBuilder b, ColumnVector v, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        ValueKind kind = b.kind();
+        if (kind.fixed()) {
+            appendFixed(b, v, from, n);
+        } else if (kind.bytes()) {
+            appendBytes(b, v, from, to);
         } else {
-          b.appendArray(v.getArray(r));
+            for (int r = from; r < to; r++) {
+                if (v.isNullAt(r)) {
+                    b.addNullRow();
+                } else {
+                    b.appendArray(v.getArray(r));
+                }
+            }
         }
-      }
     }
-  }
 
-  private static void appendFixed(ColumnBuilder b, ColumnVector v, int from, int n) {
-    int first = b.rows();
-    int at = b.addFixedRows(n);
-    switch (b.kind()) {
-      case BOOLEAN -> b.put(at, v.getBooleans(from, n), Platform.BOOLEAN_ARRAY_OFFSET, n);
-      case BYTE -> b.put(at, v.getBytes(from, n), Platform.BYTE_ARRAY_OFFSET, n);
-      case SHORT -> b.put(at, v.getShorts(from, n), Platform.SHORT_ARRAY_OFFSET, 2 * n);
-      case INT -> b.put(at, v.getInts(from, n), Platform.INT_ARRAY_OFFSET, 4 * n);
-      case LONG -> b.put(at, v.getLongs(from, n), Platform.LONG_ARRAY_OFFSET, 8 * n);
-      case FLOAT -> b.put(at, v.getFloats(from, n), Platform.FLOAT_ARRAY_OFFSET, 4 * n);
-      default -> b.put(at, v.getDoubles(from, n), Platform.DOUBLE_ARRAY_OFFSET, 8 * n);
-    }
-    if (v.hasNull()) {
-      for (int i = 0; i < n; i++) {
-        if (v.isNullAt(from + i)) {
-          b.setNull(first + i);
+    private static void appendFixed(ColumnBuilder b, ColumnVector v, int from, int n) {
+        int first = b.rows();
+        int at = b.addFixedRows(n);
+        switch (b.kind()) {
+            case BOOLEAN -> b.put(at, v.getBooleans(from, n), Platform.BOOLEAN_ARRAY_OFFSET, n);
+            case BYTE -> b.put(at, v.getBytes(from, n), Platform.BYTE_ARRAY_OFFSET, n);
+            case SHORT -> b.put(at, v.getShorts(from, n), Platform.SHORT_ARRAY_OFFSET, 2 * n);
+            case INT -> b.put(at, v.getInts(from, n), Platform.INT_ARRAY_OFFSET, 4 * n);
+            case LONG -> b.put(at, v.getLongs(from, n), Platform.LONG_ARRAY_OFFSET, 8 * n);
+            case FLOAT -> b.put(at, v.getFloats(from, n), Platform.FLOAT_ARRAY_OFFSET, 4 * n);
+            default -> b.put(at, v.getDoubles(from, n), Platform.DOUBLE_ARRAY_OFFSET, 8 * n);
         }
-      }
+        if (v.hasNull()) {
+            for (int i = 0; i < n; i++) {
+                if (v.isNullAt(from + i)) {
+                    b.setNull(first + i);
+                }
+            }
+        }
     }
-  }
 
-  /** Values' bytes, one copy per run of values that are neighbours in the source's memory. */
-  private static void appendBytes(ColumnBuilder b, ColumnVector v, int from, int to) {
-    boolean string = b.kind() == ValueKind.STRING;
-    Object runBase = null;
-    long runOffset = 0;
-    int runAt = 0;
-    int runLength = 0;
-    for (int r = from; r < to; r++) {
-      if (v.isNullAt(r)) {
-        b.addNullRow();
-        continue;
-      }
-      Object base;
-      long offset;
-      int length;
-      if (string) {
-        UTF8String s = v.getUTF8String(r);
-        base = s.getBaseObject();
-        offset = s.getBaseOffset();
-        length = s.numBytes();
-      } else {
-        BinaryView s = v.getBinaryView(r);
-        base = s.getBaseObject();
-        offset = s.getBaseOffset();
-        length = s.numBytes();
-      }
-      int at = b.addBytesRow(length);
-      if (runLength > 0 && base == runBase && offset == runOffset + runLength && at == runAt + runLength) {
-        runLength += length;
-        continue;
-      }
-      if (runLength > 0) {
-        b.put(runAt, runBase, runOffset, runLength);
-      }
-      runBase = base;
-      runOffset = offset;
-      runAt = at;
-      runLength = length;
+    /** Values' bytes, one copy per run of values that are neighbours in the source's memory. */
+    private static void appendBytes(ColumnBuilder b, ColumnVector v, int from, int to) {
+        boolean string = b.kind() == ValueKind.STRING;
+        Object runBase = null;
+        long runOffset = 0;
+        int runAt = 0;
+        int runLength = 0;
+        for (int r = from; r < to; r++) {
+            if (v.isNullAt(r)) {
+                b.addNullRow();
+                continue;
+            }
+            Object base;
+            long offset;
+            int length;
+            if (string) {
+                UTF8String s = v.getUTF8String(r);
+                base = s.getBaseObject();
+                offset = s.getBaseOffset();
+                length = s.numBytes();
+            } else {
+                BinaryView s = v.getBinaryView(r);
+                base = s.getBaseObject();
+                offset = s.getBaseOffset();
+                length = s.numBytes();
+            }
+            int at = b.addBytesRow(length);
+            if (runLength > 0 && base == runBase && offset == runOffset + runLength && at == runAt + runLength) {
+                runLength += length;
+                continue;
+            }
+            if (runLength > 0) {
+                b.put(runAt, runBase, runOffset, runLength);
+            }
+            runBase = base;
+            runOffset = offset;
+            runAt = at;
+            runLength = length;
+        }
+        if (runLength > 0) {
+            b.put(runAt, runBase, runOffset, runLength);
+        }
     }
-    if (runLength > 0) {
-      b.put(runAt, runBase, runOffset, runLength);
-    }
-  }
 }

@@ -58,135 +58,143 @@ import scala.runtime.AbstractFunction2;
  * it holds nothing but the fallback serializer, so it is thread-safe.
  */
 public final class XqaCachedBatchSerializer implements CachedBatchSerializer {
-  @Serial private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 1L;
 
-  /** A cached batch closes once it holds this many bytes: {@link BatchCap#BYTES}, 256 MiB. */
-  public static final long MAX_BATCH_BYTES = BatchCap.BYTES;
+    /** A cached batch closes once it holds this many bytes: {@link BatchCap#BYTES}, 256 MiB. */
+    public static final long MAX_BATCH_BYTES = BatchCap.BYTES;
 
-  private static final ClassTag<CachedBatch> CACHED = ClassTag$.MODULE$.apply(CachedBatch.class);
+    private static final ClassTag<CachedBatch> CACHED = ClassTag$.MODULE$.apply(CachedBatch.class);
 
-  private final DefaultCachedBatchSerializer fallback = new DefaultCachedBatchSerializer();
+    private final DefaultCachedBatchSerializer fallback = new DefaultCachedBatchSerializer();
 
-  /** Whether relations of these column types are cached here (else by Spark's default serializer). */
-  public static boolean stores(StructType schema) {
-    List<DataType> types = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      types.add(f.dataType());
-    }
-    return ValueKind.all(types);
-  }
-
-  private static boolean stores(Seq<Attribute> attributes) {
-    return ValueKind.all(types(attributes));
-  }
-
-  @Override
-  public boolean supportsColumnarInput(Seq<Attribute> schema) {
-    return stores(schema);
-  }
-
-  @Override
-  public boolean supportsColumnarOutput(StructType schema) {
-    return stores(schema);
-  }
-
-  @Override
-  public Option<Seq<String>> vectorTypes(Seq<Attribute> attributes, SQLConf conf) {
-    if (!stores(attributes)) {
-      return fallback.vectorTypes(attributes, conf);
-    }
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < attributes.size(); i++) {
-      names.add(CachedColumnVector.class.getName());
-    }
-    return new Some<>(CollectionConverters.asScala(names).toList());
-  }
-
-  @Override
-  public RDD<CachedBatch> convertInternalRowToCachedBatch(RDD<InternalRow> input, Seq<Attribute> schema,
-      StorageLevel storageLevel, SQLConf conf) {
-    if (!stores(schema)) {
-      return fallback.convertInternalRowToCachedBatch(input, schema, storageLevel, conf);
-    }
-    return input.mapPartitionsInternal(PartitionEncoder.rows(typeArray(schema), conf.columnBatchSize(),
-        MAX_BATCH_BYTES), false, CACHED);
-  }
-
-  @Override
-  public RDD<CachedBatch> convertColumnarBatchToCachedBatch(RDD<ColumnarBatch> input, Seq<Attribute> schema,
-      StorageLevel storageLevel, SQLConf conf) {
-    if (!stores(schema)) {
-      return fallback.convertColumnarBatchToCachedBatch(input, schema, storageLevel, conf);
-    }
-    return input.mapPartitionsInternal(PartitionEncoder.batches(typeArray(schema), conf.columnBatchSize(),
-        MAX_BATCH_BYTES), false, CACHED);
-  }
-
-  /** Every batch, whatever the predicates: no statistics are kept (Spark's default applies for others). */
-  @Override
-  public scala.Function2<Object, Iterator<CachedBatch>, Iterator<CachedBatch>> buildFilter(
-      Seq<Expression> predicates, Seq<Attribute> cachedAttributes) {
-    if (!stores(cachedAttributes)) {
-      return fallback.buildFilter(predicates, cachedAttributes);
-    }
-    return new KeepAll();
-  }
-
-  @Override
-  public RDD<ColumnarBatch> convertCachedBatchToColumnarBatch(RDD<CachedBatch> input, Seq<Attribute> cacheAttributes,
-      Seq<Attribute> selectedAttributes, SQLConf conf) {
-    if (!stores(cacheAttributes)) {
-      return fallback.convertCachedBatchToColumnarBatch(input, cacheAttributes, selectedAttributes, conf);
-    }
-    return input.mapPartitionsInternal(PartitionDecoder.batches(ordinals(cacheAttributes, selectedAttributes),
-        typeArray(selectedAttributes)), false, ClassTag$.MODULE$.apply(ColumnarBatch.class));
-  }
-
-  @Override
-  public RDD<InternalRow> convertCachedBatchToInternalRow(RDD<CachedBatch> input, Seq<Attribute> cacheAttributes,
-      Seq<Attribute> selectedAttributes, SQLConf conf) {
-    if (!stores(cacheAttributes)) {
-      return fallback.convertCachedBatchToInternalRow(input, cacheAttributes, selectedAttributes, conf);
-    }
-    return input.mapPartitionsInternal(PartitionDecoder.rows(ordinals(cacheAttributes, selectedAttributes),
-        typeArray(selectedAttributes)), false, ClassTag$.MODULE$.apply(InternalRow.class));
-  }
-
-  /** Where each selected attribute is among the cached ones. */
-  static int[] ordinals(Seq<Attribute> cached, Seq<Attribute> selected) {
-    List<Attribute> all = CollectionConverters.asJava(cached);
-    List<Attribute> wanted = CollectionConverters.asJava(selected);
-    int[] at = new int[wanted.size()];
-    for (int i = 0; i < at.length; i++) {
-      at[i] = -1;
-      for (int j = 0; j < all.size(); j++) {
-        if (all.get(j).exprId().equals(wanted.get(i).exprId())) {
-          at[i] = j;
-          break;
+    /** Whether relations of these column types are cached here (else by Spark's default serializer). */
+    public static boolean stores(StructType schema) {
+        List<DataType> types = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            types.add(f.dataType());
         }
-      }
-      if (at[i] < 0) {
-        throw new IllegalArgumentException("not a cached column: " + wanted.get(i));
-      }
+        return ValueKind.all(types);
     }
-    return at;
-  }
 
-  private static List<DataType> types(Seq<Attribute> attributes) {
-    return CollectionConverters.asJava(attributes).stream().map(Attribute::dataType).toList();
-  }
-
-  private static DataType[] typeArray(Seq<Attribute> attributes) {
-    return types(attributes).toArray(DataType[]::new);
-  }
-
-  private static final class KeepAll
-      extends AbstractFunction2<Object, Iterator<CachedBatch>, Iterator<CachedBatch>> implements java.io.Serializable {
-    @Serial private static final long serialVersionUID = 1L;
+    private static boolean stores(Seq<Attribute> attributes) {
+        return ValueKind.all(types(attributes));
+    }
 
     @Override
-    public Iterator<CachedBatch> apply(Object partition, Iterator<CachedBatch> batches) {
-      return batches;
+    public boolean supportsColumnarInput(Seq<Attribute> schema) {
+        return stores(schema);
     }
-  }
+
+    @Override
+    public boolean supportsColumnarOutput(StructType schema) {
+        return stores(schema);
+    }
+
+    @Override
+    public Option<Seq<String>> vectorTypes(Seq<Attribute> attributes, SQLConf conf) {
+        if (!stores(attributes)) {
+            return fallback.vectorTypes(attributes, conf);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            names.add(CachedColumnVector.class.getName());
+        }
+        return new Some<>(CollectionConverters.asScala(names).toList());
+    }
+
+    @Override
+    public RDD<CachedBatch> convertInternalRowToCachedBatch(
+            RDD<InternalRow> input, Seq<Attribute> schema, StorageLevel storageLevel, SQLConf conf) {
+        if (!stores(schema)) {
+            return fallback.convertInternalRowToCachedBatch(input, schema, storageLevel, conf);
+        }
+        return input.mapPartitionsInternal(
+                PartitionEncoder.rows(typeArray(schema), conf.columnBatchSize(), MAX_BATCH_BYTES), false, CACHED);
+    }
+
+    @Override
+    public RDD<CachedBatch> convertColumnarBatchToCachedBatch(
+            RDD<ColumnarBatch> input, Seq<Attribute> schema, StorageLevel storageLevel, SQLConf conf) {
+        if (!stores(schema)) {
+            return fallback.convertColumnarBatchToCachedBatch(input, schema, storageLevel, conf);
+        }
+        return input.mapPartitionsInternal(
+                PartitionEncoder.batches(typeArray(schema), conf.columnBatchSize(), MAX_BATCH_BYTES), false, CACHED);
+    }
+
+    /** Every batch, whatever the predicates: no statistics are kept (Spark's default applies for others). */
+    @Override
+    public scala.Function2<Object, Iterator<CachedBatch>, Iterator<CachedBatch>> buildFilter(
+            Seq<Expression> predicates, Seq<Attribute> cachedAttributes) {
+        if (!stores(cachedAttributes)) {
+            return fallback.buildFilter(predicates, cachedAttributes);
+        }
+        return new KeepAll();
+    }
+
+    @Override
+    public RDD<ColumnarBatch> convertCachedBatchToColumnarBatch(
+            RDD<CachedBatch> input, Seq<Attribute> cacheAttributes, Seq<Attribute> selectedAttributes, SQLConf conf) {
+        if (!stores(cacheAttributes)) {
+            return fallback.convertCachedBatchToColumnarBatch(input, cacheAttributes, selectedAttributes, conf);
+        }
+        return input.mapPartitionsInternal(
+                PartitionDecoder.batches(ordinals(cacheAttributes, selectedAttributes), typeArray(selectedAttributes)),
+                false,
+                ClassTag$.MODULE$.apply(ColumnarBatch.class));
+    }
+
+    @Override
+    public RDD<InternalRow> convertCachedBatchToInternalRow(
+            RDD<CachedBatch> input, Seq<Attribute> cacheAttributes, Seq<Attribute> selectedAttributes, SQLConf conf) {
+        if (!stores(cacheAttributes)) {
+            return fallback.convertCachedBatchToInternalRow(input, cacheAttributes, selectedAttributes, conf);
+        }
+        return input.mapPartitionsInternal(
+                PartitionDecoder.rows(ordinals(cacheAttributes, selectedAttributes), typeArray(selectedAttributes)),
+                false,
+                ClassTag$.MODULE$.apply(InternalRow.class));
+    }
+
+    /** Where each selected attribute is among the cached ones. */
+    static int[] ordinals(Seq<Attribute> cached, Seq<Attribute> selected) {
+        List<Attribute> all = CollectionConverters.asJava(cached);
+        List<Attribute> wanted = CollectionConverters.asJava(selected);
+        int[] at = new int[wanted.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = -1;
+            for (int j = 0; j < all.size(); j++) {
+                if (all.get(j).exprId().equals(wanted.get(i).exprId())) {
+                    at[i] = j;
+                    break;
+                }
+            }
+            if (at[i] < 0) {
+                throw new IllegalArgumentException("not a cached column: " + wanted.get(i));
+            }
+        }
+        return at;
+    }
+
+    private static List<DataType> types(Seq<Attribute> attributes) {
+        return CollectionConverters.asJava(attributes).stream()
+                .map(Attribute::dataType)
+                .toList();
+    }
+
+    private static DataType[] typeArray(Seq<Attribute> attributes) {
+        return types(attributes).toArray(DataType[]::new);
+    }
+
+    private static final class KeepAll extends AbstractFunction2<Object, Iterator<CachedBatch>, Iterator<CachedBatch>>
+            implements java.io.Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<CachedBatch> apply(Object partition, Iterator<CachedBatch> batches) {
+            return batches;
+        }
+    }
 }

@@ -8,22 +8,22 @@ import java.util.Locale;
  * {@code xqa_error}. No row is ever dropped.
  */
 public enum InvalidRowPolicy {
-  /** The task fails with the row's id and the reason (the default). */
-  FAIL,
-  /** {@code out} is NULL and {@code xqa_error} says why; the row is kept. */
-  NULL;
+    /** The task fails with the row's id and the reason (the default). */
+    FAIL,
+    /** {@code out} is NULL and {@code xqa_error} says why; the row is kept. */
+    NULL;
 
-  /** Parses {@code fail|null} (any case). */
-  public static InvalidRowPolicy parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("unknown invalid-row policy '" + name + "': use fail or null");
+    /** Parses {@code fail|null} (any case). */
+    public static InvalidRowPolicy parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unknown invalid-row policy '" + name + "': use fail or null");
+        }
     }
-  }
 
-  /** The configuration word: {@code fail} or {@code null}. */
-  public String configName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    /** The configuration word: {@code fail} or {@code null}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -24,103 +24,117 @@ import org.sparkxqa.spark.executor.GpuPermits;
  * Not thread-safe (one per task); the backend it uses may be shared and is never closed here.
  */
 public final class BatchEvaluator {
-  private final AttentionSpec spec;
-  private final ExecutorServices services;
-  private final QueryBackend backend;
-  private final InvalidRowPolicy policy;
-  private final BatchListener listener;
+    private final AttentionSpec spec;
+    private final ExecutorServices services;
+    private final QueryBackend backend;
+    private final InvalidRowPolicy policy;
+    private final BatchListener listener;
 
-  /**
-   * @param spec the shape of every request
-   * @param services the executor's backends, GPU permits, clock and metrics
-   * @param backend which of the executor's backends the query uses
-   * @param policy what to do with an invalid row
-   * @param listener told about every batch
-   */
-  public BatchEvaluator(AttentionSpec spec, ExecutorServices services, QueryBackend backend, InvalidRowPolicy policy,
-      BatchListener listener) {
-    this.spec = spec;
-    this.services = services;
-    this.backend = backend;
-    this.policy = policy;
-    this.listener = listener;
-  }
+    /**
+     * @param spec the shape of every request
+     * @param services the executor's backends, GPU permits, clock and metrics
+     * @param backend which of the executor's backends the query uses
+     * @param policy what to do with an invalid row
+     * @param listener told about every batch
+     */
+    public BatchEvaluator(
+            AttentionSpec spec,
+            ExecutorServices services,
+            QueryBackend backend,
+            InvalidRowPolicy policy,
+            BatchListener listener) {
+        this.spec = spec;
+        this.services = services;
+        this.backend = backend;
+        this.policy = policy;
+        this.listener = listener;
+    }
 
-  /**
-   * One result per input row, in order.
-   *
-   * @throws InvalidRowException under {@link InvalidRowPolicy#FAIL}, for the first invalid row (or row
-   *     too large for the memory)
-   */
-  public List<RowResult> evaluate(List<RequestInput> batch) {
-    RowResult[] results = new RowResult[batch.size()];
-    List<Request> valid = new ArrayList<>(batch.size());
-    int[] slots = new int[batch.size()];
-    for (int i = 0; i < batch.size(); i++) {
-      RequestInput in = batch.get(i);
-      try {
-        Request request = toRequest(in);
-        slots[valid.size()] = i;
-        valid.add(request);
-      } catch (InvalidRequestException e) {
-        if (policy == InvalidRowPolicy.FAIL) {
-          InvalidRowException failure = new InvalidRowException(in.rowId(), e.reason());
-          listener.onFailingRow(failure);
-          throw failure;
+    /**
+     * One result per input row, in order.
+     *
+     * @throws InvalidRowException under {@link InvalidRowPolicy#FAIL}, for the first invalid row (or row
+     *     too large for the memory)
+     */
+    public List<RowResult> evaluate(List<RequestInput> batch) {
+        RowResult[] results = new RowResult[batch.size()];
+        List<Request> valid = new ArrayList<>(batch.size());
+        int[] slots = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            RequestInput in = batch.get(i);
+            try {
+                Request request = toRequest(in);
+                slots[valid.size()] = i;
+                valid.add(request);
+            } catch (InvalidRequestException e) {
+                if (policy == InvalidRowPolicy.FAIL) {
+                    InvalidRowException failure = new InvalidRowException(in.rowId(), e.reason());
+                    listener.onFailingRow(failure);
+                    throw failure;
+                }
+                results[i] = RowResult.invalid(e.reason());
+            }
         }
-        results[i] = RowResult.invalid(e.reason());
-      }
-    }
-    if (valid.isEmpty()) {
-      listener.onBatch(BatchStats.noLaunch(batch.size()));
-      return Arrays.asList(results);
-    }
-    AttentionBackend b = services.backends().backend(backend);
-    long[] nanos = new long[2];
-    SplitRetry retry = new SplitRetry(part -> services.gpuPermits().withPermitIf(BackendSource.usesGpu(b),
-        () -> launch(b, part, nanos)), policy == InvalidRowPolicy.FAIL);
-    retry.run(valid);
-    long bytesIn = 0;
-    long bytesOut = 0;
-    int tooLarge = 0;
-    for (int j = 0; j < valid.size(); j++) {
-      OutOfBackendMemoryException oom = retry.tooLarge(j);
-      if (oom != null) {
-        String reason = "does not fit in memory even alone in a batch: " + oom.getMessage();
-        if (policy == InvalidRowPolicy.FAIL) {
-          InvalidRowException failure = new InvalidRowException(batch.get(slots[j]).rowId(), reason);
-          listener.onFailingRow(failure);
-          throw failure;
+        if (valid.isEmpty()) {
+            listener.onBatch(BatchStats.noLaunch(batch.size()));
+            return Arrays.asList(results);
         }
-        results[slots[j]] = RowResult.invalid(reason);
-        tooLarge++;
-        continue;
-      }
-      results[slots[j]] = RowResult.ok(retry.out(j));
-      bytesIn += valid.get(j).bytes();
-      bytesOut += retry.out(j).length;
+        AttentionBackend b = services.backends().backend(backend);
+        long[] nanos = new long[2];
+        SplitRetry retry = new SplitRetry(
+                part -> services.gpuPermits().withPermitIf(BackendSource.usesGpu(b), () -> launch(b, part, nanos)),
+                policy == InvalidRowPolicy.FAIL);
+        retry.run(valid);
+        long bytesIn = 0;
+        long bytesOut = 0;
+        int tooLarge = 0;
+        for (int j = 0; j < valid.size(); j++) {
+            OutOfBackendMemoryException oom = retry.tooLarge(j);
+            if (oom != null) {
+                String reason = "does not fit in memory even alone in a batch: " + oom.getMessage();
+                if (policy == InvalidRowPolicy.FAIL) {
+                    InvalidRowException failure =
+                            new InvalidRowException(batch.get(slots[j]).rowId(), reason);
+                    listener.onFailingRow(failure);
+                    throw failure;
+                }
+                results[slots[j]] = RowResult.invalid(reason);
+                tooLarge++;
+                continue;
+            }
+            results[slots[j]] = RowResult.ok(retry.out(j));
+            bytesIn += valid.get(j).bytes();
+            bytesOut += retry.out(j).length;
+        }
+        listener.onBatch(new BatchStats(
+                b.name(),
+                batch.size(),
+                batch.size() - valid.size() + tooLarge,
+                bytesIn,
+                bytesOut,
+                nanos[0],
+                nanos[1],
+                retry.retries(),
+                retry.splits()));
+        return Arrays.asList(results);
     }
-    listener.onBatch(new BatchStats(b.name(), batch.size(), batch.size() - valid.size() + tooLarge, bytesIn, bytesOut,
-        nanos[0], nanos[1], retry.retries(), retry.splits()));
-    return Arrays.asList(results);
-  }
 
-  /** One backend call; adds its wall time and JIT time to {@code nanos}. */
-  private List<byte[]> launch(AttentionBackend b, List<Request> requests, long[] nanos) {
-    long jit0 = services.metrics().jitNanosOfThisThread();
-    long t0 = services.clock().nanoTime();
-    try {
-      return b.attend(spec, requests);
-    } finally {
-      nanos[0] += services.clock().nanoTime() - t0;
-      nanos[1] += services.metrics().jitNanosOfThisThread() - jit0;
+    /** One backend call; adds its wall time and JIT time to {@code nanos}. */
+    private List<byte[]> launch(AttentionBackend b, List<Request> requests, long[] nanos) {
+        long jit0 = services.metrics().jitNanosOfThisThread();
+        long t0 = services.clock().nanoTime();
+        try {
+            return b.attend(spec, requests);
+        } finally {
+            nanos[0] += services.clock().nanoTime() - t0;
+            nanos[1] += services.metrics().jitNanosOfThisThread() - jit0;
+        }
     }
-  }
 
-  private Request toRequest(RequestInput in) {
-    if (in.readError() != null) {
-      throw new InvalidRequestException(in.readError());
+    private Request toRequest(RequestInput in) {
+        if (in.readError() != null) {
+            throw new InvalidRequestException(in.readError());
+        }
+        return Request.of(spec, in.q(), in.k(), in.v(), in.parents(), in.packedMask());
     }
-    return Request.of(spec, in.q(), in.k(), in.v(), in.parents(), in.packedMask());
-  }
 }

@@ -13,22 +13,30 @@ package org.sparkxqa.spark.eval;
  * @param oomRetries backend calls made again, on half a batch, after running out of memory
  * @param oomSplits times the batch (or a part of it) was halved after running out of memory
  */
-public record BatchStats(String backend, int rows, int invalidRows, long bytesIn, long bytesOut, long launchNanos,
-    long jitNanos, int oomRetries, int oomSplits) {
+public record BatchStats(
+        String backend,
+        int rows,
+        int invalidRows,
+        long bytesIn,
+        long bytesOut,
+        long launchNanos,
+        long jitNanos,
+        int oomRetries,
+        int oomSplits) {
 
-  /** A batch that needed no retry. */
-  public BatchStats(String backend, int rows, int invalidRows, long bytesIn, long bytesOut, long launchNanos,
-      long jitNanos) {
-    this(backend, rows, invalidRows, bytesIn, bytesOut, launchNanos, jitNanos, 0, 0);
-  }
+    /** A batch that needed no retry. */
+    public BatchStats(
+            String backend, int rows, int invalidRows, long bytesIn, long bytesOut, long launchNanos, long jitNanos) {
+        this(backend, rows, invalidRows, bytesIn, bytesOut, launchNanos, jitNanos, 0, 0);
+    }
 
-  /** A batch whose rows were all invalid: nothing was launched. */
-  static BatchStats noLaunch(int rows) {
-    return new BatchStats(null, rows, rows, 0, 0, 0, 0);
-  }
+    /** A batch whose rows were all invalid: nothing was launched. */
+    static BatchStats noLaunch(int rows) {
+        return new BatchStats(null, rows, rows, 0, 0, 0, 0);
+    }
 
-  /** Whether a backend call was made. */
-  public boolean launched() {
-    return backend != null;
-  }
+    /** Whether a backend call was made. */
+    public boolean launched() {
+        return backend != null;
+    }
 }

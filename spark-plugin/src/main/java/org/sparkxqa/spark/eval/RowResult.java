@@ -6,11 +6,11 @@ package org.sparkxqa.spark.eval;
  */
 public record RowResult(byte[] out, String error) {
 
-  public static RowResult ok(byte[] out) {
-    return new RowResult(out, null);
-  }
+    public static RowResult ok(byte[] out) {
+        return new RowResult(out, null);
+    }
 
-  public static RowResult invalid(String reason) {
-    return new RowResult(null, reason);
-  }
+    public static RowResult invalid(String reason) {
+        return new RowResult(null, reason);
+    }
 }

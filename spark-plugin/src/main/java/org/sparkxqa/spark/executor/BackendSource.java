@@ -11,15 +11,15 @@ import org.sparkxqa.spark.config.QueryBackend;
  */
 @FunctionalInterface
 public interface BackendSource {
-  /**
-   * The backend for {@code spark.xqa.queryBackend=choice}, opened now if needed.
-   *
-   * @throws org.sparkxqa.core.BackendUnavailableException when it cannot open
-   */
-  AttentionBackend backend(QueryBackend choice);
+    /**
+     * The backend for {@code spark.xqa.queryBackend=choice}, opened now if needed.
+     *
+     * @throws org.sparkxqa.core.BackendUnavailableException when it cannot open
+     */
+    AttentionBackend backend(QueryBackend choice);
 
-  /** Whether launches on {@code b} go to a GPU (and so take a {@link GpuPermits} permit). */
-  static boolean usesGpu(AttentionBackend b) {
-    return !(b instanceof CpuBackend);
-  }
+    /** Whether launches on {@code b} go to a GPU (and so take a {@link GpuPermits} permit). */
+    static boolean usesGpu(AttentionBackend b) {
+        return !(b instanceof CpuBackend);
+    }
 }

@@ -7,57 +7,59 @@ package org.sparkxqa.spark.executor;
  * down. Thread-safe.
  */
 public final class ExecutorServicesRegistry {
-  private static ExecutorServices installed;
-  private static boolean hookAdded;
+    private static ExecutorServices installed;
+    private static boolean hookAdded;
 
-  private ExecutorServicesRegistry() {}
+    private ExecutorServicesRegistry() {}
 
-  /** The installed services, made now when none are. */
-  public static synchronized ExecutorServices current() {
-    if (installed == null) {
-      installed = ExecutorServices.withoutPlugin();
-      if (!hookAdded) {
-        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorServicesRegistry::closeCurrent, "xqa-services-close"));
-        hookAdded = true;
-      }
+    /** The installed services, made now when none are. */
+    public static synchronized ExecutorServices current() {
+        if (installed == null) {
+            installed = ExecutorServices.withoutPlugin();
+            if (!hookAdded) {
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(ExecutorServicesRegistry::closeCurrent, "xqa-services-close"));
+                hookAdded = true;
+            }
+        }
+        return installed;
     }
-    return installed;
-  }
 
-  /** The installed services, or null when none are (nothing is made). */
-  public static synchronized ExecutorServices installedOrNull() {
-    return installed;
-  }
-
-  /**
-   * Installs {@code services}. Backends the previous services had open are taken over when both are
-   * the executor's own (so a backend opened before the plugin ran is not opened again).
-   */
-  public static synchronized void install(ExecutorServices services) {
-    ExecutorServices previous = installed;
-    installed = services;
-    if (previous != null && previous != services) {
-      if (previous.backends() instanceof ExecutorBackends old && services.backends() instanceof ExecutorBackends now) {
-        now.adopt(old);
-      }
-      previous.close();
+    /** The installed services, or null when none are (nothing is made). */
+    public static synchronized ExecutorServices installedOrNull() {
+        return installed;
     }
-  }
 
-  /** Closes {@code services} and uninstalls them when they are the installed ones. */
-  public static synchronized void uninstall(ExecutorServices services) {
-    if (installed == services) {
-      installed = null;
+    /**
+     * Installs {@code services}. Backends the previous services had open are taken over when both are
+     * the executor's own (so a backend opened before the plugin ran is not opened again).
+     */
+    public static synchronized void install(ExecutorServices services) {
+        ExecutorServices previous = installed;
+        installed = services;
+        if (previous != null && previous != services) {
+            if (previous.backends() instanceof ExecutorBackends old
+                    && services.backends() instanceof ExecutorBackends now) {
+                now.adopt(old);
+            }
+            previous.close();
+        }
     }
-    services.close();
-  }
 
-  /** Closes and forgets the installed services; the next {@link #current} makes new ones. */
-  public static synchronized void closeCurrent() {
-    if (installed != null) {
-      ExecutorServices s = installed;
-      installed = null;
-      s.close();
+    /** Closes {@code services} and uninstalls them when they are the installed ones. */
+    public static synchronized void uninstall(ExecutorServices services) {
+        if (installed == services) {
+            installed = null;
+        }
+        services.close();
     }
-  }
+
+    /** Closes and forgets the installed services; the next {@link #current} makes new ones. */
+    public static synchronized void closeCurrent() {
+        if (installed != null) {
+            ExecutorServices s = installed;
+            installed = null;
+            s.close();
+        }
+    }
 }

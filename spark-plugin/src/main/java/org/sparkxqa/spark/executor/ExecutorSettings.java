@@ -12,27 +12,27 @@ import scala.Tuple2;
  * thread-safe.
  */
 public final class ExecutorSettings {
-  private ExecutorSettings() {}
+    private ExecutorSettings() {}
 
-  /** Every Spark setting of this JVM; empty outside Spark. */
-  public static Map<String, String> all() {
-    SparkEnv env = SparkEnv.get();
-    Map<String, String> settings = new HashMap<>();
-    if (env != null) {
-      for (Tuple2<String, String> kv : env.conf().getAll()) {
-        settings.put(kv._1(), kv._2());
-      }
+    /** Every Spark setting of this JVM; empty outside Spark. */
+    public static Map<String, String> all() {
+        SparkEnv env = SparkEnv.get();
+        Map<String, String> settings = new HashMap<>();
+        if (env != null) {
+            for (Tuple2<String, String> kv : env.conf().getAll()) {
+                settings.put(kv._1(), kv._2());
+            }
+        }
+        return settings;
     }
-    return settings;
-  }
 
-  /** This JVM's {@code spark.xqa.*} settings. */
-  public static XqaConf xqa() {
-    return XqaConf.from(all());
-  }
+    /** This JVM's {@code spark.xqa.*} settings. */
+    public static XqaConf xqa() {
+        return XqaConf.from(all());
+    }
 
-  /** The cores and task slots Spark gives this executor. */
-  public static ExecutorCores cores() {
-    return ExecutorCores.of(all(), Runtime.getRuntime().availableProcessors());
-  }
+    /** The cores and task slots Spark gives this executor. */
+    public static ExecutorCores cores() {
+        return ExecutorCores.of(all(), Runtime.getRuntime().availableProcessors());
+    }
 }

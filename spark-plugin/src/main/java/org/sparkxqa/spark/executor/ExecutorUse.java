@@ -14,10 +14,12 @@ import org.apache.spark.SparkEnv;
  */
 public record ExecutorUse(String executorId, String backend, String gpu) implements Serializable {
 
-  /** This executor's use of {@code backend}, on the GPU it chose. */
-  public static ExecutorUse of(String backend, ExecutorGpu.Choice gpu) {
-    SparkEnv env = SparkEnv.get();
-    return new ExecutorUse(env == null ? "driver" : env.executorId(), backend,
-        gpu.device().isPresent() ? String.valueOf(gpu.device().getAsInt()) : null);
-  }
+    /** This executor's use of {@code backend}, on the GPU it chose. */
+    public static ExecutorUse of(String backend, ExecutorGpu.Choice gpu) {
+        SparkEnv env = SparkEnv.get();
+        return new ExecutorUse(
+                env == null ? "driver" : env.executorId(),
+                backend,
+                gpu.device().isPresent() ? String.valueOf(gpu.device().getAsInt()) : null);
+    }
 }

@@ -6,9 +6,9 @@ package org.sparkxqa.spark.executor;
  */
 @FunctionalInterface
 public interface NanoClock {
-  /** {@link System#nanoTime()}. */
-  NanoClock SYSTEM = System::nanoTime;
+    /** {@link System#nanoTime()}. */
+    NanoClock SYSTEM = System::nanoTime;
 
-  /** The current time in nanoseconds. */
-  long nanoTime();
+    /** The current time in nanoseconds. */
+    long nanoTime();
 }

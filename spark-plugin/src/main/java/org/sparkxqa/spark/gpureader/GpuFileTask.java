@@ -23,41 +23,47 @@ import org.sparkxqa.core.gpu.cudf.CudfAttention;
  * call owns its cuDF objects and closes them.
  */
 record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, int rowsPerLaunch)
-    implements Serializable {
+        implements Serializable {
 
-  /** Evaluates {@code inputFile} into {@code outputFile}; returns its rows. */
-  long run(GpuBackend gpu, Configuration conf, String inputFile, String outputFile) throws IOException {
-    try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile);
-        Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
-      int tree = layout.index(treeColumn);
-      try (ColumnVector out = attend(gpu, table, tree, inputFile)) {
-        write(conf, table, out, outputFile);
-      }
-      return table.getRowCount();
+    /** Evaluates {@code inputFile} into {@code outputFile}; returns its rows. */
+    long run(GpuBackend gpu, Configuration conf, String inputFile, String outputFile) throws IOException {
+        try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile);
+                Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
+            int tree = layout.index(treeColumn);
+            try (ColumnVector out = attend(gpu, table, tree, inputFile)) {
+                write(conf, table, out, outputFile);
+            }
+            return table.getRowCount();
+        }
     }
-  }
 
-  private ColumnVector attend(GpuBackend gpu, Table table, int tree, String inputFile) {
-    ColumnView treeView = tree < 0 ? null : table.getColumn(tree);
-    try {
-      return CudfAttention.attend(gpu, spec, table.getColumn(layout.index("q")), table.getColumn(layout.index("k")),
-          table.getColumn(layout.index("v")), treeView, rowsPerLaunch);
-    } catch (InvalidRequestException e) {
-      throw new InvalidRequestException("in " + inputFile + ", " + e.getMessage());
+    private ColumnVector attend(GpuBackend gpu, Table table, int tree, String inputFile) {
+        ColumnView treeView = tree < 0 ? null : table.getColumn(tree);
+        try {
+            return CudfAttention.attend(
+                    gpu,
+                    spec,
+                    table.getColumn(layout.index("q")),
+                    table.getColumn(layout.index("k")),
+                    table.getColumn(layout.index("v")),
+                    treeView,
+                    rowsPerLaunch);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("in " + inputFile + ", " + e.getMessage());
+        }
     }
-  }
 
-  private void write(Configuration conf, Table table, ColumnVector out, String outputFile) throws IOException {
-    ColumnVector[] columns = new ColumnVector[table.getNumberOfColumns() + 1];
-    for (int i = 0; i < table.getNumberOfColumns(); i++) {
-      columns[i] = table.getColumn(i);
+    private void write(Configuration conf, Table table, ColumnVector out, String outputFile) throws IOException {
+        ColumnVector[] columns = new ColumnVector[table.getNumberOfColumns() + 1];
+        for (int i = 0; i < table.getNumberOfColumns(); i++) {
+            columns[i] = table.getColumn(i);
+        }
+        columns[columns.length - 1] = out;
+        Path path = new Path(outputFile);
+        try (Table withOut = new Table(columns);
+                FSDataOutputStream stream = path.getFileSystem(conf).create(path, false);
+                TableWriter writer = Table.writeParquetChunked(layout.writeOptions(), HadoopFiles.sink(stream))) {
+            writer.write(withOut);
+        }
     }
-    columns[columns.length - 1] = out;
-    Path path = new Path(outputFile);
-    try (Table withOut = new Table(columns);
-        FSDataOutputStream stream = path.getFileSystem(conf).create(path, false);
-        TableWriter writer = Table.writeParquetChunked(layout.writeOptions(), HadoopFiles.sink(stream))) {
-      writer.write(withOut);
-    }
-  }
 }

@@ -28,85 +28,95 @@ import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
  * {@code onInvalidRow=fail} (an invalid row fails its task, naming the file and the row).
  */
 public final class GpuReaderRun {
-  private GpuReaderRun() {}
+    private GpuReaderRun() {}
 
-  /** Rows and files written, and the launches they took. */
-  public record Result(long rows, int files, long launches) {}
+    /** Rows and files written, and the launches they took. */
+    public record Result(long rows, int files, long launches) {}
 
-  /** @throws IllegalArgumentException when the input has no Parquet file or a column cannot be carried */
-  public static Result run(SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn,
-      int rowsPerLaunch) {
-    ParquetLayout layout = ParquetLayout.of(spark.read().parquet(input).schema(), treeColumn);
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<String> files = parquetFiles(conf, input);
-    GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, rowsPerLaunch);
-    List<String> jobs = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      jobs.add(files.get(i) + "\n" + new Path(output, String.format("part-%05d.parquet", i)));
+    /** @throws IllegalArgumentException when the input has no Parquet file or a column cannot be carried */
+    public static Result run(
+            SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn, int rowsPerLaunch) {
+        ParquetLayout layout = ParquetLayout.of(spark.read().parquet(input).schema(), treeColumn);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<String> files = parquetFiles(conf, input);
+        GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, rowsPerLaunch);
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            jobs.add(files.get(i) + "\n" + new Path(output, String.format("part-%05d.parquet", i)));
+        }
+        mkdirs(conf, output);
+        FlatMapFunction<Iterator<String>, Long> each = it -> {
+            List<Long> rows = new ArrayList<>();
+            ExecutorServices services = ExecutorServicesRegistry.current();
+            while (it.hasNext()) {
+                String[] io = it.next().split("\n", 2);
+                rows.add(services.gpuPermits().withPermit(() -> runOne(services, task, io[0], io[1])));
+            }
+            return rows.iterator();
+        };
+        List<Long> perFile = new JavaSparkContext(spark.sparkContext())
+                .parallelize(jobs, Math.max(1, jobs.size()))
+                .mapPartitions(each)
+                .collect();
+        touch(conf, new Path(output, "_SUCCESS"));
+        long launches = perFile.stream()
+                .mapToLong(n -> (n + rowsPerLaunch - 1) / rowsPerLaunch)
+                .sum();
+        return new Result(perFile.stream().mapToLong(Long::longValue).sum(), files.size(), launches);
     }
-    mkdirs(conf, output);
-    FlatMapFunction<Iterator<String>, Long> each = it -> {
-      List<Long> rows = new ArrayList<>();
-      ExecutorServices services = ExecutorServicesRegistry.current();
-      while (it.hasNext()) {
-        String[] io = it.next().split("\n", 2);
-        rows.add(services.gpuPermits().withPermit(() -> runOne(services, task, io[0], io[1])));
-      }
-      return rows.iterator();
-    };
-    List<Long> perFile = new JavaSparkContext(spark.sparkContext()).parallelize(jobs, Math.max(1, jobs.size()))
-        .mapPartitions(each).collect();
-    touch(conf, new Path(output, "_SUCCESS"));
-    long launches = perFile.stream().mapToLong(n -> (n + rowsPerLaunch - 1) / rowsPerLaunch).sum();
-    return new Result(perFile.stream().mapToLong(Long::longValue).sum(), files.size(), launches);
-  }
 
-  private static long runOne(ExecutorServices services, GpuFileTask task, String in, String out) {
-    AttentionBackend backend = services.backends().backend(QueryBackend.EXECUTOR);
-    if (!(backend instanceof GpuBackend gpu)) {
-      throw new IllegalStateException("the GPU reader needs the GPU backend on every executor; this one has "
-          + backend.name() + " (set spark.xqa.backend=gpu)");
+    private static long runOne(ExecutorServices services, GpuFileTask task, String in, String out) {
+        AttentionBackend backend = services.backends().backend(QueryBackend.EXECUTOR);
+        if (!(backend instanceof GpuBackend gpu)) {
+            throw new IllegalStateException("the GPU reader needs the GPU backend on every executor; this one has "
+                    + backend.name() + " (set spark.xqa.backend=gpu)");
+        }
+        try {
+            return task.run(gpu, new Configuration(), in, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GPU reader: " + in + " -> " + out, e);
+        }
     }
-    try {
-      return task.run(gpu, new Configuration(), in, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("GPU reader: " + in + " -> " + out, e);
-    }
-  }
 
-  static List<String> parquetFiles(Configuration conf, String input) {
-    try {
-      Path dir = new Path(input);
-      FileSystem fs = dir.getFileSystem(conf);
-      FileStatus[] all = fs.getFileStatus(dir).isFile() ? new FileStatus[] {fs.getFileStatus(dir)} : fs.listStatus(dir);
-      List<String> files = Arrays.stream(all).filter(FileStatus::isFile).map(f -> f.getPath().toString())
-          .filter(p -> p.endsWith(".parquet") && !new Path(p).getName().startsWith("_")
-              && !new Path(p).getName().startsWith(".")).sorted().toList();
-      if (files.isEmpty()) {
-        throw new IllegalArgumentException("no .parquet files in " + input);
-      }
-      return files;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + input, e);
+    static List<String> parquetFiles(Configuration conf, String input) {
+        try {
+            Path dir = new Path(input);
+            FileSystem fs = dir.getFileSystem(conf);
+            FileStatus[] all =
+                    fs.getFileStatus(dir).isFile() ? new FileStatus[] {fs.getFileStatus(dir)} : fs.listStatus(dir);
+            List<String> files = Arrays.stream(all)
+                    .filter(FileStatus::isFile)
+                    .map(f -> f.getPath().toString())
+                    .filter(p -> p.endsWith(".parquet")
+                            && !new Path(p).getName().startsWith("_")
+                            && !new Path(p).getName().startsWith("."))
+                    .sorted()
+                    .toList();
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no .parquet files in " + input);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + input, e);
+        }
     }
-  }
 
-  private static void mkdirs(Configuration conf, String output) {
-    try {
-      Path dir = new Path(output);
-      if (!dir.getFileSystem(conf).mkdirs(dir)) {
-        throw new IOException("mkdirs returned false");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + output, e);
+    private static void mkdirs(Configuration conf, String output) {
+        try {
+            Path dir = new Path(output);
+            if (!dir.getFileSystem(conf).mkdirs(dir)) {
+                throw new IOException("mkdirs returned false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + output, e);
+        }
     }
-  }
 
-  private static void touch(Configuration conf, Path file) {
-    try {
-      file.getFileSystem(conf).create(file, true).close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    private static void touch(Configuration conf, Path file) {
+        try {
+            file.getFileSystem(conf).create(file, true).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
-  }
 }

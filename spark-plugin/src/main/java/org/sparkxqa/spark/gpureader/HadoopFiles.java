@@ -17,55 +17,55 @@ import org.apache.hadoop.fs.Path;
  * through one reusable 8 MiB array. Stateless.
  */
 final class HadoopFiles {
-  private static final int CHUNK = 8 << 20;
+    private static final int CHUNK = 8 << 20;
 
-  private HadoopFiles() {}
+    private HadoopFiles() {}
 
-  /** The whole file in a new host buffer that the caller closes. */
-  static HostMemoryBuffer read(Configuration conf, String file) throws IOException {
-    Path path = new Path(file);
-    FileSystem fs = path.getFileSystem(conf);
-    long length = fs.getFileStatus(path).getLen();
-    HostMemoryBuffer buffer = HostMemoryBuffer.allocate(Math.max(1, length));
-    try (FSDataInputStream in = fs.open(path)) {
-      copy(in, buffer, length);
-      return buffer;
-    } catch (IOException | RuntimeException e) {
-      buffer.close();
-      throw e;
-    }
-  }
-
-  private static void copy(InputStream in, HostMemoryBuffer dst, long length) throws IOException {
-    byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, length))];
-    for (long at = 0; at < length; ) {
-      int n = in.read(chunk, 0, (int) Math.min(chunk.length, length - at));
-      if (n < 0) {
-        throw new IOException("file ended at byte " + at + " of " + length);
-      }
-      dst.setBytes(at, chunk, 0, n);
-      at += n;
-    }
-  }
-
-  /** A writer sink that appends every buffer to {@code out} and closes the buffer (cuDF hands it over). */
-  static HostBufferConsumer sink(OutputStream out) {
-    return new HostBufferConsumer() {
-      private final byte[] chunk = new byte[CHUNK];
-
-      @Override
-      public void handleBuffer(HostMemoryBuffer buffer, long length) {
-        try (buffer) {
-          for (long at = 0; at < length; ) {
-            int n = (int) Math.min(chunk.length, length - at);
-            buffer.getBytes(chunk, 0, at, n);
-            out.write(chunk, 0, n);
-            at += n;
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("writing the output file failed", e);
+    /** The whole file in a new host buffer that the caller closes. */
+    static HostMemoryBuffer read(Configuration conf, String file) throws IOException {
+        Path path = new Path(file);
+        FileSystem fs = path.getFileSystem(conf);
+        long length = fs.getFileStatus(path).getLen();
+        HostMemoryBuffer buffer = HostMemoryBuffer.allocate(Math.max(1, length));
+        try (FSDataInputStream in = fs.open(path)) {
+            copy(in, buffer, length);
+            return buffer;
+        } catch (IOException | RuntimeException e) {
+            buffer.close();
+            throw e;
         }
-      }
-    };
-  }
+    }
+
+    private static void copy(InputStream in, HostMemoryBuffer dst, long length) throws IOException {
+        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, length))];
+        for (long at = 0; at < length; ) {
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, length - at));
+            if (n < 0) {
+                throw new IOException("file ended at byte " + at + " of " + length);
+            }
+            dst.setBytes(at, chunk, 0, n);
+            at += n;
+        }
+    }
+
+    /** A writer sink that appends every buffer to {@code out} and closes the buffer (cuDF hands it over). */
+    static HostBufferConsumer sink(OutputStream out) {
+        return new HostBufferConsumer() {
+            private final byte[] chunk = new byte[CHUNK];
+
+            @Override
+            public void handleBuffer(HostMemoryBuffer buffer, long length) {
+                try (buffer) {
+                    for (long at = 0; at < length; ) {
+                        int n = (int) Math.min(chunk.length, length - at);
+                        buffer.getBytes(chunk, 0, at, n);
+                        out.write(chunk, 0, n);
+                        at += n;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing the output file failed", e);
+                }
+            }
+        };
+    }
 }

@@ -25,67 +25,79 @@ import org.apache.spark.sql.types.StructType;
  * @param intLists which of them are ARRAY&lt;INT&gt;
  */
 public record ParquetLayout(List<String> names, List<Boolean> binary, List<Boolean> intLists) implements Serializable {
-  private static final List<DataType> FLAT = List.of(DataTypes.LongType, DataTypes.IntegerType, DataTypes.ShortType,
-      DataTypes.ByteType, DataTypes.BooleanType, DataTypes.FloatType, DataTypes.DoubleType, DataTypes.StringType);
-  /** The output column's name. */
-  public static final String OUT = "out";
+    private static final List<DataType> FLAT = List.of(
+            DataTypes.LongType,
+            DataTypes.IntegerType,
+            DataTypes.ShortType,
+            DataTypes.ByteType,
+            DataTypes.BooleanType,
+            DataTypes.FloatType,
+            DataTypes.DoubleType,
+            DataTypes.StringType);
+    /** The output column's name. */
+    public static final String OUT = "out";
 
-  /** @throws IllegalArgumentException naming the column and its type when the table cannot be read this way */
-  public static ParquetLayout of(StructType schema, String treeColumn) {
-    List<String> names = new ArrayList<>();
-    List<Boolean> binary = new ArrayList<>();
-    List<Boolean> lists = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      boolean isBinary = f.dataType() instanceof BinaryType;
-      boolean isIntList = f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.IntegerType);
-      if (!isBinary && !isIntList && !FLAT.contains(f.dataType())) {
-        throw new IllegalArgumentException("the GPU reader cannot carry column '" + f.name() + "' of type "
-            + f.dataType().simpleString() + ": supported are binary, array<int>, string and flat numeric types");
-      }
-      names.add(f.name());
-      binary.add(isBinary);
-      lists.add(isIntList);
+    /** @throws IllegalArgumentException naming the column and its type when the table cannot be read this way */
+    public static ParquetLayout of(StructType schema, String treeColumn) {
+        List<String> names = new ArrayList<>();
+        List<Boolean> binary = new ArrayList<>();
+        List<Boolean> lists = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            boolean isBinary = f.dataType() instanceof BinaryType;
+            boolean isIntList =
+                    f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.IntegerType);
+            if (!isBinary && !isIntList && !FLAT.contains(f.dataType())) {
+                throw new IllegalArgumentException("the GPU reader cannot carry column '" + f.name() + "' of type "
+                        + f.dataType().simpleString()
+                        + ": supported are binary, array<int>, string and flat numeric types");
+            }
+            names.add(f.name());
+            binary.add(isBinary);
+            lists.add(isIntList);
+        }
+        ParquetLayout layout = new ParquetLayout(List.copyOf(names), List.copyOf(binary), List.copyOf(lists));
+        for (String c : List.of("q", "k", "v")) {
+            if (!names.contains(c) || !binary.get(names.indexOf(c))) {
+                throw new IllegalArgumentException(
+                        "the input needs a BINARY column '" + c + "' (has: " + schema.simpleString() + ")");
+            }
+        }
+        if (names.contains(OUT)) {
+            throw new IllegalArgumentException("the input already has a column '" + OUT + "'");
+        }
+        if (names.contains(treeColumn) && !lists.get(names.indexOf(treeColumn))) {
+            throw new IllegalArgumentException(
+                    "the GPU reader reads the tree '" + treeColumn + "' as array<int> parents");
+        }
+        return layout;
     }
-    ParquetLayout layout = new ParquetLayout(List.copyOf(names), List.copyOf(binary), List.copyOf(lists));
-    for (String c : List.of("q", "k", "v")) {
-      if (!names.contains(c) || !binary.get(names.indexOf(c))) {
-        throw new IllegalArgumentException("the input needs a BINARY column '" + c + "' (has: " + schema.simpleString()
-            + ")");
-      }
-    }
-    if (names.contains(OUT)) {
-      throw new IllegalArgumentException("the input already has a column '" + OUT + "'");
-    }
-    if (names.contains(treeColumn) && !lists.get(names.indexOf(treeColumn))) {
-      throw new IllegalArgumentException("the GPU reader reads the tree '" + treeColumn + "' as array<int> parents");
-    }
-    return layout;
-  }
 
-  /** Index of {@code name} among the input columns, or -1. */
-  public int index(String name) {
-    return names.indexOf(name);
-  }
-
-  ParquetOptions readOptions() {
-    ParquetOptions.Builder b = ParquetOptions.builder();
-    for (int i = 0; i < names.size(); i++) {
-      b.includeColumn(names.get(i), binary.get(i));
+    /** Index of {@code name} among the input columns, or -1. */
+    public int index(String name) {
+        return names.indexOf(name);
     }
-    return b.build();
-  }
 
-  ParquetWriterOptions writeOptions() {
-    ParquetWriterOptions.Builder b = ParquetWriterOptions.builder();
-    for (int i = 0; i < names.size(); i++) {
-      if (binary.get(i)) {
-        b.withBinaryColumn(names.get(i), true);
-      } else if (intLists.get(i)) {
-        b.withListColumn(ColumnWriterOptions.listBuilder(names.get(i), true).withNullableColumns("element").build());
-      } else {
-        b.withNullableColumns(names.get(i));
-      }
+    ParquetOptions readOptions() {
+        ParquetOptions.Builder b = ParquetOptions.builder();
+        for (int i = 0; i < names.size(); i++) {
+            b.includeColumn(names.get(i), binary.get(i));
+        }
+        return b.build();
     }
-    return b.withBinaryColumn(OUT, true).build();
-  }
+
+    ParquetWriterOptions writeOptions() {
+        ParquetWriterOptions.Builder b = ParquetWriterOptions.builder();
+        for (int i = 0; i < names.size(); i++) {
+            if (binary.get(i)) {
+                b.withBinaryColumn(names.get(i), true);
+            } else if (intLists.get(i)) {
+                b.withListColumn(ColumnWriterOptions.listBuilder(names.get(i), true)
+                        .withNullableColumns("element")
+                        .build());
+            } else {
+                b.withNullableColumns(names.get(i));
+            }
+        }
+        return b.withBinaryColumn(OUT, true).build();
+    }
 }

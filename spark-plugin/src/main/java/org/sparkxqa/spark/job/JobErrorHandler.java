@@ -12,20 +12,20 @@ import picocli.CommandLine.ParseResult;
  * as one line naming the reason; anything else, a bug, with its stack trace.
  */
 final class JobErrorHandler implements IExecutionExceptionHandler {
-  static final int FAILED = 1;
+    static final int FAILED = 1;
 
-  @Override
-  public int handleExecutionException(Exception error, CommandLine command, ParseResult parsed) {
-    PrintWriter err = command.getErr();
-    String name = "xqa " + command.getCommandName();
-    Optional<String> reason = UserErrors.message(error);
-    if (reason.isPresent()) {
-      err.println(name + ": error: " + reason.get());
-    } else {
-      err.println(name + ": unexpected failure (please report it with this trace):");
-      error.printStackTrace(err);
+    @Override
+    public int handleExecutionException(Exception error, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        String name = "xqa " + command.getCommandName();
+        Optional<String> reason = UserErrors.message(error);
+        if (reason.isPresent()) {
+            err.println(name + ": error: " + reason.get());
+        } else {
+            err.println(name + ": unexpected failure (please report it with this trace):");
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return FAILED;
     }
-    err.flush();
-    return FAILED;
-  }
 }

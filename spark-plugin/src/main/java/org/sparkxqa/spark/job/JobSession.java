@@ -28,82 +28,87 @@ import org.sparkxqa.spark.sql.Scala;
  * session; startup-only {@code spark.xqa.*} settings must then agree with the running ones.
  */
 final class JobSession {
-  static final String PLUGINS = "spark.plugins";
-  static final String CACHE_SERIALIZER = "spark.sql.cache.serializer";
+    static final String PLUGINS = "spark.plugins";
+    static final String CACHE_SERIALIZER = "spark.sql.cache.serializer";
 
-  private JobSession() {}
+    private JobSession() {}
 
-  /**
-   * @param master the {@code --master} flag, or null: {@code spark.master} when set (spark-submit), else local[*]
-   * @param settings Spark settings for this command (e.g. {@code spark.xqa.*} from flags)
-   * @throws UserInputException when a running session cannot honour them
-   */
-  static SparkSession open(String master, String appName, Map<String, String> settings) {
-    SparkSession running = SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession()
-        .getOrElse(() -> null));
-    if (running != null && !running.sparkContext().isStopped()) {
-      return reuse(running, settings);
-    }
-    SparkConf conf = new SparkConf(true);
-    String effectiveMaster = master != null ? master : conf.get("spark.master", "local[*]");
-    openGpuIfLocal(effectiveMaster, settings.getOrDefault(XqaConf.BACKEND.name(),
-        conf.get(XqaConf.BACKEND.name(), XqaConf.BACKEND.defaultText())));
-    SparkSession.Builder builder = SparkSession.builder().appName(appName).master(effectiveMaster);
-    if (!conf.contains("spark.master") && !conf.contains("spark.ui.enabled")) {
-      builder.config("spark.ui.enabled", "false");
-    }
-    builder.config(PLUGINS, withPlugin(conf.get(PLUGINS, "")));
-    if (!conf.contains(CACHE_SERIALIZER)) {
-      builder.config(CACHE_SERIALIZER, XqaCachedBatchSerializer.class.getName());
-    }
-    settings.forEach(builder::config);
-    return builder.getOrCreate();
-  }
-
-  /**
-   * With a local master this JVM is the executor: {@code backend=gpu} is opened now, so that a missing
-   * GPU fails as one clear error before Spark starts (the executor plugin then finds it open).
-   */
-  private static void openGpuIfLocal(String master, String backend) {
-    if (master.startsWith("local") && XqaConf.BACKEND.parse(backend) == BackendKind.GPU) {
-      ExecutorServicesRegistry.current().executorBackends().get(BackendKind.GPU);
-    }
-  }
-
-  private static SparkSession reuse(SparkSession running, Map<String, String> settings) {
-    SparkConf conf = running.sparkContext().conf();
-    if (!conf.get("spark.sql.extensions", "").contains(XqaSessionExtensions.class.getName())) {
-      throw new UserInputException("the running Spark session was started without Spark XQA: build it with "
-          + PLUGINS + "=" + XqaPlugin.class.getName());
-    }
-    SparkSession session = running.newSession();
-    for (Map.Entry<String, String> e : settings.entrySet()) {
-      ConfigKey<?> key = XqaConf.key(e.getKey());
-      if (key != null && key.startupOnly()) {
-        Object now = key.parse(conf.get(key.name(), key.defaultText()));
-        if (!Objects.equals(now, key.parse(e.getValue()))) {
-          throw new UserInputException("the running Spark session has " + key.name() + "=" + conf.get(key.name(),
-              key.defaultText()) + ", read once at startup; " + e.getValue() + " needs a new session");
+    /**
+     * @param master the {@code --master} flag, or null: {@code spark.master} when set (spark-submit), else local[*]
+     * @param settings Spark settings for this command (e.g. {@code spark.xqa.*} from flags)
+     * @throws UserInputException when a running session cannot honour them
+     */
+    static SparkSession open(String master, String appName, Map<String, String> settings) {
+        SparkSession running = SparkSession.getActiveSession()
+                .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
+        if (running != null && !running.sparkContext().isStopped()) {
+            return reuse(running, settings);
         }
-      } else {
-        session.conf().set(e.getKey(), e.getValue());
-      }
+        SparkConf conf = new SparkConf(true);
+        String effectiveMaster = master != null ? master : conf.get("spark.master", "local[*]");
+        openGpuIfLocal(
+                effectiveMaster,
+                settings.getOrDefault(
+                        XqaConf.BACKEND.name(), conf.get(XqaConf.BACKEND.name(), XqaConf.BACKEND.defaultText())));
+        SparkSession.Builder builder = SparkSession.builder().appName(appName).master(effectiveMaster);
+        if (!conf.contains("spark.master") && !conf.contains("spark.ui.enabled")) {
+            builder.config("spark.ui.enabled", "false");
+        }
+        builder.config(PLUGINS, withPlugin(conf.get(PLUGINS, "")));
+        if (!conf.contains(CACHE_SERIALIZER)) {
+            builder.config(CACHE_SERIALIZER, XqaCachedBatchSerializer.class.getName());
+        }
+        settings.forEach(builder::config);
+        return builder.getOrCreate();
     }
-    return session;
-  }
 
-  /** The session's {@code spark.xqa.onInvalidRow}: what the batched operator does with invalid rows. */
-  static InvalidRowPolicy onInvalidRow(SparkSession session) {
-    return XqaConf.from(Scala.map(session.conf().getAll())).get(XqaConf.ON_INVALID_ROW);
-  }
-
-  /** {@code plugins} with {@link XqaPlugin} appended unless listed. */
-  static String withPlugin(String plugins) {
-    List<String> all = new ArrayList<>(Arrays.stream(plugins.split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).toList());
-    if (!all.contains(XqaPlugin.class.getName())) {
-      all.add(XqaPlugin.class.getName());
+    /**
+     * With a local master this JVM is the executor: {@code backend=gpu} is opened now, so that a missing
+     * GPU fails as one clear error before Spark starts (the executor plugin then finds it open).
+     */
+    private static void openGpuIfLocal(String master, String backend) {
+        if (master.startsWith("local") && XqaConf.BACKEND.parse(backend) == BackendKind.GPU) {
+            ExecutorServicesRegistry.current().executorBackends().get(BackendKind.GPU);
+        }
     }
-    return String.join(",", all);
-  }
+
+    private static SparkSession reuse(SparkSession running, Map<String, String> settings) {
+        SparkConf conf = running.sparkContext().conf();
+        if (!conf.get("spark.sql.extensions", "").contains(XqaSessionExtensions.class.getName())) {
+            throw new UserInputException("the running Spark session was started without Spark XQA: build it with "
+                    + PLUGINS + "=" + XqaPlugin.class.getName());
+        }
+        SparkSession session = running.newSession();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            ConfigKey<?> key = XqaConf.key(e.getKey());
+            if (key != null && key.startupOnly()) {
+                Object now = key.parse(conf.get(key.name(), key.defaultText()));
+                if (!Objects.equals(now, key.parse(e.getValue()))) {
+                    throw new UserInputException("the running Spark session has " + key.name() + "="
+                            + conf.get(key.name(), key.defaultText()) + ", read once at startup; " + e.getValue()
+                            + " needs a new session");
+                }
+            } else {
+                session.conf().set(e.getKey(), e.getValue());
+            }
+        }
+        return session;
+    }
+
+    /** The session's {@code spark.xqa.onInvalidRow}: what the batched operator does with invalid rows. */
+    static InvalidRowPolicy onInvalidRow(SparkSession session) {
+        return XqaConf.from(Scala.map(session.conf().getAll())).get(XqaConf.ON_INVALID_ROW);
+    }
+
+    /** {@code plugins} with {@link XqaPlugin} appended unless listed. */
+    static String withPlugin(String plugins) {
+        List<String> all = new ArrayList<>(Arrays.stream(plugins.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
+        if (!all.contains(XqaPlugin.class.getName())) {
+            all.add(XqaPlugin.class.getName());
+        }
+        return String.join(",", all);
+    }
 }

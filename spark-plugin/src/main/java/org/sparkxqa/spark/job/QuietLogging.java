@@ -6,16 +6,17 @@ package org.sparkxqa.spark.job;
  * {@code spark-submit} or when a log4j2 configuration is given, so the user's own setup wins.
  */
 final class QuietLogging {
-  static final String CONFIG = "org/sparkxqa/spark/job/xqa-log4j2.properties";
+    static final String CONFIG = "org/sparkxqa/spark/job/xqa-log4j2.properties";
 
-  private QuietLogging() {}
+    private QuietLogging() {}
 
-  /** Must run before anything initialises log4j2 (i.e. before Spark starts). */
-  static void installUnlessConfigured() {
-    boolean underSparkSubmit = System.getProperty("spark.master") != null;
-    if (!underSparkSubmit && System.getProperty("log4j2.configurationFile") == null
-        && System.getProperty("log4j.configurationFile") == null) {
-      System.setProperty("log4j2.configurationFile", "classpath:" + CONFIG);
+    /** Must run before anything initialises log4j2 (i.e. before Spark starts). */
+    static void installUnlessConfigured() {
+        boolean underSparkSubmit = System.getProperty("spark.master") != null;
+        if (!underSparkSubmit
+                && System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:" + CONFIG);
+        }
     }
-  }
 }

@@ -10,17 +10,19 @@ import picocli.CommandLine.Option;
  * always has Spark XQA ({@link JobSession}).
  */
 final class SessionOptions {
-  @Option(names = "--master", paramLabel = "M",
-      description = "Spark master (default: spark.master when set, e.g. by spark-submit; else local[*]).")
-  String master;
+    @Option(
+            names = "--master",
+            paramLabel = "M",
+            description = "Spark master (default: spark.master when set, e.g. by spark-submit; else local[*]).")
+    String master;
 
-  /** The command's session with these settings (see {@link JobSession#open}). */
-  SparkSession open(String appName, Map<String, String> settings) {
-    return JobSession.open(master, appName, settings);
-  }
+    /** The command's session with these settings (see {@link JobSession#open}). */
+    SparkSession open(String appName, Map<String, String> settings) {
+        return JobSession.open(master, appName, settings);
+    }
 
-  /** The command's session with no settings of its own. */
-  SparkSession open(String appName) {
-    return open(appName, Map.of());
-  }
+    /** The command's session with no settings of its own. */
+    SparkSession open(String appName) {
+        return open(appName, Map.of());
+    }
 }

@@ -9,19 +9,19 @@ import org.apache.spark.TaskFailedReason;
  * the executor must be replaced. Stateless.
  */
 public final class FatalGpuErrors {
-  /** The simple name of the GPU backend's fatal error type. */
-  public static final String TYPE_NAME = "CudaFatalException";
+    /** The simple name of the GPU backend's fatal error type. */
+    public static final String TYPE_NAME = "CudaFatalException";
 
-  private FatalGpuErrors() {}
+    private FatalGpuErrors() {}
 
-  /** Whether {@code reason} is a task failure caused by a fatal CUDA error. */
-  public static boolean isFatal(TaskFailedReason reason) {
-    return reason instanceof ExceptionFailure f && isFatal(f.className(), f.fullStackTrace());
-  }
+    /** Whether {@code reason} is a task failure caused by a fatal CUDA error. */
+    public static boolean isFatal(TaskFailedReason reason) {
+        return reason instanceof ExceptionFailure f && isFatal(f.className(), f.fullStackTrace());
+    }
 
-  /** Whether an exception of class {@code className} with this stack trace text is a fatal CUDA error. */
-  public static boolean isFatal(String className, String fullStackTrace) {
-    return (className != null && className.contains(TYPE_NAME))
-        || (fullStackTrace != null && fullStackTrace.contains(TYPE_NAME));
-  }
+    /** Whether an exception of class {@code className} with this stack trace text is a fatal CUDA error. */
+    public static boolean isFatal(String className, String fullStackTrace) {
+        return (className != null && className.contains(TYPE_NAME))
+                || (fullStackTrace != null && fullStackTrace.contains(TYPE_NAME));
+    }
 }

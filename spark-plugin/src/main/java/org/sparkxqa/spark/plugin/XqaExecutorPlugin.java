@@ -22,54 +22,62 @@ import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
  * makes the executor exit so that Spark replaces it.
  */
 public final class XqaExecutorPlugin implements ExecutorPlugin {
-  private static final Logger LOG = LoggerFactory.getLogger(XqaExecutorPlugin.class);
-  /** Exit status after a fatal CUDA error. */
-  public static final int FATAL_GPU_EXIT_CODE = 20;
-  private volatile ExecutorServices services;
+    private static final Logger LOG = LoggerFactory.getLogger(XqaExecutorPlugin.class);
+    /** Exit status after a fatal CUDA error. */
+    public static final int FATAL_GPU_EXIT_CODE = 20;
 
-  @Override
-  public void init(PluginContext ctx, Map<String, String> extraConf) {
-    XqaConf conf = XqaDriverPlugin.validate(ctx.conf());
-    boolean local = ctx.conf().get("spark.master", "").startsWith("local");
-    ExecutorGpu.Choice gpu = ExecutorGpu.pick(ctx.resources(), local);
-    BackendKind kind = conf.get(XqaConf.BACKEND);
-    if (kind != BackendKind.CPU && gpu.device().isEmpty()) {
-      if (kind == BackendKind.GPU) {
-        throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but executor " + ctx.executorID()
-            + " has no GPU: " + gpu.reason());
-      }
-      LOG.info("Spark XQA: backend=auto uses the CPU backend on executor {}: {}", ctx.executorID(), gpu.reason());
-      kind = BackendKind.CPU;
-    }
-    ExecutorServices built = ExecutorServices.forExecutor(conf, XqaDriverPlugin.settings(ctx.conf()), gpu, kind);
-    built.metrics().registerIn(ctx.metricRegistry());
-    ExecutorServicesRegistry.install(built);
-    services = built;
-    if (kind != BackendKind.CPU) {
-      try {
-        LOG.info("Spark XQA: executor {} uses backend {} (GPU: {})", ctx.executorID(),
-            built.executorBackends().current().name(), gpu.reason());
-      } catch (BackendUnavailableException e) {
-        throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but the GPU backend cannot start on "
-            + "executor " + ctx.executorID() + ": " + e.getMessage(), e);
-      }
-    }
-  }
+    private volatile ExecutorServices services;
 
-  @Override
-  public void onTaskFailed(TaskFailedReason reason) {
-    if (FatalGpuErrors.isFatal(reason)) {
-      LOG.error("Spark XQA: fatal CUDA error, the GPU context is unusable; exiting so that Spark replaces this "
-          + "executor: {}", reason.toErrorString());
-      System.exit(FATAL_GPU_EXIT_CODE);
+    @Override
+    public void init(PluginContext ctx, Map<String, String> extraConf) {
+        XqaConf conf = XqaDriverPlugin.validate(ctx.conf());
+        boolean local = ctx.conf().get("spark.master", "").startsWith("local");
+        ExecutorGpu.Choice gpu = ExecutorGpu.pick(ctx.resources(), local);
+        BackendKind kind = conf.get(XqaConf.BACKEND);
+        if (kind != BackendKind.CPU && gpu.device().isEmpty()) {
+            if (kind == BackendKind.GPU) {
+                throw new BackendUnavailableException("Spark XQA: spark.xqa.backend=gpu but executor "
+                        + ctx.executorID() + " has no GPU: " + gpu.reason());
+            }
+            LOG.info("Spark XQA: backend=auto uses the CPU backend on executor {}: {}", ctx.executorID(), gpu.reason());
+            kind = BackendKind.CPU;
+        }
+        ExecutorServices built = ExecutorServices.forExecutor(conf, XqaDriverPlugin.settings(ctx.conf()), gpu, kind);
+        built.metrics().registerIn(ctx.metricRegistry());
+        ExecutorServicesRegistry.install(built);
+        services = built;
+        if (kind != BackendKind.CPU) {
+            try {
+                LOG.info(
+                        "Spark XQA: executor {} uses backend {} (GPU: {})",
+                        ctx.executorID(),
+                        built.executorBackends().current().name(),
+                        gpu.reason());
+            } catch (BackendUnavailableException e) {
+                throw new BackendUnavailableException(
+                        "Spark XQA: spark.xqa.backend=gpu but the GPU backend cannot start on " + "executor "
+                                + ctx.executorID() + ": " + e.getMessage(),
+                        e);
+            }
+        }
     }
-  }
 
-  @Override
-  public void shutdown() {
-    if (services != null) {
-      ExecutorServicesRegistry.uninstall(services);
-      services = null;
+    @Override
+    public void onTaskFailed(TaskFailedReason reason) {
+        if (FatalGpuErrors.isFatal(reason)) {
+            LOG.error(
+                    "Spark XQA: fatal CUDA error, the GPU context is unusable; exiting so that Spark replaces this "
+                            + "executor: {}",
+                    reason.toErrorString());
+            System.exit(FATAL_GPU_EXIT_CODE);
+        }
     }
-  }
+
+    @Override
+    public void shutdown() {
+        if (services != null) {
+            ExecutorServicesRegistry.uninstall(services);
+            services = null;
+        }
+    }
 }

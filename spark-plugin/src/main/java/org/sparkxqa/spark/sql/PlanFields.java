@@ -13,21 +13,21 @@ import java.util.List;
  * @param values the fields in constructor order (none null)
  */
 public record PlanFields(List<Object> values) {
-  /** The fields {@code values}, in constructor order. */
-  public static PlanFields of(Object... values) {
-    return new PlanFields(Collections.unmodifiableList(Arrays.asList(values)));
-  }
-
-  /** {@code productArity}. */
-  public int arity() {
-    return values.size();
-  }
-
-  /** {@code productElement(n)}. */
-  public Object element(int n) {
-    if (n < 0 || n >= values.size()) {
-      throw new IndexOutOfBoundsException(n);
+    /** The fields {@code values}, in constructor order. */
+    public static PlanFields of(Object... values) {
+        return new PlanFields(Collections.unmodifiableList(Arrays.asList(values)));
     }
-    return values.get(n);
-  }
+
+    /** {@code productArity}. */
+    public int arity() {
+        return values.size();
+    }
+
+    /** {@code productElement(n)}. */
+    public Object element(int n) {
+        if (n < 0 || n >= values.size()) {
+            throw new IndexOutOfBoundsException(n);
+        }
+        return values.get(n);
+    }
 }

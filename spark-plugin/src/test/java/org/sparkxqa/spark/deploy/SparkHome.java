@@ -15,21 +15,21 @@ import java.util.List;
  * {@code SPARK_SCALA_VERSION} ({@link #SCALA_VERSION_ENV}).
  */
 final class SparkHome {
-  /** What the Worker's environment needs besides {@code SPARK_HOME}. */
-  static final String SCALA_VERSION_ENV = "SPARK_SCALA_VERSION";
+    /** What the Worker's environment needs besides {@code SPARK_HOME}. */
+    static final String SCALA_VERSION_ENV = "SPARK_SCALA_VERSION";
 
-  private SparkHome() {}
+    private SparkHome() {}
 
-  /** Creates the folder under {@code parent} and returns it. */
-  static Path create(Path parent, List<Path> sparkJars) throws IOException {
-    Path home = Files.createDirectories(parent.resolve("spark-home"));
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    Files.createDirectories(home.resolve("conf"));
-    for (Path jar : sparkJars) {
-      if (jar.getFileName().toString().endsWith(".jar")) {
-        Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
-      }
+    /** Creates the folder under {@code parent} and returns it. */
+    static Path create(Path parent, List<Path> sparkJars) throws IOException {
+        Path home = Files.createDirectories(parent.resolve("spark-home"));
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        Files.createDirectories(home.resolve("conf"));
+        for (Path jar : sparkJars) {
+            if (jar.getFileName().toString().endsWith(".jar")) {
+                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
+            }
+        }
+        return home;
     }
-    return home;
-  }
 }

@@ -8,14 +8,14 @@ import org.sparkxqa.spark.executor.ExecutorServices;
 
 /** Executor services around a test's backend (every query choice gets it), for evaluator tests. */
 final class TestServices {
-  private TestServices() {}
+    private TestServices() {}
 
-  static ExecutorServices of(AttentionBackend backend) {
-    return ExecutorServices.withoutPlugin().withBackends(choice -> backend);
-  }
+    static ExecutorServices of(AttentionBackend backend) {
+        return ExecutorServices.withoutPlugin().withBackends(choice -> backend);
+    }
 
-  static BatchEvaluator evaluator(AttentionSpec spec, AttentionBackend backend, InvalidRowPolicy policy,
-      BatchListener listener) {
-    return new BatchEvaluator(spec, of(backend), QueryBackend.EXECUTOR, policy, listener);
-  }
+    static BatchEvaluator evaluator(
+            AttentionSpec spec, AttentionBackend backend, InvalidRowPolicy policy, BatchListener listener) {
+        return new BatchEvaluator(spec, of(backend), QueryBackend.EXECUTOR, policy, listener);
+    }
 }

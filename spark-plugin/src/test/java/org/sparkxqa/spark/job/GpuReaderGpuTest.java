@@ -26,39 +26,42 @@ import org.sparkxqa.spark.job.report.RunReport;
  */
 @Tag("gpu")
 class GpuReaderGpuTest {
-  @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
-  @Test
-  void gpuReaderOutputEqualsTheSparkReaderOutput() {
-    GpuProbe.Result probe = GpuProbe.probe();
-    Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
-    String in = Cli.generate(dir.resolve("in"), 300, 8, 1500, 3, 5);
-    AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
-    SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession()
-        .getOrElse(() -> null)));
-    SparkSession spark = JobSession.open(null, "gpu-reader", Map.of("spark.xqa.backend", "gpu",
-        "spark.xqa.batch.maxRows", "32"));
-    String sparkOut = dir.resolve("spark-reader").toString();
-    String gpuOut = dir.resolve("gpu-reader").toString();
-    RunReport viaSpark = RunCommand.run(spark, spec, in, sparkOut, null, false);
-    RunReport viaGpu = GpuReaderPath.run(spark, spec, in, gpuOut, null, false);
-    assertEquals(300, viaSpark.rows());
-    assertEquals(300, viaGpu.rows());
-    List<Row> a = spark.read().parquet(sparkOut).orderBy("id").collectAsList();
-    List<Row> b = spark.read().parquet(gpuOut).orderBy("id").collectAsList();
-    assertEquals(List.of(spark.read().parquet(sparkOut).columns()), List.of(spark.read().parquet(gpuOut).columns()));
-    assertEquals(a.size(), b.size());
-    for (int r = 0; r < a.size(); r++) {
-      assertEquals(a.get(r).getLong(0), b.get(r).getLong(0));
-      for (int c = 1; c < a.get(r).length(); c++) {
-        Object x = a.get(r).get(c);
-        Object y = b.get(r).get(c);
-        if (x instanceof byte[] bytes) {
-          assertArrayEquals(bytes, (byte[]) y, "id " + a.get(r).getLong(0) + " column " + c);
-        } else {
-          assertEquals(x, y, "id " + a.get(r).getLong(0) + " column " + c);
+    @Test
+    void gpuReaderOutputEqualsTheSparkReaderOutput() {
+        GpuProbe.Result probe = GpuProbe.probe();
+        Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
+        String in = Cli.generate(dir.resolve("in"), 300, 8, 1500, 3, 5);
+        AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+        SparkTestSessions.stop(SparkSession.getActiveSession()
+                .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null)));
+        SparkSession spark = JobSession.open(
+                null, "gpu-reader", Map.of("spark.xqa.backend", "gpu", "spark.xqa.batch.maxRows", "32"));
+        String sparkOut = dir.resolve("spark-reader").toString();
+        String gpuOut = dir.resolve("gpu-reader").toString();
+        RunReport viaSpark = RunCommand.run(spark, spec, in, sparkOut, null, false);
+        RunReport viaGpu = GpuReaderPath.run(spark, spec, in, gpuOut, null, false);
+        assertEquals(300, viaSpark.rows());
+        assertEquals(300, viaGpu.rows());
+        List<Row> a = spark.read().parquet(sparkOut).orderBy("id").collectAsList();
+        List<Row> b = spark.read().parquet(gpuOut).orderBy("id").collectAsList();
+        assertEquals(
+                List.of(spark.read().parquet(sparkOut).columns()),
+                List.of(spark.read().parquet(gpuOut).columns()));
+        assertEquals(a.size(), b.size());
+        for (int r = 0; r < a.size(); r++) {
+            assertEquals(a.get(r).getLong(0), b.get(r).getLong(0));
+            for (int c = 1; c < a.get(r).length(); c++) {
+                Object x = a.get(r).get(c);
+                Object y = b.get(r).get(c);
+                if (x instanceof byte[] bytes) {
+                    assertArrayEquals(bytes, (byte[]) y, "id " + a.get(r).getLong(0) + " column " + c);
+                } else {
+                    assertEquals(x, y, "id " + a.get(r).getLong(0) + " column " + c);
+                }
+            }
         }
-      }
     }
-  }
 }

@@ -33,62 +33,62 @@ import org.sparkxqa.spark.XqaPlugin;
  */
 @Tag("gpu")
 class XqaColumnarGpuTest {
-  static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 8, 2, 128);
-  static final String CALL = "xqa_attention(q, k, v, tree, 'bf16', 8, 2, 128)";
-  static final int ROWS = 300;
-  private static SparkSession spark;
-  private static List<Req> reqs;
-  private static String path;
+    static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 8, 2, 128);
+    static final String CALL = "xqa_attention(q, k, v, tree, 'bf16', 8, 2, 128)";
+    static final int ROWS = 300;
+    private static SparkSession spark;
+    private static List<Req> reqs;
+    private static String path;
 
-  @BeforeAll
-  static void start() throws Exception {
-    GpuProbe.Result probe = GpuProbe.probe();
-    Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
-    Path dir = Files.createTempDirectory("xqa-columnar-gpu");
-    spark = SparkTestSessions.start(SparkTestSessions.builder("XqaColumnarGpuTest")
-        .config("spark.plugins", XqaPlugin.class.getName())
-        .config("spark.xqa.backend", "gpu")
-        .config("spark.xqa.jit.cacheDir", dir.resolve("jit").toString())
-        .config("spark.sql.parquet.columnarReaderBatchSize", "64"));
-    reqs = TestRequests.random(SPEC, ROWS, 47);
-    path = dir.resolve("requests").toString();
-    XqaBatchingTest.table(spark, reqs, 4).write().parquet(path);
-  }
-
-  @AfterAll
-  static void stop() {
-    SparkTestSessions.stop(spark);
-  }
-
-  @Test
-  void columnarAndRowPathsGiveTheSameBytesCloseToTheCpuBackend() {
-    Map<Long, byte[]> columnar = outs(true, false);
-    Map<Long, byte[]> offHeap = outs(true, true);
-    Map<Long, byte[]> rows = outs(false, false);
-    assertEquals(ROWS, columnar.size());
-    for (Req r : reqs) {
-      byte[] got = columnar.get(r.id());
-      assertArrayEquals(rows.get(r.id()), got, "columnar vs row path, id " + r.id());
-      assertArrayEquals(offHeap.get(r.id()), got, "off-heap vs on-heap vectors, id " + r.id());
-      byte[] cpu = r.cpuOut(SPEC);
-      double[] ref = new double[cpu.length / 2];
-      float[] c = ElementType.BF16.decodeAll(cpu);
-      for (int i = 0; i < ref.length; i++) {
-        ref[i] = c[i];
-      }
-      double err = RelativeError.of(ElementType.BF16, got, ref);
-      assertTrue(err <= RelativeError.tolerance(SPEC), "id " + r.id() + ": relative error " + err);
+    @BeforeAll
+    static void start() throws Exception {
+        GpuProbe.Result probe = GpuProbe.probe();
+        Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
+        Path dir = Files.createTempDirectory("xqa-columnar-gpu");
+        spark = SparkTestSessions.start(SparkTestSessions.builder("XqaColumnarGpuTest")
+                .config("spark.plugins", XqaPlugin.class.getName())
+                .config("spark.xqa.backend", "gpu")
+                .config("spark.xqa.jit.cacheDir", dir.resolve("jit").toString())
+                .config("spark.sql.parquet.columnarReaderBatchSize", "64"));
+        reqs = TestRequests.random(SPEC, ROWS, 47);
+        path = dir.resolve("requests").toString();
+        XqaBatchingTest.table(spark, reqs, 4).write().parquet(path);
     }
-  }
 
-  private static Map<Long, byte[]> outs(boolean columnar, boolean offHeap) {
-    spark.conf().set("spark.xqa.columnar.enabled", Boolean.toString(columnar));
-    spark.conf().set("spark.sql.columnVector.offheap.enabled", Boolean.toString(offHeap));
-    var df = spark.read().parquet(path).selectExpr("id", CALL + " AS out");
-    List<Row> rows = df.collectAsList();
-    assertEquals(columnar, Plans.xqaOperators(df).get(0).supportsColumnar(), "columnar path taken");
-    Map<Long, byte[]> m = new HashMap<>();
-    rows.forEach(r -> m.put(r.getLong(0), (byte[]) r.get(1)));
-    return m;
-  }
+    @AfterAll
+    static void stop() {
+        SparkTestSessions.stop(spark);
+    }
+
+    @Test
+    void columnarAndRowPathsGiveTheSameBytesCloseToTheCpuBackend() {
+        Map<Long, byte[]> columnar = outs(true, false);
+        Map<Long, byte[]> offHeap = outs(true, true);
+        Map<Long, byte[]> rows = outs(false, false);
+        assertEquals(ROWS, columnar.size());
+        for (Req r : reqs) {
+            byte[] got = columnar.get(r.id());
+            assertArrayEquals(rows.get(r.id()), got, "columnar vs row path, id " + r.id());
+            assertArrayEquals(offHeap.get(r.id()), got, "off-heap vs on-heap vectors, id " + r.id());
+            byte[] cpu = r.cpuOut(SPEC);
+            double[] ref = new double[cpu.length / 2];
+            float[] c = ElementType.BF16.decodeAll(cpu);
+            for (int i = 0; i < ref.length; i++) {
+                ref[i] = c[i];
+            }
+            double err = RelativeError.of(ElementType.BF16, got, ref);
+            assertTrue(err <= RelativeError.tolerance(SPEC), "id " + r.id() + ": relative error " + err);
+        }
+    }
+
+    private static Map<Long, byte[]> outs(boolean columnar, boolean offHeap) {
+        spark.conf().set("spark.xqa.columnar.enabled", Boolean.toString(columnar));
+        spark.conf().set("spark.sql.columnVector.offheap.enabled", Boolean.toString(offHeap));
+        var df = spark.read().parquet(path).selectExpr("id", CALL + " AS out");
+        List<Row> rows = df.collectAsList();
+        assertEquals(columnar, Plans.xqaOperators(df).get(0).supportsColumnar(), "columnar path taken");
+        Map<Long, byte[]> m = new HashMap<>();
+        rows.forEach(r -> m.put(r.getLong(0), (byte[]) r.get(1)));
+        return m;
+    }
 }

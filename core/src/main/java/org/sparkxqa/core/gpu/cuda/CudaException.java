@@ -6,29 +6,29 @@ package org.sparkxqa.core.gpu.cuda;
  * unless this is a {@link CudaFatalException}.
  */
 public class CudaException extends RuntimeException {
-  private final String function;
-  private final int code;
-  private final String errorName;
+    private final String function;
+    private final int code;
+    private final String errorName;
 
-  public CudaException(String function, int code, String errorName, String message) {
-    super(message);
-    this.function = function;
-    this.code = code;
-    this.errorName = errorName;
-  }
+    public CudaException(String function, int code, String errorName, String message) {
+        super(message);
+        this.function = function;
+        this.code = code;
+        this.errorName = errorName;
+    }
 
-  /** The driver function that failed, e.g. {@code cuLaunchKernel}. */
-  public String function() {
-    return function;
-  }
+    /** The driver function that failed, e.g. {@code cuLaunchKernel}. */
+    public String function() {
+        return function;
+    }
 
-  /** The {@code CUresult} code. */
-  public int code() {
-    return code;
-  }
+    /** The {@code CUresult} code. */
+    public int code() {
+        return code;
+    }
 
-  /** The {@code CUresult} name, e.g. {@code CUDA_ERROR_INVALID_VALUE}. */
-  public String errorName() {
-    return errorName;
-  }
+    /** The {@code CUresult} name, e.g. {@code CUDA_ERROR_INVALID_VALUE}. */
+    public String errorName() {
+        return errorName;
+    }
 }

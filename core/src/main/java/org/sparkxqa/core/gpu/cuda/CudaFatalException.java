@@ -6,7 +6,7 @@ package org.sparkxqa.core.gpu.cuda;
  * is rescheduled (a Spark executor is replaced), as spark-rapids does.
  */
 public final class CudaFatalException extends CudaException {
-  public CudaFatalException(String function, int code, String errorName, String message) {
-    super(function, code, errorName, message);
-  }
+    public CudaFatalException(String function, int code, String errorName, String message) {
+        super(function, code, errorName, message);
+    }
 }

@@ -13,11 +13,17 @@ import org.sparkxqa.core.gpu.target.SmArch;
  * @param maxSharedMemoryPerBlockOptin the most dynamic shared memory a block may opt in to, in bytes
  */
 public record DeviceInfo(
-    int ordinal, String name, SmArch arch, long totalMemoryBytes, int multiprocessors, int maxSharedMemoryPerBlockOptin) {
+        int ordinal,
+        String name,
+        SmArch arch,
+        long totalMemoryBytes,
+        int multiprocessors,
+        int maxSharedMemoryPerBlockOptin) {
 
-  @Override
-  public String toString() {
-    return String.format("GPU %d: %s (%s, %.1f GiB, %d SMs)", ordinal, name, arch.label(),
-        totalMemoryBytes / (double) (1L << 30), multiprocessors);
-  }
+    @Override
+    public String toString() {
+        return String.format(
+                "GPU %d: %s (%s, %.1f GiB, %d SMs)",
+                ordinal, name, arch.label(), totalMemoryBytes / (double) (1L << 30), multiprocessors);
+    }
 }

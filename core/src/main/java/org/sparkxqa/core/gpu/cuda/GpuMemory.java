@@ -14,75 +14,75 @@ import org.slf4j.LoggerFactory;
  * not meant for concurrent use.
  */
 public final class GpuMemory implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(GpuMemory.class);
-  private static final long MIB = 1L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(GpuMemory.class);
+    private static final long MIB = 1L << 20;
 
-  private final boolean ownsRmm;
-  private final boolean ownsPinned;
-  private final long rmmPoolBytes;
+    private final boolean ownsRmm;
+    private final boolean ownsPinned;
+    private final long rmmPoolBytes;
 
-  private GpuMemory(boolean ownsRmm, boolean ownsPinned, long rmmPoolBytes) {
-    this.ownsRmm = ownsRmm;
-    this.ownsPinned = ownsPinned;
-    this.rmmPoolBytes = rmmPoolBytes;
-  }
-
-  /**
-   * Selects device {@code ordinal} for cuDF and initialises what is missing.
-   *
-   * @param poolFraction share of the device's currently free memory for the RMM pool (0 &lt; f &lt;= 0.95)
-   * @param pinnedPoolBytes size of cuDF's pinned host pool; 0 for none
-   */
-  public static GpuMemory initialize(int ordinal, double poolFraction, long pinnedPoolBytes) {
-    if (!(poolFraction > 0 && poolFraction <= 0.95) || pinnedPoolBytes < 0) {
-      throw new IllegalArgumentException("pool fraction must be in (0, 0.95] and pinned bytes >= 0, got "
-          + poolFraction + ", " + pinnedPoolBytes);
+    private GpuMemory(boolean ownsRmm, boolean ownsPinned, long rmmPoolBytes) {
+        this.ownsRmm = ownsRmm;
+        this.ownsPinned = ownsPinned;
+        this.rmmPoolBytes = rmmPoolBytes;
     }
-    Cuda.setDevice(ordinal);
-    boolean ownsRmm = false;
-    long pool = 0;
-    if (!Rmm.isInitialized()) {
-      pool = Math.max(MIB, (long) (Cuda.memGetInfo().free * poolFraction) / MIB * MIB);
-      Rmm.initialize(RmmAllocationMode.POOL, null, pool);
-      ownsRmm = true;
-      LOG.info("RMM pool of {} MiB on GPU {}", pool / MIB, ordinal);
-    } else {
-      LOG.info("RMM already initialised by someone else; using it as is");
-    }
-    boolean ownsPinned = false;
-    if (pinnedPoolBytes > 0 && !PinnedMemoryPool.isInitialized()) {
-      PinnedMemoryPool.initialize(pinnedPoolBytes);
-      ownsPinned = true;
-    }
-    return new GpuMemory(ownsRmm, ownsPinned, pool);
-  }
 
-  /** The RMM pool size this object created, in bytes; 0 when RMM was set up by someone else. */
-  public long rmmPoolBytes() {
-    return rmmPoolBytes;
-  }
-
-  /**
-   * Device bytes an allocation could get now, about: what is left of the RMM pool this object made,
-   * or the device's free memory when someone else set RMM up.
-   */
-  public long availableDeviceBytes() {
-    return ownsRmm ? Math.max(0, rmmPoolBytes - Rmm.getTotalBytesAllocated()) : Cuda.memGetInfo().free;
-  }
-
-  /** Bytes currently allocated through RMM (cuDF's tracking adaptor); for leak checks and metrics. */
-  public static long rmmBytesAllocated() {
-    return Rmm.getTotalBytesAllocated();
-  }
-
-  /** Shuts down the pools this object created; leaves others' alone. Buffers must be closed first. */
-  @Override
-  public void close() {
-    if (ownsPinned) {
-      PinnedMemoryPool.shutdown();
+    /**
+     * Selects device {@code ordinal} for cuDF and initialises what is missing.
+     *
+     * @param poolFraction share of the device's currently free memory for the RMM pool (0 &lt; f &lt;= 0.95)
+     * @param pinnedPoolBytes size of cuDF's pinned host pool; 0 for none
+     */
+    public static GpuMemory initialize(int ordinal, double poolFraction, long pinnedPoolBytes) {
+        if (!(poolFraction > 0 && poolFraction <= 0.95) || pinnedPoolBytes < 0) {
+            throw new IllegalArgumentException("pool fraction must be in (0, 0.95] and pinned bytes >= 0, got "
+                    + poolFraction + ", " + pinnedPoolBytes);
+        }
+        Cuda.setDevice(ordinal);
+        boolean ownsRmm = false;
+        long pool = 0;
+        if (!Rmm.isInitialized()) {
+            pool = Math.max(MIB, (long) (Cuda.memGetInfo().free * poolFraction) / MIB * MIB);
+            Rmm.initialize(RmmAllocationMode.POOL, null, pool);
+            ownsRmm = true;
+            LOG.info("RMM pool of {} MiB on GPU {}", pool / MIB, ordinal);
+        } else {
+            LOG.info("RMM already initialised by someone else; using it as is");
+        }
+        boolean ownsPinned = false;
+        if (pinnedPoolBytes > 0 && !PinnedMemoryPool.isInitialized()) {
+            PinnedMemoryPool.initialize(pinnedPoolBytes);
+            ownsPinned = true;
+        }
+        return new GpuMemory(ownsRmm, ownsPinned, pool);
     }
-    if (ownsRmm) {
-      Rmm.shutdown();
+
+    /** The RMM pool size this object created, in bytes; 0 when RMM was set up by someone else. */
+    public long rmmPoolBytes() {
+        return rmmPoolBytes;
     }
-  }
+
+    /**
+     * Device bytes an allocation could get now, about: what is left of the RMM pool this object made,
+     * or the device's free memory when someone else set RMM up.
+     */
+    public long availableDeviceBytes() {
+        return ownsRmm ? Math.max(0, rmmPoolBytes - Rmm.getTotalBytesAllocated()) : Cuda.memGetInfo().free;
+    }
+
+    /** Bytes currently allocated through RMM (cuDF's tracking adaptor); for leak checks and metrics. */
+    public static long rmmBytesAllocated() {
+        return Rmm.getTotalBytesAllocated();
+    }
+
+    /** Shuts down the pools this object created; leaves others' alone. Buffers must be closed first. */
+    @Override
+    public void close() {
+        if (ownsPinned) {
+            PinnedMemoryPool.shutdown();
+        }
+        if (ownsRmm) {
+            Rmm.shutdown();
+        }
+    }
 }

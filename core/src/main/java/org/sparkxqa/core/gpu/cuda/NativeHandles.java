@@ -13,45 +13,45 @@ import jcuda.driver.CUstream;
  * Thread-safe.
  */
 public final class NativeHandles {
-  private static final Field NATIVE_POINTER = field();
+    private static final Field NATIVE_POINTER = field();
 
-  private NativeHandles() {}
+    private NativeHandles() {}
 
-  private static Field field() {
-    try {
-      Field f = NativePointerObject.class.getDeclaredField("nativePointer");
-      f.setAccessible(true);
-      return f;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ExceptionInInitializerError("this JCuda has no NativePointerObject.nativePointer field: " + e);
+    private static Field field() {
+        try {
+            Field f = NativePointerObject.class.getDeclaredField("nativePointer");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExceptionInInitializerError("this JCuda has no NativePointerObject.nativePointer field: " + e);
+        }
     }
-  }
 
-  /** A {@link CUdeviceptr} for a raw device address (e.g. a cuDF buffer's). Does not own the memory. */
-  public static CUdeviceptr devicePointer(long address) {
-    return set(new CUdeviceptr(), address);
-  }
-
-  /** A {@link CUstream} for a raw {@code cudaStream_t}/{@code CUstream} handle. Does not own the stream. */
-  public static CUstream stream(long handle) {
-    return set(new CUstream(), handle);
-  }
-
-  /** The raw handle or address inside a JCuda object (e.g. a {@code CUfunction}), for FFM calls. */
-  public static long address(NativePointerObject object) {
-    try {
-      return NATIVE_POINTER.getLong(object);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read JCuda native pointer", e);
+    /** A {@link CUdeviceptr} for a raw device address (e.g. a cuDF buffer's). Does not own the memory. */
+    public static CUdeviceptr devicePointer(long address) {
+        return set(new CUdeviceptr(), address);
     }
-  }
 
-  private static <T extends NativePointerObject> T set(T object, long value) {
-    try {
-      NATIVE_POINTER.setLong(object, value);
-      return object;
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot set JCuda native pointer", e);
+    /** A {@link CUstream} for a raw {@code cudaStream_t}/{@code CUstream} handle. Does not own the stream. */
+    public static CUstream stream(long handle) {
+        return set(new CUstream(), handle);
     }
-  }
+
+    /** The raw handle or address inside a JCuda object (e.g. a {@code CUfunction}), for FFM calls. */
+    public static long address(NativePointerObject object) {
+        try {
+            return NATIVE_POINTER.getLong(object);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read JCuda native pointer", e);
+        }
+    }
+
+    private static <T extends NativePointerObject> T set(T object, long value) {
+        try {
+            NATIVE_POINTER.setLong(object, value);
+            return object;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set JCuda native pointer", e);
+        }
+    }
 }

@@ -33,86 +33,96 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * requests (batch invariance).
  */
 public final class CudfAttention {
-  private CudfAttention() {}
+    private CudfAttention() {}
 
-  /** {@code out} for every row of {@code q}, {@code k}, {@code v} (and {@code tree}, may be null), in one launch. */
-  public static ColumnVector attend(GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v,
-      ColumnView tree) {
-    return attend(backend, spec, q, k, v, tree, Integer.MAX_VALUE);
-  }
+    /** {@code out} for every row of {@code q}, {@code k}, {@code v} (and {@code tree}, may be null), in one launch. */
+    public static ColumnVector attend(
+            GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v, ColumnView tree) {
+        return attend(backend, spec, q, k, v, tree, Integer.MAX_VALUE);
+    }
 
-  /**
-   * As {@link #attend(GpuBackend, AttentionSpec, ColumnView, ColumnView, ColumnView, ColumnView)}, in
-   * launches of at most {@code rowsPerLaunch} rows (zero-copy views of the columns, {@link ListSlices});
-   * the outputs are concatenated into one column. Every row is checked before the first launch.
-   */
-  public static ColumnVector attend(GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v,
-      ColumnView tree, int rowsPerLaunch) {
-    int rows = Math.toIntExact(q.getRowCount());
-    for (ColumnView c : new ColumnView[] {q, k, v}) {
-      ListColumnsHost.requireBytes(c, rows);
-    }
-    int[][] parents = ListColumnsHost.parents(tree, rows);
-    ListColumnsLayout.of(spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k), ListColumnsHost.offsets(v),
-        parents);
-    if (rows <= rowsPerLaunch) {
-      return launch(backend, spec, q, k, v, parents);
-    }
-    ColumnVector[] outs = new ColumnVector[(rows + rowsPerLaunch - 1) / rowsPerLaunch];
-    try {
-      for (int n = 0; n < outs.length; n++) {
-        int from = n * rowsPerLaunch;
-        int to = Math.min(rows, from + rowsPerLaunch);
-        try (ColumnView qs = ListSlices.rows(q, from, to); ColumnView ks = ListSlices.rows(k, from, to);
-            ColumnView vs = ListSlices.rows(v, from, to)) {
-          outs[n] = launch(backend, spec, qs, ks, vs, parents == null ? null : Arrays.copyOfRange(parents, from, to));
+    /**
+     * As {@link #attend(GpuBackend, AttentionSpec, ColumnView, ColumnView, ColumnView, ColumnView)}, in
+     * launches of at most {@code rowsPerLaunch} rows (zero-copy views of the columns, {@link ListSlices});
+     * the outputs are concatenated into one column. Every row is checked before the first launch.
+     */
+    public static ColumnVector attend(
+            GpuBackend backend,
+            AttentionSpec spec,
+            ColumnView q,
+            ColumnView k,
+            ColumnView v,
+            ColumnView tree,
+            int rowsPerLaunch) {
+        int rows = Math.toIntExact(q.getRowCount());
+        for (ColumnView c : new ColumnView[] {q, k, v}) {
+            ListColumnsHost.requireBytes(c, rows);
         }
-      }
-      return ColumnVector.concatenate(outs);
-    } finally {
-      for (ColumnVector c : outs) {
-        if (c != null) {
-          c.close();
+        int[][] parents = ListColumnsHost.parents(tree, rows);
+        ListColumnsLayout.of(
+                spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k), ListColumnsHost.offsets(v), parents);
+        if (rows <= rowsPerLaunch) {
+            return launch(backend, spec, q, k, v, parents);
         }
-      }
+        ColumnVector[] outs = new ColumnVector[(rows + rowsPerLaunch - 1) / rowsPerLaunch];
+        try {
+            for (int n = 0; n < outs.length; n++) {
+                int from = n * rowsPerLaunch;
+                int to = Math.min(rows, from + rowsPerLaunch);
+                try (ColumnView qs = ListSlices.rows(q, from, to);
+                        ColumnView ks = ListSlices.rows(k, from, to);
+                        ColumnView vs = ListSlices.rows(v, from, to)) {
+                    outs[n] = launch(
+                            backend, spec, qs, ks, vs, parents == null ? null : Arrays.copyOfRange(parents, from, to));
+                }
+            }
+            return ColumnVector.concatenate(outs);
+        } finally {
+            for (ColumnVector c : outs) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
     }
-  }
 
-  private static ColumnVector launch(GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v,
-      int[][] parents) {
-    ListColumnsLayout layout = ListColumnsLayout.of(spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k),
-        ListColumnsHost.offsets(v), parents);
-    KernelLauncher launcher = KernelLauncher.of(backend);
-    LaunchPlan plan = LaunchPlan.ofPlaced(spec, layout.shapes(), layout.placement(), launcher.deviceLimits());
-    Cuda.DEFAULT_STREAM.sync();
-    long outBytes = layout.qBytes(spec);
-    TableArena arena = TableArena.of(plan, outBytes);
-    try (CudaStream stream = CudaStream.create(launcher.context());
-        DeviceBuffer device = DeviceBuffer.allocate(arena.bytes(), stream);
-        PinnedBuffer tables = PinnedBuffer.allocate(arena.tableBytes())) {
-      arena.pack(plan, tables);
-      device.copyFromHostAsync(0, tables, 0, arena.tableBytes(), stream);
-      long kvBytes = (long) layout.placement().kvTokens() * spec.kvTokenBytes();
-      DeviceBuffers b = arena.buffers(device.address(),
-          ListData.rowZeroAddress(q, layout.qFirstByte(), layout.qFirstByte() + outBytes),
-          ListData.rowZeroAddress(k, layout.kFirstByte(), layout.kFirstByte() + kvBytes),
-          ListData.rowZeroAddress(v, layout.vFirstByte(), layout.vFirstByte() + kvBytes));
-      launcher.launch(plan, b, stream);
-      stream.synchronize();
-      return outColumn(q, layout, device, arena.out(), outBytes);
+    private static ColumnVector launch(
+            GpuBackend backend, AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v, int[][] parents) {
+        ListColumnsLayout layout = ListColumnsLayout.of(
+                spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k), ListColumnsHost.offsets(v), parents);
+        KernelLauncher launcher = KernelLauncher.of(backend);
+        LaunchPlan plan = LaunchPlan.ofPlaced(spec, layout.shapes(), layout.placement(), launcher.deviceLimits());
+        Cuda.DEFAULT_STREAM.sync();
+        long outBytes = layout.qBytes(spec);
+        TableArena arena = TableArena.of(plan, outBytes);
+        try (CudaStream stream = CudaStream.create(launcher.context());
+                DeviceBuffer device = DeviceBuffer.allocate(arena.bytes(), stream);
+                PinnedBuffer tables = PinnedBuffer.allocate(arena.tableBytes())) {
+            arena.pack(plan, tables);
+            device.copyFromHostAsync(0, tables, 0, arena.tableBytes(), stream);
+            long kvBytes = (long) layout.placement().kvTokens() * spec.kvTokenBytes();
+            DeviceBuffers b = arena.buffers(
+                    device.address(),
+                    ListData.rowZeroAddress(q, layout.qFirstByte(), layout.qFirstByte() + outBytes),
+                    ListData.rowZeroAddress(k, layout.kFirstByte(), layout.kFirstByte() + kvBytes),
+                    ListData.rowZeroAddress(v, layout.vFirstByte(), layout.vFirstByte() + kvBytes));
+            launcher.launch(plan, b, stream);
+            stream.synchronize();
+            return outColumn(q, layout, device, arena.out(), outBytes);
+        }
     }
-  }
 
-  private static ColumnVector outColumn(ColumnView q, ListColumnsLayout layout, DeviceBuffer device, long outOffset,
-      long outBytes) {
-    try (ColumnView qOffsets = q.getListOffsetsView();
-        Scalar base = Scalar.fromInt((int) layout.qFirstByte());
-        ColumnVector offsets = qOffsets.sub(base, DType.INT32);
-        BaseDeviceMemoryBuffer outData = device.cudf().slice(outOffset, outBytes);
-        ColumnView child = new ColumnView(DType.UINT8, outBytes, Optional.of(0L), outData, null);
-        ColumnView list = new ColumnView(DType.LIST, q.getRowCount(), Optional.of(0L), null, offsets.getData(),
-            new ColumnView[] {child})) {
-      return list.copyToColumnVector();
+    private static ColumnVector outColumn(
+            ColumnView q, ListColumnsLayout layout, DeviceBuffer device, long outOffset, long outBytes) {
+        try (ColumnView qOffsets = q.getListOffsetsView();
+                Scalar base = Scalar.fromInt((int) layout.qFirstByte());
+                ColumnVector offsets = qOffsets.sub(base, DType.INT32);
+                BaseDeviceMemoryBuffer outData = device.cudf().slice(outOffset, outBytes);
+                ColumnView child = new ColumnView(DType.UINT8, outBytes, Optional.of(0L), outData, null);
+                ColumnView list = new ColumnView(
+                        DType.LIST, q.getRowCount(), Optional.of(0L), null, offsets.getData(), new ColumnView[] {child
+                        })) {
+            return list.copyToColumnVector();
+        }
     }
-  }
 }

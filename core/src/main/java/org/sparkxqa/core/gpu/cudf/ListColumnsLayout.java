@@ -21,67 +21,68 @@ import org.sparkxqa.core.gpu.kernel.RequestShape;
  * @param qFirstByte byte offset of row 0 in q's data (also out's); k's and v's in {@code kFirstByte},
  *     {@code vFirstByte}
  */
-public record ListColumnsLayout(List<RequestShape> shapes, RequestPlacement placement, long qFirstByte,
-    long kFirstByte, long vFirstByte) {
+public record ListColumnsLayout(
+        List<RequestShape> shapes, RequestPlacement placement, long qFirstByte, long kFirstByte, long vFirstByte) {
 
-  /**
-   * @param q q's offsets ({@code rows + 1} byte offsets); likewise {@code k} and {@code v}
-   * @param parents each row's draft-tree parents, or null for a chain (or a null array: all chains)
-   * @throws InvalidRequestException naming the row ({@code row 3: ...}) and the reason
-   */
-  public static ListColumnsLayout of(AttentionSpec spec, int[] q, int[] k, int[] v, int[][] parents) {
-    int rows = q.length - 1;
-    if (rows < 1 || k.length != q.length || v.length != q.length || (parents != null && parents.length != rows)) {
-      throw new IllegalArgumentException("q, k, v (and the tree) must have the same number of rows, at least one");
+    /**
+     * @param q q's offsets ({@code rows + 1} byte offsets); likewise {@code k} and {@code v}
+     * @param parents each row's draft-tree parents, or null for a chain (or a null array: all chains)
+     * @throws InvalidRequestException naming the row ({@code row 3: ...}) and the reason
+     */
+    public static ListColumnsLayout of(AttentionSpec spec, int[] q, int[] k, int[] v, int[][] parents) {
+        int rows = q.length - 1;
+        if (rows < 1 || k.length != q.length || v.length != q.length || (parents != null && parents.length != rows)) {
+            throw new IllegalArgumentException(
+                    "q, k, v (and the tree) must have the same number of rows, at least one");
+        }
+        int qTok = spec.qTokenBytes();
+        int kvTok = spec.kvTokenBytes();
+        List<RequestShape> shapes = new ArrayList<>(rows);
+        int[] qOff = new int[rows];
+        long[] kvOff = new long[rows];
+        for (int r = 0; r < rows; r++) {
+            int[] tree = parents == null ? null : parents[r];
+            try {
+                RequestShape s = shape(spec, q[r + 1] - q[r], k[r + 1] - k[r], v[r + 1] - v[r], tree);
+                shapes.add(s);
+                qOff[r] = (q[r] - q[0]) / qTok;
+                kvOff[r] = (k[r] - k[0]) / kvTok;
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("row " + r + ": " + e.reason());
+            }
+        }
+        RequestPlacement placement =
+                new RequestPlacement(qOff, kvOff, (q[rows] - q[0]) / qTok, (k[rows] - k[0]) / kvTok);
+        return new ListColumnsLayout(List.copyOf(shapes), placement, q[0], k[0], v[0]);
     }
-    int qTok = spec.qTokenBytes();
-    int kvTok = spec.kvTokenBytes();
-    List<RequestShape> shapes = new ArrayList<>(rows);
-    int[] qOff = new int[rows];
-    long[] kvOff = new long[rows];
-    for (int r = 0; r < rows; r++) {
-      int[] tree = parents == null ? null : parents[r];
-      try {
-        RequestShape s = shape(spec, q[r + 1] - q[r], k[r + 1] - k[r], v[r + 1] - v[r], tree);
-        shapes.add(s);
-        qOff[r] = (q[r] - q[0]) / qTok;
-        kvOff[r] = (k[r] - k[0]) / kvTok;
-      } catch (InvalidRequestException e) {
-        throw new InvalidRequestException("row " + r + ": " + e.reason());
-      }
-    }
-    RequestPlacement placement = new RequestPlacement(qOff, kvOff, (q[rows] - q[0]) / qTok,
-        (k[rows] - k[0]) / kvTok);
-    return new ListColumnsLayout(List.copyOf(shapes), placement, q[0], k[0], v[0]);
-  }
 
-  /** Bytes of q's data from row 0 to the end (and of out). */
-  public long qBytes(AttentionSpec spec) {
-    return (long) placement.qTokens() * spec.qTokenBytes();
-  }
+    /** Bytes of q's data from row 0 to the end (and of out). */
+    public long qBytes(AttentionSpec spec) {
+        return (long) placement.qTokens() * spec.qTokenBytes();
+    }
 
-  private static RequestShape shape(AttentionSpec spec, int qBytes, int kBytes, int vBytes, int[] tree) {
-    if (qBytes < 0 || kBytes < 0 || vBytes < 0) {
-      throw new InvalidRequestException("its offsets decrease (q " + qBytes + ", k " + kBytes + ", v " + vBytes
-          + " bytes): not a valid LIST column");
+    private static RequestShape shape(AttentionSpec spec, int qBytes, int kBytes, int vBytes, int[] tree) {
+        if (qBytes < 0 || kBytes < 0 || vBytes < 0) {
+            throw new InvalidRequestException("its offsets decrease (q " + qBytes + ", k " + kBytes + ", v " + vBytes
+                    + " bytes): not a valid LIST column");
+        }
+        if (qBytes % spec.qTokenBytes() != 0 || kBytes % spec.kvTokenBytes() != 0) {
+            throw new InvalidRequestException((qBytes % spec.qTokenBytes() != 0 ? "q has " + qBytes : "k has " + kBytes)
+                    + " bytes, not a whole number of tokens (" + spec.qTokenBytes() + "-byte q, " + spec.kvTokenBytes()
+                    + "-byte k/v tokens)");
+        }
+        if (vBytes != kBytes) {
+            throw new InvalidRequestException("v has " + vBytes + " bytes but k has " + kBytes);
+        }
+        int lq = qBytes / spec.qTokenBytes();
+        int lk = kBytes / spec.kvTokenBytes();
+        if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN || lk < lq || lk > AttentionSpec.MAX_KV_LEN) {
+            throw new InvalidRequestException("Lq=" + lq + ", Lk=" + lk + " out of range (1 <= Lq <= "
+                    + AttentionSpec.MAX_Q_LEN + ", Lq <= Lk <= " + AttentionSpec.MAX_KV_LEN + ")");
+        }
+        if (tree != null && tree.length != lq) {
+            throw new InvalidRequestException("tree has " + tree.length + " entries but q has Lq=" + lq + " tokens");
+        }
+        return new RequestShape(lq, lk, tree == null ? DraftMask.chain(lq) : DraftMask.fromParents(tree));
     }
-    if (qBytes % spec.qTokenBytes() != 0 || kBytes % spec.kvTokenBytes() != 0) {
-      throw new InvalidRequestException((qBytes % spec.qTokenBytes() != 0 ? "q has " + qBytes : "k has " + kBytes)
-          + " bytes, not a whole number of tokens (" + spec.qTokenBytes() + "-byte q, " + spec.kvTokenBytes()
-          + "-byte k/v tokens)");
-    }
-    if (vBytes != kBytes) {
-      throw new InvalidRequestException("v has " + vBytes + " bytes but k has " + kBytes);
-    }
-    int lq = qBytes / spec.qTokenBytes();
-    int lk = kBytes / spec.kvTokenBytes();
-    if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN || lk < lq || lk > AttentionSpec.MAX_KV_LEN) {
-      throw new InvalidRequestException("Lq=" + lq + ", Lk=" + lk + " out of range (1 <= Lq <= "
-          + AttentionSpec.MAX_Q_LEN + ", Lq <= Lk <= " + AttentionSpec.MAX_KV_LEN + ")");
-    }
-    if (tree != null && tree.length != lq) {
-      throw new InvalidRequestException("tree has " + tree.length + " entries but q has Lq=" + lq + " tokens");
-    }
-    return new RequestShape(lq, lk, tree == null ? DraftMask.chain(lq) : DraftMask.fromParents(tree));
-  }
 }

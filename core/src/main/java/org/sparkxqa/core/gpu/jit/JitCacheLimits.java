@@ -12,16 +12,16 @@ import java.util.Objects;
  * @param maxAge time since a file's last use (its modification time: writes and disk hits set it), positive
  */
 public record JitCacheLimits(long maxBytes, Duration maxAge) {
-  /** 1 GiB and 30 days (the defaults of {@code spark.xqa.jit.cache.maxBytes} and {@code .maxAgeDays}). */
-  public static final JitCacheLimits DEFAULTS = new JitCacheLimits(1L << 30, Duration.ofDays(30));
+    /** 1 GiB and 30 days (the defaults of {@code spark.xqa.jit.cache.maxBytes} and {@code .maxAgeDays}). */
+    public static final JitCacheLimits DEFAULTS = new JitCacheLimits(1L << 30, Duration.ofDays(30));
 
-  public JitCacheLimits {
-    if (maxBytes < 1) {
-      throw new IllegalArgumentException("JIT cache maxBytes must be >= 1, got " + maxBytes);
+    public JitCacheLimits {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("JIT cache maxBytes must be >= 1, got " + maxBytes);
+        }
+        Objects.requireNonNull(maxAge, "maxAge");
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("JIT cache maxAge must be positive, got " + maxAge);
+        }
     }
-    Objects.requireNonNull(maxAge, "maxAge");
-    if (maxAge.isNegative() || maxAge.isZero()) {
-      throw new IllegalArgumentException("JIT cache maxAge must be positive, got " + maxAge);
-    }
-  }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
 import org.sparkxqa.core.gpu.target.KernelVariant;
 import org.sparkxqa.core.gpu.target.SmArch;
-import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
 
 /**
  * Everything a compiled kernel depends on: every specialising macro (the variant), the NVRTC target
@@ -18,61 +18,61 @@ import org.sparkxqa.core.gpu.nvrtc.NvrtcVersion;
  * CUBIN built for plain {@code sm_90} (before wgmma) is never taken for an {@code sm_90a} one.
  * Immutable.
  */
-public record JitKey(
-    KernelVariant variant, SmArch arch, NvrtcVersion nvrtc, String sourceHash, String projectVersion) {
+public record JitKey(KernelVariant variant, SmArch arch, NvrtcVersion nvrtc, String sourceHash, String projectVersion) {
 
-  private static final int FORMAT = 1;
+    private static final int FORMAT = 1;
 
-  /** One line holding every part of the key; its SHA-256 is the file-name hash. */
-  public String canonical() {
-    StringBuilder s = new StringBuilder("format=" + FORMAT + ";project=" + projectVersion + ";arch="
-        + arch.compileTarget() + ";nvrtc=" + nvrtc + ";source=" + sourceHash);
-    variant.macros().forEach((k, v) -> s.append(';').append(k).append('=').append(v));
-    return s.toString();
-  }
-
-  /** The first 12 hex digits of SHA-256 over {@link #canonical()}. */
-  public String hash12() {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    /** One line holding every part of the key; its SHA-256 is the file-name hash. */
+    public String canonical() {
+        StringBuilder s = new StringBuilder("format=" + FORMAT + ";project=" + projectVersion + ";arch="
+                + arch.compileTarget() + ";nvrtc=" + nvrtc + ";source=" + sourceHash);
+        variant.macros().forEach((k, v) -> s.append(';').append(k).append('=').append(v));
+        return s.toString();
     }
-  }
 
-  /** The folder of this key's file, relative to the cache root. */
-  public Path relativeFolder() {
-    return Path.of(safe(projectVersion), arch.compileTarget() + "-" + nvrtc.label());
-  }
+    /** The first 12 hex digits of SHA-256 over {@link #canonical()}. */
+    public String hash12() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
 
-  /** The file name, e.g. {@code q_bf16-kv_bf16-d128-g4-1a2b3c4d5e6f.xqacubin}. */
-  public String fileName() {
-    return variant.label() + "-" + hash12() + ".xqacubin";
-  }
+    /** The folder of this key's file, relative to the cache root. */
+    public Path relativeFolder() {
+        return Path.of(safe(projectVersion), arch.compileTarget() + "-" + nvrtc.label());
+    }
 
-  /** {@code relativeFolder()/fileName()}. */
-  public Path relativePath() {
-    return relativeFolder().resolve(fileName());
-  }
+    /** The file name, e.g. {@code q_bf16-kv_bf16-d128-g4-1a2b3c4d5e6f.xqacubin}. */
+    public String fileName() {
+        return variant.label() + "-" + hash12() + ".xqacubin";
+    }
 
-  /**
-   * Whether {@code relativeFolder} (relative to the cache root) is one a cache of this project version
-   * and NVRTC uses: the version folder, or one of its {@code <arch>-<nvrtc>} folders (any architecture).
-   */
-  static boolean isFolderOf(Path relativeFolder, String projectVersion, NvrtcVersion nvrtc) {
-    int n = relativeFolder.getNameCount();
-    return (n == 1 || n == 2) && relativeFolder.getName(0).toString().equals(safe(projectVersion))
-        && (n == 1 || relativeFolder.getName(1).toString().endsWith("-" + nvrtc.label()));
-  }
+    /** {@code relativeFolder()/fileName()}. */
+    public Path relativePath() {
+        return relativeFolder().resolve(fileName());
+    }
 
-  private static String safe(String s) {
-    String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
-    return cleaned.isEmpty() || cleaned.startsWith(".") ? "v" + cleaned : cleaned;
-  }
+    /**
+     * Whether {@code relativeFolder} (relative to the cache root) is one a cache of this project version
+     * and NVRTC uses: the version folder, or one of its {@code <arch>-<nvrtc>} folders (any architecture).
+     */
+    static boolean isFolderOf(Path relativeFolder, String projectVersion, NvrtcVersion nvrtc) {
+        int n = relativeFolder.getNameCount();
+        return (n == 1 || n == 2)
+                && relativeFolder.getName(0).toString().equals(safe(projectVersion))
+                && (n == 1 || relativeFolder.getName(1).toString().endsWith("-" + nvrtc.label()));
+    }
 
-  @Override
-  public String toString() {
-    return variant.label() + "@" + arch.compileTarget() + "/" + nvrtc.label();
-  }
+    private static String safe(String s) {
+        String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.isEmpty() || cleaned.startsWith(".") ? "v" + cleaned : cleaned;
+    }
+
+    @Override
+    public String toString() {
+        return variant.label() + "@" + arch.compileTarget() + "/" + nvrtc.label();
+    }
 }

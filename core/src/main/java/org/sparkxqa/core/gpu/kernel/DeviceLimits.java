@@ -11,14 +11,14 @@ package org.sparkxqa.core.gpu.kernel;
  * @param reservedPerBlock shared memory the driver keeps per block, bytes
  */
 public record DeviceLimits(int smemPerSm, int smemPerBlock, int reservedPerBlock) {
-  /** H100 / H200 (sm_90). */
-  public static final DeviceLimits SM90 = new DeviceLimits(233472, 232448, 1024);
-  /** A100 (sm_80). */
-  public static final DeviceLimits SM80 = new DeviceLimits(167936, 166912, 1024);
+    /** H100 / H200 (sm_90). */
+    public static final DeviceLimits SM90 = new DeviceLimits(233472, 232448, 1024);
+    /** A100 (sm_80). */
+    public static final DeviceLimits SM80 = new DeviceLimits(167936, 166912, 1024);
 
-  public DeviceLimits {
-    if (smemPerSm <= 0 || smemPerBlock <= 0 || reservedPerBlock < 0) {
-      throw new IllegalArgumentException("invalid shared memory limits " + smemPerSm + "/" + smemPerBlock);
+    public DeviceLimits {
+        if (smemPerSm <= 0 || smemPerBlock <= 0 || reservedPerBlock < 0) {
+            throw new IllegalArgumentException("invalid shared memory limits " + smemPerSm + "/" + smemPerBlock);
+        }
     }
-  }
 }

@@ -11,21 +11,21 @@ import org.sparkxqa.core.gpu.cuda.TensorMap;
  * request's end itself. Stateless; thread-safe.
  */
 public final class KvTensorMaps {
-  /** Columns per box: one 128-byte swizzled row of 16-bit elements. */
-  public static final int BOX_COLUMNS = 64;
+    /** Columns per box: one 128-byte swizzled row of 16-bit elements. */
+    public static final int BOX_COLUMNS = 64;
 
-  private KvTensorMaps() {}
+    private KvTensorMaps() {}
 
-  /** The map of the k or v buffer at {@code address} for {@code plan}'s batch (needs the CUDA driver). */
-  public static byte[] of(LaunchPlan plan, long address) {
-    KernelGeometry g = plan.geometry();
-    int heads = plan.spec().kvHeads();
-    long[] dims = {g.headDim(), heads, plan.tables.kvTokens};
-    long row = (long) g.headDim() * g.kvBytes();
-    long[] strides = {row, heads * row};
-    if (g.kvBytes() == 1) {
-      return TensorMap.tiled8(address, dims, strides, new int[] {g.headDim(), 1, g.tileKeys()});
+    /** The map of the k or v buffer at {@code address} for {@code plan}'s batch (needs the CUDA driver). */
+    public static byte[] of(LaunchPlan plan, long address) {
+        KernelGeometry g = plan.geometry();
+        int heads = plan.spec().kvHeads();
+        long[] dims = {g.headDim(), heads, plan.tables.kvTokens};
+        long row = (long) g.headDim() * g.kvBytes();
+        long[] strides = {row, heads * row};
+        if (g.kvBytes() == 1) {
+            return TensorMap.tiled8(address, dims, strides, new int[] {g.headDim(), 1, g.tileKeys()});
+        }
+        return TensorMap.tiled16(address, dims, strides, new int[] {BOX_COLUMNS, 1, g.tileKeys()});
     }
-    return TensorMap.tiled16(address, dims, strides, new int[] {BOX_COLUMNS, 1, g.tileKeys()});
-  }
 }

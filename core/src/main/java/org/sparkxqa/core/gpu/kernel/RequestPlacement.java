@@ -12,29 +12,30 @@ import java.util.List;
  */
 public record RequestPlacement(int[] qOffsets, long[] kvOffsets, int qTokens, long kvTokens) {
 
-  /**
-   * Checks that every request of {@code shapes} lies inside the buffers and that query ranges are in
-   * order and disjoint.
-   *
-   * @throws IllegalArgumentException naming the request and the range that does not fit
-   */
-  public void check(List<RequestShape> shapes) {
-    if (qOffsets.length != shapes.size() || kvOffsets.length != shapes.size()) {
-      throw new IllegalArgumentException("placement has " + qOffsets.length + " q and " + kvOffsets.length
-          + " k/v offsets for " + shapes.size() + " requests");
+    /**
+     * Checks that every request of {@code shapes} lies inside the buffers and that query ranges are in
+     * order and disjoint.
+     *
+     * @throws IllegalArgumentException naming the request and the range that does not fit
+     */
+    public void check(List<RequestShape> shapes) {
+        if (qOffsets.length != shapes.size() || kvOffsets.length != shapes.size()) {
+            throw new IllegalArgumentException("placement has " + qOffsets.length + " q and " + kvOffsets.length
+                    + " k/v offsets for " + shapes.size() + " requests");
+        }
+        long previousEnd = 0;
+        for (int r = 0; r < shapes.size(); r++) {
+            RequestShape s = shapes.get(r);
+            if (qOffsets[r] < previousEnd || (long) qOffsets[r] + s.lq() > qTokens) {
+                throw new IllegalArgumentException(
+                        "request " + r + ": query tokens [" + qOffsets[r] + ", " + ((long) qOffsets[r] + s.lq())
+                                + ") overlap the previous request or leave the " + qTokens + "-token buffer");
+            }
+            if (kvOffsets[r] < 0 || kvOffsets[r] + s.lk() > kvTokens) {
+                throw new IllegalArgumentException("request " + r + ": K/V tokens [" + kvOffsets[r] + ", "
+                        + (kvOffsets[r] + s.lk()) + ") leave the " + kvTokens + "-token buffer");
+            }
+            previousEnd = (long) qOffsets[r] + s.lq();
+        }
     }
-    long previousEnd = 0;
-    for (int r = 0; r < shapes.size(); r++) {
-      RequestShape s = shapes.get(r);
-      if (qOffsets[r] < previousEnd || (long) qOffsets[r] + s.lq() > qTokens) {
-        throw new IllegalArgumentException("request " + r + ": query tokens [" + qOffsets[r] + ", "
-            + ((long) qOffsets[r] + s.lq()) + ") overlap the previous request or leave the " + qTokens + "-token buffer");
-      }
-      if (kvOffsets[r] < 0 || kvOffsets[r] + s.lk() > kvTokens) {
-        throw new IllegalArgumentException("request " + r + ": K/V tokens [" + kvOffsets[r] + ", "
-            + (kvOffsets[r] + s.lk()) + ") leave the " + kvTokens + "-token buffer");
-      }
-      previousEnd = (long) qOffsets[r] + s.lq();
-    }
-  }
 }

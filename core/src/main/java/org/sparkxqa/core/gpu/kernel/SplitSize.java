@@ -15,24 +15,24 @@ import org.sparkxqa.core.AttentionSpec;
  * each work item ({@code XqaWork.split_tokens}). Stateless.
  */
 public final class SplitSize {
-  /** The shortest split, in keys. */
-  public static final int MIN_TOKENS = 2048;
-  /** Keys added to a split per 32 rows. */
-  public static final int TOKENS_PER_32_ROWS = 1024;
-  /** Most rows a request can have: {@code MAX_Q_LEN * MAX_GROUP}. */
-  static final int MAX_ROWS = AttentionSpec.MAX_Q_LEN * AttentionSpec.MAX_GROUP;
+    /** The shortest split, in keys. */
+    public static final int MIN_TOKENS = 2048;
+    /** Keys added to a split per 32 rows. */
+    public static final int TOKENS_PER_32_ROWS = 1024;
+    /** Most rows a request can have: {@code MAX_Q_LEN * MAX_GROUP}. */
+    static final int MAX_ROWS = AttentionSpec.MAX_Q_LEN * AttentionSpec.MAX_GROUP;
 
-  private SplitSize() {}
+    private SplitSize() {}
 
-  /**
-   * Keys per KV split of a request with {@code rows = Lq * G} query rows per KV head.
-   *
-   * @throws IllegalArgumentException when {@code rows} is not 1..{@code MAX_Q_LEN * MAX_GROUP}
-   */
-  public static int tokens(int rows) {
-    if (rows < 1 || rows > MAX_ROWS) {
-      throw new IllegalArgumentException("a request has 1.." + MAX_ROWS + " rows (Lq * G), not " + rows);
+    /**
+     * Keys per KV split of a request with {@code rows = Lq * G} query rows per KV head.
+     *
+     * @throws IllegalArgumentException when {@code rows} is not 1..{@code MAX_Q_LEN * MAX_GROUP}
+     */
+    public static int tokens(int rows) {
+        if (rows < 1 || rows > MAX_ROWS) {
+            throw new IllegalArgumentException("a request has 1.." + MAX_ROWS + " rows (Lq * G), not " + rows);
+        }
+        return Math.max(MIN_TOKENS, (rows + 31) / 32 * TOKENS_PER_32_ROWS);
     }
-    return Math.max(MIN_TOKENS, (rows + 31) / 32 * TOKENS_PER_32_ROWS);
-  }
 }

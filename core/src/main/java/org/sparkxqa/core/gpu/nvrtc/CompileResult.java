@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
  * @param log NVRTC's program log, unchanged; empty when there was nothing to say
  */
 public record CompileResult(byte[] cubin, String log) {
-  private static final Pattern WARNING = Pattern.compile("(?i)\\bwarning\\b");
+    private static final Pattern WARNING = Pattern.compile("(?i)\\bwarning\\b");
 
-  /** The log's lines that are warnings (ptxas's, e.g. C7515 or a spill, or the front end's), in order. */
-  public List<String> warnings() {
-    return warnings(log);
-  }
+    /** The log's lines that are warnings (ptxas's, e.g. C7515 or a spill, or the front end's), in order. */
+    public List<String> warnings() {
+        return warnings(log);
+    }
 
-  /** The lines of {@code log} that say {@code warning}, stripped. */
-  public static List<String> warnings(String log) {
-    return log.lines().filter(l -> WARNING.matcher(l).find()).map(String::strip).toList();
-  }
+    /** The lines of {@code log} that say {@code warning}, stripped. */
+    public static List<String> warnings(String log) {
+        return log.lines()
+                .filter(l -> WARNING.matcher(l).find())
+                .map(String::strip)
+                .toList();
+    }
 }

@@ -6,28 +6,28 @@ package org.sparkxqa.core.gpu.nvrtc;
  * {@link KernelCompileException}, which also carries the log and the source.
  */
 public class NvrtcException extends RuntimeException {
-  private final String function;
-  private final int code;
+    private final String function;
+    private final int code;
 
-  public NvrtcException(String function, int code, String message) {
-    super(message);
-    this.function = function;
-    this.code = code;
-  }
+    public NvrtcException(String function, int code, String message) {
+        super(message);
+        this.function = function;
+        this.code = code;
+    }
 
-  public NvrtcException(String message, Throwable cause) {
-    super(message, cause);
-    this.function = null;
-    this.code = -1;
-  }
+    public NvrtcException(String message, Throwable cause) {
+        super(message, cause);
+        this.function = null;
+        this.code = -1;
+    }
 
-  /** The NVRTC function that failed, e.g. {@code nvrtcCompileProgram}; null when no call failed. */
-  public String function() {
-    return function;
-  }
+    /** The NVRTC function that failed, e.g. {@code nvrtcCompileProgram}; null when no call failed. */
+    public String function() {
+        return function;
+    }
 
-  /** The {@code nvrtcResult} code; -1 when no call failed (e.g. the library could not be loaded). */
-  public int code() {
-    return code;
-  }
+    /** The {@code nvrtcResult} code; -1 when no call failed (e.g. the library could not be loaded). */
+    public int code() {
+        return code;
+    }
 }

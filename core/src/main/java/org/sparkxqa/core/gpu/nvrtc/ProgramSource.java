@@ -14,31 +14,31 @@ import java.util.regex.Pattern;
  * @param headers header name to text, in declaration order (unmodifiable copy)
  */
 public record ProgramSource(String name, String text, Map<String, String> headers) {
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
-  public ProgramSource {
-    requirePlainName(name);
-    if (text == null) {
-      throw new IllegalArgumentException("no source text for " + name);
+    public ProgramSource {
+        requirePlainName(name);
+        if (text == null) {
+            throw new IllegalArgumentException("no source text for " + name);
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        headers.forEach((k, v) -> {
+            requirePlainName(k);
+            copy.put(k, v);
+        });
+        headers = Collections.unmodifiableMap(copy);
     }
-    Map<String, String> copy = new LinkedHashMap<>();
-    headers.forEach((k, v) -> {
-      requirePlainName(k);
-      copy.put(k, v);
-    });
-    headers = Collections.unmodifiableMap(copy);
-  }
 
-  /** Checks a file name is plain: letters, digits, '_', '.', '-' only; no folders, no "..". */
-  public static String requirePlainName(String name) {
-    if (name == null || !PLAIN_NAME.matcher(name).matches() || name.contains("..")) {
-      throw new IllegalArgumentException("not a plain source file name: '" + name + "'");
+    /** Checks a file name is plain: letters, digits, '_', '.', '-' only; no folders, no "..". */
+    public static String requirePlainName(String name) {
+        if (name == null || !PLAIN_NAME.matcher(name).matches() || name.contains("..")) {
+            throw new IllegalArgumentException("not a plain source file name: '" + name + "'");
+        }
+        return name;
     }
-    return name;
-  }
 
-  /** The text of the main source or a header; null if there is no such file. */
-  public String fileText(String fileName) {
-    return fileName.equals(name) ? text : headers.get(fileName);
-  }
+    /** The text of the main source or a header; null if there is no such file. */
+    public String fileText(String fileName) {
+        return fileName.equals(name) ? text : headers.get(fileName);
+    }
 }

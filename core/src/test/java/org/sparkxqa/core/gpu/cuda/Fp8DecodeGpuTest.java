@@ -23,57 +23,66 @@ import org.sparkxqa.core.gpu.nvrtc.CompileOptions;
  */
 @Tag("gpu")
 class Fp8DecodeGpuTest {
-  private static DeviceInfo device;
-  private static CudaContext context;
-  private static GpuMemory memory;
+    private static DeviceInfo device;
+    private static CudaContext context;
+    private static GpuMemory memory;
 
-  @BeforeAll
-  static void open() {
-    device = GpuTestSupport.gpuOrSkip();
-    context = CudaContext.open(device.ordinal());
-    memory = GpuMemory.initialize(device.ordinal(), 0.02, 16L << 20);
-  }
+    @BeforeAll
+    static void open() {
+        device = GpuTestSupport.gpuOrSkip();
+        context = CudaContext.open(device.ordinal());
+        memory = GpuMemory.initialize(device.ordinal(), 0.02, 16L << 20);
+    }
 
-  @AfterAll
-  static void close() {
-    if (memory != null) {
-      memory.close();
+    @AfterAll
+    static void close() {
+        if (memory != null) {
+            memory.close();
+        }
+        if (context != null) {
+            context.close();
+        }
     }
-    if (context != null) {
-      context.close();
-    }
-  }
 
-  @ParameterizedTest(name = "{0} codes to fp32 and {1}")
-  @CsvSource({"E4M3, FP16", "E4M3, BF16", "E5M2, FP16", "E5M2, BF16"})
-  void everyCodeDecodesAsTheCpuDoes(ElementType kv, ElementType q) {
-    byte[] cubin = TestKernel.nvrtcOrSkip().compile(Fp8TestKernel.sources().program(),
-        CompileOptions.of(device.arch(), Map.of("XQA_Q_TYPE", q.ordinal(), "XQA_KV_TYPE", kv.ordinal())));
-    try (CudaModule module = CudaModule.load(context, cubin);
-         CudaStream stream = CudaStream.create(context);
-         PinnedBuffer host = PinnedBuffer.allocate(256 * 6);
-         DeviceBuffer asFloat = DeviceBuffer.allocate(256 * 4, stream);
-         DeviceBuffer as16 = DeviceBuffer.allocate(256 * 2, stream)) {
-      module.function(Fp8TestKernel.FUNCTION).launch(LaunchConfig.of1d(1, 32, 0), stream,
-          new KernelArgs().pointer(asFloat).pointer(as16));
-      asFloat.copyToHostAsync(0, host, 0, 256 * 4, stream);
-      as16.copyToHostAsync(0, host, 256 * 4, 256 * 2, stream);
-      stream.synchronize();
-      ByteBuffer out = host.asByteBuffer(0, 256 * 6).order(ByteOrder.LITTLE_ENDIAN);
-      for (int code = 0; code < 256; code++) {
-        float want = kv.decode(code);
-        String what = kv + " code 0x" + Integer.toHexString(code);
-        same(want, out.getFloat(4 * code), what + " to fp32");
-        same(want, q.decode(out.getShort(256 * 4 + 2 * code)), what + " to " + q);
-      }
+    @ParameterizedTest(name = "{0} codes to fp32 and {1}")
+    @CsvSource({"E4M3, FP16", "E4M3, BF16", "E5M2, FP16", "E5M2, BF16"})
+    void everyCodeDecodesAsTheCpuDoes(ElementType kv, ElementType q) {
+        byte[] cubin = TestKernel.nvrtcOrSkip()
+                .compile(
+                        Fp8TestKernel.sources().program(),
+                        CompileOptions.of(
+                                device.arch(), Map.of("XQA_Q_TYPE", q.ordinal(), "XQA_KV_TYPE", kv.ordinal())));
+        try (CudaModule module = CudaModule.load(context, cubin);
+                CudaStream stream = CudaStream.create(context);
+                PinnedBuffer host = PinnedBuffer.allocate(256 * 6);
+                DeviceBuffer asFloat = DeviceBuffer.allocate(256 * 4, stream);
+                DeviceBuffer as16 = DeviceBuffer.allocate(256 * 2, stream)) {
+            module.function(Fp8TestKernel.FUNCTION)
+                    .launch(
+                            LaunchConfig.of1d(1, 32, 0),
+                            stream,
+                            new KernelArgs().pointer(asFloat).pointer(as16));
+            asFloat.copyToHostAsync(0, host, 0, 256 * 4, stream);
+            as16.copyToHostAsync(0, host, 256 * 4, 256 * 2, stream);
+            stream.synchronize();
+            ByteBuffer out = host.asByteBuffer(0, 256 * 6).order(ByteOrder.LITTLE_ENDIAN);
+            for (int code = 0; code < 256; code++) {
+                float want = kv.decode(code);
+                String what = kv + " code 0x" + Integer.toHexString(code);
+                same(want, out.getFloat(4 * code), what + " to fp32");
+                same(want, q.decode(out.getShort(256 * 4 + 2 * code)), what + " to " + q);
+            }
+        }
     }
-  }
 
-  private static void same(float want, float got, String what) {
-    if (Float.isNaN(want)) {
-      assertTrue(Float.isNaN(got), what + ": want NaN, got " + got);
-    } else {
-      assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got), what + ": want " + want + ", got " + got);
+    private static void same(float want, float got, String what) {
+        if (Float.isNaN(want)) {
+            assertTrue(Float.isNaN(got), what + ": want NaN, got " + got);
+        } else {
+            assertEquals(
+                    Float.floatToRawIntBits(want),
+                    Float.floatToRawIntBits(got),
+                    what + ": want " + want + ", got " + got);
+        }
     }
-  }
 }

@@ -10,17 +10,17 @@ import java.time.Duration;
  * {@code sha256 <hex>}; warnings go to stderr.
  */
 public final class CacheWriterMain {
-  private CacheWriterMain() {}
+    private CacheWriterMain() {}
 
-  public static void main(String[] args) throws Exception {
-    DiskCache disk = new DiskCache(Path.of(args[0]), Duration.ofMillis(Long.parseLong(args[2])));
-    FakeCompiler compiler = new FakeCompiler(Long.parseLong(args[1]), () -> {
-      System.out.println("compiling");
-      System.out.flush();
-    });
-    CompiledKernel k = DiskOrCompile.get(FakeCompiler.KEY, disk, compiler, new JitStats(), System.err::println);
-    System.out.println("origin " + k.origin());
-    System.out.println("sha256 " + CubinFile.sha256(k.cubin()));
-    System.out.flush();
-  }
+    public static void main(String[] args) throws Exception {
+        DiskCache disk = new DiskCache(Path.of(args[0]), Duration.ofMillis(Long.parseLong(args[2])));
+        FakeCompiler compiler = new FakeCompiler(Long.parseLong(args[1]), () -> {
+            System.out.println("compiling");
+            System.out.flush();
+        });
+        CompiledKernel k = DiskOrCompile.get(FakeCompiler.KEY, disk, compiler, new JitStats(), System.err::println);
+        System.out.println("origin " + k.origin());
+        System.out.println("sha256 " + CubinFile.sha256(k.cubin()));
+        System.out.flush();
+    }
 }

@@ -40,84 +40,147 @@ import org.sparkxqa.spark.job.report.TextTable;
  * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
  *     run only when the pipeline did not use the CPU backend), or null
  */
-public record BenchReport(String spec, String master, long driverHeapBytes, long rows, int partitions, long kvBytes,
-    BenchSeries pipeline, BenchSeries parquet, BenchSeries cache, String cacheSkipped, BenchSeries gpuReader,
-    String gpuReaderSkipped, long fileBytes, BenchSeries cpu, String cpuSkipped, PinnedCopy pinnedCopy,
-    Double pipelineOverPinnedCopy, Double parquetOverPinnedCopy, Double cacheOverPinnedCopy, Double gpuReaderFileGBps,
-    Double gpuReaderFilesOverPinnedCopy, Double gpuOverCpu) {
+public record BenchReport(
+        String spec,
+        String master,
+        long driverHeapBytes,
+        long rows,
+        int partitions,
+        long kvBytes,
+        BenchSeries pipeline,
+        BenchSeries parquet,
+        BenchSeries cache,
+        String cacheSkipped,
+        BenchSeries gpuReader,
+        String gpuReaderSkipped,
+        long fileBytes,
+        BenchSeries cpu,
+        String cpuSkipped,
+        PinnedCopy pinnedCopy,
+        Double pipelineOverPinnedCopy,
+        Double parquetOverPinnedCopy,
+        Double cacheOverPinnedCopy,
+        Double gpuReaderFileGBps,
+        Double gpuReaderFilesOverPinnedCopy,
+        Double gpuOverCpu) {
 
-  /** The report of these measurements, with the ratios computed and this JVM's most heap. */
-  public static BenchReport of(String spec, String master, long rows, int partitions, long kvBytes, BenchSeries pipeline,
-      ParquetPasses.Result files, CachePasses.Result cached, BenchSeries cpu, String cpuSkipped, PinnedCopy copy) {
-    BenchSeries parquet = files.columnar();
-    BenchSeries cache = cached.columnar();
-    BenchSeries reader = files.gpuReader();
-    Double overCopy = copy.gbps() == null ? null : pipeline.medianKvGBps() / copy.gbps();
-    Double parquetOverCopy = copy.gbps() == null ? null : parquet.medianKvGBps() / copy.gbps();
-    Double cacheOverCopy = copy.gbps() == null || cache == null ? null : cache.medianKvGBps() / copy.gbps();
-    Double fileGBps = reader == null ? null : reader.medianKvGBps() * files.fileBytes() / kvBytes;
-    Double filesOverCopy = fileGBps == null || copy.gbps() == null ? null : fileGBps / copy.gbps();
-    Double overCpu = cpu == null ? null : pipeline.medianRequestsPerSecond() / cpu.medianRequestsPerSecond();
-    return new BenchReport(spec, master, Runtime.getRuntime().maxMemory(), rows, partitions, kvBytes, pipeline, parquet,
-        cache, cached.skipped(), reader, files.gpuReaderSkipped(), files.fileBytes(), cpu, cpuSkipped, copy, overCopy,
-        parquetOverCopy, cacheOverCopy, fileGBps, filesOverCopy, overCpu);
-  }
-
-  /** One line per pass, then the medians, the copy rate and the ratios. */
-  public void print(PrintWriter out) {
-    TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
-    addPasses(passes, "rows ", pipeline);
-    addPasses(passes, "parquet ", parquet);
-    if (cache != null) {
-      addPasses(passes, "cache ", cache);
+    /** The report of these measurements, with the ratios computed and this JVM's most heap. */
+    public static BenchReport of(
+            String spec,
+            String master,
+            long rows,
+            int partitions,
+            long kvBytes,
+            BenchSeries pipeline,
+            ParquetPasses.Result files,
+            CachePasses.Result cached,
+            BenchSeries cpu,
+            String cpuSkipped,
+            PinnedCopy copy) {
+        BenchSeries parquet = files.columnar();
+        BenchSeries cache = cached.columnar();
+        BenchSeries reader = files.gpuReader();
+        Double overCopy = copy.gbps() == null ? null : pipeline.medianKvGBps() / copy.gbps();
+        Double parquetOverCopy = copy.gbps() == null ? null : parquet.medianKvGBps() / copy.gbps();
+        Double cacheOverCopy = copy.gbps() == null || cache == null ? null : cache.medianKvGBps() / copy.gbps();
+        Double fileGBps = reader == null ? null : reader.medianKvGBps() * files.fileBytes() / kvBytes;
+        Double filesOverCopy = fileGBps == null || copy.gbps() == null ? null : fileGBps / copy.gbps();
+        Double overCpu = cpu == null ? null : pipeline.medianRequestsPerSecond() / cpu.medianRequestsPerSecond();
+        return new BenchReport(
+                spec,
+                master,
+                Runtime.getRuntime().maxMemory(),
+                rows,
+                partitions,
+                kvBytes,
+                pipeline,
+                parquet,
+                cache,
+                cached.skipped(),
+                reader,
+                files.gpuReaderSkipped(),
+                files.fileBytes(),
+                cpu,
+                cpuSkipped,
+                copy,
+                overCopy,
+                parquetOverCopy,
+                cacheOverCopy,
+                fileGBps,
+                filesOverCopy,
+                overCpu);
     }
-    if (gpuReader != null) {
-      addPasses(passes, "gpu reader ", gpuReader);
-    }
-    if (cpu != null) {
-      addPasses(passes, "cpu ", cpu);
-    }
-    passes.print(out);
-    TextTable summary = new TextTable("measure", "value");
-    summary.row("rows from the cache (median of " + pipeline.passes().size() + ")", rates(pipeline));
-    summary.row("columnar from Parquet (median of " + parquet.passes().size() + ")", rates(parquet));
-    summary.row("columnar from the cache" + (cache == null ? "" : " (median of " + cache.passes().size() + ")"),
-        cache == null ? cacheSkipped : rates(cache));
-    summary.row("GPU reader over the same files", gpuReader == null ? gpuReaderSkipped
-        : rates(gpuReader) + String.format(", %.3f file GB/s", gpuReaderFileGBps));
-    summary.row("CPU backend, same requests", cpu == null ? cpuSkipped
-        : rates(cpu) + " (median of " + cpu.passes().size() + ")");
-    summary.row("pinned host-to-device copy", pinnedCopy.text());
-    summary.row("rows KV GB/s / pinned copy GB/s", ratio(pipelineOverPinnedCopy));
-    summary.row("Parquet KV GB/s / pinned copy GB/s", ratio(parquetOverPinnedCopy));
-    summary.row("cache KV GB/s / pinned copy GB/s", ratio(cacheOverPinnedCopy));
-    summary.row("GPU reader file GB/s / pinned copy GB/s", ratio(gpuReaderFilesOverPinnedCopy));
-    summary.row("GPU / CPU (requests/s through Spark)", gpuOverCpu == null ? "n/a" : String.format("%.2fx", gpuOverCpu));
-    summary.print(out);
-  }
 
-  /** Writes this report as JSON. */
-  public void writeJson(Path file) {
-    try {
-      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report " + file, e);
+    /** One line per pass, then the medians, the copy rate and the ratios. */
+    public void print(PrintWriter out) {
+        TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
+        addPasses(passes, "rows ", pipeline);
+        addPasses(passes, "parquet ", parquet);
+        if (cache != null) {
+            addPasses(passes, "cache ", cache);
+        }
+        if (gpuReader != null) {
+            addPasses(passes, "gpu reader ", gpuReader);
+        }
+        if (cpu != null) {
+            addPasses(passes, "cpu ", cpu);
+        }
+        passes.print(out);
+        TextTable summary = new TextTable("measure", "value");
+        summary.row("rows from the cache (median of " + pipeline.passes().size() + ")", rates(pipeline));
+        summary.row("columnar from Parquet (median of " + parquet.passes().size() + ")", rates(parquet));
+        summary.row(
+                "columnar from the cache"
+                        + (cache == null ? "" : " (median of " + cache.passes().size() + ")"),
+                cache == null ? cacheSkipped : rates(cache));
+        summary.row(
+                "GPU reader over the same files",
+                gpuReader == null
+                        ? gpuReaderSkipped
+                        : rates(gpuReader) + String.format(", %.3f file GB/s", gpuReaderFileGBps));
+        summary.row(
+                "CPU backend, same requests",
+                cpu == null
+                        ? cpuSkipped
+                        : rates(cpu) + " (median of " + cpu.passes().size() + ")");
+        summary.row("pinned host-to-device copy", pinnedCopy.text());
+        summary.row("rows KV GB/s / pinned copy GB/s", ratio(pipelineOverPinnedCopy));
+        summary.row("Parquet KV GB/s / pinned copy GB/s", ratio(parquetOverPinnedCopy));
+        summary.row("cache KV GB/s / pinned copy GB/s", ratio(cacheOverPinnedCopy));
+        summary.row("GPU reader file GB/s / pinned copy GB/s", ratio(gpuReaderFilesOverPinnedCopy));
+        summary.row(
+                "GPU / CPU (requests/s through Spark)",
+                gpuOverCpu == null ? "n/a" : String.format("%.2fx", gpuOverCpu));
+        summary.print(out);
     }
-  }
 
-  private static void addPasses(TextTable table, String prefix, BenchSeries series) {
-    for (BenchSeries.Pass p : series.passes()) {
-      table.row(prefix + p.pass(), series.backend(), p.rows(), String.format("%.3f s", p.seconds()),
-          String.format("%.1f", p.requestsPerSecond()), String.format("%.3f", p.kvGBps()));
+    /** Writes this report as JSON. */
+    public void writeJson(Path file) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + file, e);
+        }
     }
-  }
 
-  private static String ratio(Double r) {
-    return r == null ? "n/a" : String.format("%.3f", r);
-  }
+    private static void addPasses(TextTable table, String prefix, BenchSeries series) {
+        for (BenchSeries.Pass p : series.passes()) {
+            table.row(
+                    prefix + p.pass(),
+                    series.backend(),
+                    p.rows(),
+                    String.format("%.3f s", p.seconds()),
+                    String.format("%.1f", p.requestsPerSecond()),
+                    String.format("%.3f", p.kvGBps()));
+        }
+    }
 
-  private static String rates(BenchSeries s) {
-    return String.format("%s: %.1f requests/s, %.3f KV GB/s", s.backend(), s.medianRequestsPerSecond(),
-        s.medianKvGBps());
-  }
+    private static String ratio(Double r) {
+        return r == null ? "n/a" : String.format("%.3f", r);
+    }
+
+    private static String rates(BenchSeries s) {
+        return String.format(
+                "%s: %.1f requests/s, %.3f KV GB/s", s.backend(), s.medianRequestsPerSecond(), s.medianKvGBps());
+    }
 }

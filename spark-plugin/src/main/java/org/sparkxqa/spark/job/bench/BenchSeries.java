@@ -29,64 +29,74 @@ import org.sparkxqa.spark.job.report.RunReport;
  */
 public record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSecond, double medianKvGBps) {
 
-  /** One pass: rows evaluated, wall seconds, and the rates that follow. */
-  public record Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {}
+    /** One pass: rows evaluated, wall seconds, and the rates that follow. */
+    public record Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {}
 
-  /**
-   * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} set on
-   * {@code spark} for their duration (the previous value is restored).
-   *
-   * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
-   */
-  public static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice, int count, long kvBytes) {
-    return run(spark, evaluated, choice, Map.of(), count, kvBytes);
-  }
-
-  /**
-   * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} and
-   * {@code settings} (runtime settings, e.g. {@code spark.xqa.columnar.enabled=false}) set on
-   * {@code spark} for their duration (the previous values are restored).
-   *
-   * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
-   */
-  public static BenchSeries run(SparkSession spark, Dataset<Row> evaluated, QueryBackend choice,
-      Map<String, String> settings, int count, long kvBytes) {
-    Map<String, String> all = new LinkedHashMap<>(settings);
-    all.put(XqaConf.QUERY_BACKEND.name(), choice.configName());
-    Map<String, String> previous = new HashMap<>();
-    for (Map.Entry<String, String> e : all.entrySet()) {
-      previous.put(e.getKey(), spark.conf().getOption(e.getKey()).getOrElse(() -> null));
-      spark.conf().set(e.getKey(), e.getValue());
+    /**
+     * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} set on
+     * {@code spark} for their duration (the previous value is restored).
+     *
+     * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
+     */
+    public static BenchSeries run(
+            SparkSession spark, Dataset<Row> evaluated, QueryBackend choice, int count, long kvBytes) {
+        return run(spark, evaluated, choice, Map.of(), count, kvBytes);
     }
-    try {
-      List<Pass> passes = new ArrayList<>();
-      String backend = "none";
-      for (int i = 1; i <= count; i++) {
-        long[] nanos = new long[1];
-        RunReport report = RunReport.of(ExecutedOperators.of(spark, () -> {
-          long start = System.nanoTime();
-          evaluated.write().format("noop").mode(SaveMode.Overwrite).save();
-          nanos[0] = System.nanoTime() - start;
-        }));
-        double seconds = nanos[0] / 1e9;
-        passes.add(new Pass(i, report.rows(), seconds, report.rows() / seconds, kvBytes / seconds / 1e9));
-        backend = report.backendNames();
-      }
-      return new BenchSeries(backend, List.copyOf(passes), Median.of(passes.stream().mapToDouble(Pass::requestsPerSecond)
-          .toArray()), Median.of(passes.stream().mapToDouble(Pass::kvGBps).toArray()));
-    } finally {
-      previous.forEach((key, value) -> {
-        if (value == null) {
-          spark.conf().unset(key);
-        } else {
-          spark.conf().set(key, value);
+
+    /**
+     * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} and
+     * {@code settings} (runtime settings, e.g. {@code spark.xqa.columnar.enabled=false}) set on
+     * {@code spark} for their duration (the previous values are restored).
+     *
+     * @param kvBytes the K/V bytes of all requests (the bytes each pass must read)
+     */
+    public static BenchSeries run(
+            SparkSession spark,
+            Dataset<Row> evaluated,
+            QueryBackend choice,
+            Map<String, String> settings,
+            int count,
+            long kvBytes) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put(XqaConf.QUERY_BACKEND.name(), choice.configName());
+        Map<String, String> previous = new HashMap<>();
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            previous.put(e.getKey(), spark.conf().getOption(e.getKey()).getOrElse(() -> null));
+            spark.conf().set(e.getKey(), e.getValue());
         }
-      });
+        try {
+            List<Pass> passes = new ArrayList<>();
+            String backend = "none";
+            for (int i = 1; i <= count; i++) {
+                long[] nanos = new long[1];
+                RunReport report = RunReport.of(ExecutedOperators.of(spark, () -> {
+                    long start = System.nanoTime();
+                    evaluated.write().format("noop").mode(SaveMode.Overwrite).save();
+                    nanos[0] = System.nanoTime() - start;
+                }));
+                double seconds = nanos[0] / 1e9;
+                passes.add(new Pass(i, report.rows(), seconds, report.rows() / seconds, kvBytes / seconds / 1e9));
+                backend = report.backendNames();
+            }
+            return new BenchSeries(
+                    backend,
+                    List.copyOf(passes),
+                    Median.of(
+                            passes.stream().mapToDouble(Pass::requestsPerSecond).toArray()),
+                    Median.of(passes.stream().mapToDouble(Pass::kvGBps).toArray()));
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    spark.conf().unset(key);
+                } else {
+                    spark.conf().set(key, value);
+                }
+            });
+        }
     }
-  }
 
-  /** Whether every executor ran these passes on a CPU backend (whose names start with {@code cpu}). */
-  public boolean onCpu() {
-    return Arrays.stream(backend.split(", ")).allMatch(name -> name.startsWith("cpu"));
-  }
+    /** Whether every executor ran these passes on a CPU backend (whose names start with {@code cpu}). */
+    public boolean onCpu() {
+        return Arrays.stream(backend.split(", ")).allMatch(name -> name.startsWith("cpu"));
+    }
 }

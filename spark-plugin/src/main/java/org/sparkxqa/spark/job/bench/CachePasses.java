@@ -26,52 +26,62 @@ import org.sparkxqa.spark.sql.exec.XqaOperators;
  * not a test; stateless.
  */
 public final class CachePasses {
-  static final String SERIALIZER_KEY = "spark.sql.cache.serializer";
-  static final String SPARK_DEFAULT = "org.apache.spark.sql.execution.columnar.DefaultCachedBatchSerializer";
+    static final String SERIALIZER_KEY = "spark.sql.cache.serializer";
+    static final String SPARK_DEFAULT = "org.apache.spark.sql.execution.columnar.DefaultCachedBatchSerializer";
 
-  private CachePasses() {}
+    private CachePasses() {}
 
-  /**
-   * What the passes measured.
-   *
-   * @param columnar the passes, or null when skipped
-   * @param skipped why {@code columnar} is null, else null
-   */
-  public record Result(BenchSeries columnar, String skipped) {}
+    /**
+     * What the passes measured.
+     *
+     * @param columnar the passes, or null when skipped
+     * @param skipped why {@code columnar} is null, else null
+     */
+    public record Result(BenchSeries columnar, String skipped) {}
 
-  /**
-   * @param cached the requests, cached by {@code spark} (the same table the rows passes read)
-   * @param policy the session's {@code spark.xqa.onInvalidRow}, as for the other passes
-   */
-  public static Result run(SparkSession spark, Dataset<Row> cached, AttentionSpec spec, InvalidRowPolicy policy,
-      int iterations, long kvBytes) {
-    String problem = serializerProblem(spark.sparkContext().conf().get(SERIALIZER_KEY, SPARK_DEFAULT));
-    if (problem != null) {
-      return new Result(null, problem);
+    /**
+     * @param cached the requests, cached by {@code spark} (the same table the rows passes read)
+     * @param policy the session's {@code spark.xqa.onInvalidRow}, as for the other passes
+     */
+    public static Result run(
+            SparkSession spark,
+            Dataset<Row> cached,
+            AttentionSpec spec,
+            InvalidRowPolicy policy,
+            int iterations,
+            long kvBytes) {
+        String problem = serializerProblem(spark.sparkContext().conf().get(SERIALIZER_KEY, SPARK_DEFAULT));
+        if (problem != null) {
+            return new Result(null, problem);
+        }
+        Dataset<Row> evaluated = AttentionRunner.apply(cached, spec, policy, RequestColumns.TREE, false);
+        if (!readsTheCacheColumnar(evaluated)) {
+            return new Result(
+                    null,
+                    "skipped: the operator does not read the cache's columnar batches (see "
+                            + "spark.xqa.columnar.enabled and spark.sql.inMemoryColumnarStorage.enableVectorizedReader)");
+        }
+        return new Result(BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes), null);
     }
-    Dataset<Row> evaluated = AttentionRunner.apply(cached, spec, policy, RequestColumns.TREE, false);
-    if (!readsTheCacheColumnar(evaluated)) {
-      return new Result(null, "skipped: the operator does not read the cache's columnar batches (see "
-          + "spark.xqa.columnar.enabled and spark.sql.inMemoryColumnarStorage.enableVectorizedReader)");
-    }
-    return new Result(BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes), null);
-  }
 
-  /** Why a session whose cache serializer is {@code configured} cannot run the passes, or null when it can. */
-  static String serializerProblem(String configured) {
-    String ours = XqaCachedBatchSerializer.class.getName();
-    return configured.trim().equals(ours) ? null : "skipped: " + SERIALIZER_KEY + " is " + configured
-        + "; the columnar cache needs " + ours + ", set before the session starts";
-  }
-
-  /** Whether the plan's batched operator is columnar over the in-memory scan itself, no conversion between. */
-  static boolean readsTheCacheColumnar(Dataset<Row> evaluated) {
-    List<XqaAttentionExec> operators = XqaOperators.in(evaluated.queryExecution().executedPlan());
-    if (operators.size() != 1 || !operators.get(0).supportsColumnar()) {
-      return false;
+    /** Why a session whose cache serializer is {@code configured} cannot run the passes, or null when it can. */
+    static String serializerProblem(String configured) {
+        String ours = XqaCachedBatchSerializer.class.getName();
+        return configured.trim().equals(ours)
+                ? null
+                : "skipped: " + SERIALIZER_KEY + " is " + configured + "; the columnar cache needs " + ours
+                        + ", set before the session starts";
     }
-    SparkPlan child = operators.get(0).children().head();
-    child = child instanceof QueryStageExec s ? s.plan() : child;
-    return child instanceof InMemoryTableScanExec scan && scan.supportsColumnar();
-  }
+
+    /** Whether the plan's batched operator is columnar over the in-memory scan itself, no conversion between. */
+    static boolean readsTheCacheColumnar(Dataset<Row> evaluated) {
+        List<XqaAttentionExec> operators =
+                XqaOperators.in(evaluated.queryExecution().executedPlan());
+        if (operators.size() != 1 || !operators.get(0).supportsColumnar()) {
+            return false;
+        }
+        SparkPlan child = operators.get(0).children().head();
+        child = child instanceof QueryStageExec s ? s.plan() : child;
+        return child instanceof InMemoryTableScanExec scan && scan.supportsColumnar();
+    }
 }

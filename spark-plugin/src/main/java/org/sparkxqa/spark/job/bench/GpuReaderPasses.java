@@ -21,31 +21,39 @@ import org.sparkxqa.spark.sql.Scala;
  * the pass, so writing the output is timed too. A program step, not a test.
  */
 final class GpuReaderPasses {
-  private GpuReaderPasses() {}
+    private GpuReaderPasses() {}
 
-  /** The passes, rated in K/V bytes per second like the others. */
-  static BenchSeries run(SparkSession spark, AttentionSpec spec, String input, Path scratch, int count, long kvBytes) {
-    int rowsPerLaunch = XqaConf.from(Scala.map(spark.conf().getAll())).get(XqaConf.BATCH_MAX_ROWS);
-    List<BenchSeries.Pass> passes = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      Path out = scratch.resolve("gpu-reader-" + i);
-      long start = System.nanoTime();
-      GpuReaderRun.Result r = GpuReaderRun.run(spark, spec, input, out.toString(), RequestColumns.TREE, rowsPerLaunch);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      ParquetPasses.delete(out);
-      passes.add(new BenchSeries.Pass(i, r.rows(), seconds, r.rows() / seconds, kvBytes / seconds / 1e9));
+    /** The passes, rated in K/V bytes per second like the others. */
+    static BenchSeries run(
+            SparkSession spark, AttentionSpec spec, String input, Path scratch, int count, long kvBytes) {
+        int rowsPerLaunch = XqaConf.from(Scala.map(spark.conf().getAll())).get(XqaConf.BATCH_MAX_ROWS);
+        List<BenchSeries.Pass> passes = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Path out = scratch.resolve("gpu-reader-" + i);
+            long start = System.nanoTime();
+            GpuReaderRun.Result r =
+                    GpuReaderRun.run(spark, spec, input, out.toString(), RequestColumns.TREE, rowsPerLaunch);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ParquetPasses.delete(out);
+            passes.add(new BenchSeries.Pass(i, r.rows(), seconds, r.rows() / seconds, kvBytes / seconds / 1e9));
+        }
+        return new BenchSeries(
+                "gpu reader (cuDF)",
+                List.copyOf(passes),
+                Median.of(passes.stream()
+                        .mapToDouble(BenchSeries.Pass::requestsPerSecond)
+                        .toArray()),
+                Median.of(passes.stream().mapToDouble(BenchSeries.Pass::kvGBps).toArray()));
     }
-    return new BenchSeries("gpu reader (cuDF)", List.copyOf(passes),
-        Median.of(passes.stream().mapToDouble(BenchSeries.Pass::requestsPerSecond).toArray()),
-        Median.of(passes.stream().mapToDouble(BenchSeries.Pass::kvGBps).toArray()));
-  }
 
-  /** Bytes of the Parquet files under {@code folder}. */
-  static long fileBytes(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(p -> p.toString().endsWith(".parquet")).mapToLong(p -> p.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot size " + folder, e);
+    /** Bytes of the Parquet files under {@code folder}. */
+    static long fileBytes(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(p -> p.toString().endsWith(".parquet"))
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot size " + folder, e);
+        }
     }
-  }
 }

@@ -24,55 +24,65 @@ import org.sparkxqa.spark.job.data.RequestColumns;
  * ({@link GpuReaderPasses}). A program step, not a test; stateless, each call with its own folder.
  */
 public final class ParquetPasses {
-  private ParquetPasses() {}
+    private ParquetPasses() {}
 
-  /**
-   * What the passes over the files measured.
-   *
-   * @param columnar the columnar passes (Spark's scan, the batched operator)
-   * @param gpuReader the GPU-reader passes, or null when skipped
-   * @param gpuReaderSkipped why {@code gpuReader} is null, else null
-   * @param fileBytes bytes of the Parquet files (what a GPU-reader pass sends to the device)
-   */
-  public record Result(BenchSeries columnar, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes) {}
+    /**
+     * What the passes over the files measured.
+     *
+     * @param columnar the columnar passes (Spark's scan, the batched operator)
+     * @param gpuReader the GPU-reader passes, or null when skipped
+     * @param gpuReaderSkipped why {@code gpuReader} is null, else null
+     * @param fileBytes bytes of the Parquet files (what a GPU-reader pass sends to the device)
+     */
+    public record Result(BenchSeries columnar, BenchSeries gpuReader, String gpuReaderSkipped, long fileBytes) {}
 
-  /**
-   * @param policy the session's {@code spark.xqa.onInvalidRow}, as for the cached passes
-   * @param readerRows rows per batch of Spark's Parquet scan ({@link ReaderBatchRows}), unless the
-   *     session sets {@value ReaderBatchRows#KEY} itself
-   * @param gpuReader whether to run the GPU-reader passes too (the backend in use is a GPU)
-   */
-  public static Result run(SparkSession spark, Dataset<Row> requests, AttentionSpec spec, InvalidRowPolicy policy,
-      int iterations, long kvBytes, int readerRows, boolean gpuReader) {
-    Path dir = createTemp();
-    try {
-      String path = dir.resolve("requests").toString();
-      requests.write().parquet(path);
-      ReaderBatchRows.applyUnlessSet(spark, readerRows);
-      Dataset<Row> evaluated = AttentionRunner.apply(spark.read().parquet(path), spec, policy, RequestColumns.TREE,
-          false);
-      BenchSeries columnar = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
-      BenchSeries reader = gpuReader ? GpuReaderPasses.run(spark, spec, path, dir, iterations, kvBytes) : null;
-      return new Result(columnar, reader, gpuReader ? null : "skipped: the backend in use is the CPU backend",
-          GpuReaderPasses.fileBytes(Path.of(path)));
-    } finally {
-      delete(dir);
+    /**
+     * @param policy the session's {@code spark.xqa.onInvalidRow}, as for the cached passes
+     * @param readerRows rows per batch of Spark's Parquet scan ({@link ReaderBatchRows}), unless the
+     *     session sets {@value ReaderBatchRows#KEY} itself
+     * @param gpuReader whether to run the GPU-reader passes too (the backend in use is a GPU)
+     */
+    public static Result run(
+            SparkSession spark,
+            Dataset<Row> requests,
+            AttentionSpec spec,
+            InvalidRowPolicy policy,
+            int iterations,
+            long kvBytes,
+            int readerRows,
+            boolean gpuReader) {
+        Path dir = createTemp();
+        try {
+            String path = dir.resolve("requests").toString();
+            requests.write().parquet(path);
+            ReaderBatchRows.applyUnlessSet(spark, readerRows);
+            Dataset<Row> evaluated =
+                    AttentionRunner.apply(spark.read().parquet(path), spec, policy, RequestColumns.TREE, false);
+            BenchSeries columnar = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+            BenchSeries reader = gpuReader ? GpuReaderPasses.run(spark, spec, path, dir, iterations, kvBytes) : null;
+            return new Result(
+                    columnar,
+                    reader,
+                    gpuReader ? null : "skipped: the backend in use is the CPU backend",
+                    GpuReaderPasses.fileBytes(Path.of(path)));
+        } finally {
+            delete(dir);
+        }
     }
-  }
 
-  private static Path createTemp() {
-    try {
-      return Files.createTempDirectory("xqa-bench-parquet");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary folder for the Parquet passes", e);
+    private static Path createTemp() {
+        try {
+            return Files.createTempDirectory("xqa-bench-parquet");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the Parquet passes", e);
+        }
     }
-  }
 
-  static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
+    static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
-  }
 }

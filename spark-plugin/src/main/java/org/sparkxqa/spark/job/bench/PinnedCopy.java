@@ -19,36 +19,39 @@ import org.sparkxqa.core.gpu.cuda.HostToDeviceCopyRate;
  * @param unavailable why there is no rate, e.g. {@code no GPU: no CUDA driver (libcuda.so.1 not found)}; null when measured
  */
 public record PinnedCopy(String device, long bytes, int repetitions, Double gbps, String unavailable) {
-  static final long MIN_BYTES = 64L << 20;
-  static final long MAX_BYTES = 1L << 30;
-  static final int REPETITIONS = 10;
+    static final long MIN_BYTES = 64L << 20;
+    static final long MAX_BYTES = 1L << 30;
+    static final int REPETITIONS = 10;
 
-  /** Measures on device {@code ordinal} with a copy the size of {@code kvBytes} (clamped). */
-  public static PinnedCopy measure(int ordinal, long kvBytes) {
-    String noDriver = CudaDriver.unavailableReason();
-    if (noDriver != null) {
-      return notMeasured("no GPU: " + noDriver);
+    /** Measures on device {@code ordinal} with a copy the size of {@code kvBytes} (clamped). */
+    public static PinnedCopy measure(int ordinal, long kvBytes) {
+        String noDriver = CudaDriver.unavailableReason();
+        if (noDriver != null) {
+            return notMeasured("no GPU: " + noDriver);
+        }
+        GpuProbe.Result probe = GpuProbe.probe();
+        if (ordinal >= probe.devices().size()) {
+            return notMeasured(
+                    "no GPU: " + (probe.available() ? "device " + ordinal + " is not visible" : probe.reason()));
+        }
+        long bytes = Math.clamp(kvBytes, MIN_BYTES, MAX_BYTES);
+        try {
+            HostToDeviceCopyRate.Result r = HostToDeviceCopyRate.measure(ordinal, bytes, REPETITIONS);
+            return new PinnedCopy(r.device(), bytes, REPETITIONS, r.bytesPerSecond() / 1e9, null);
+        } catch (CudaException e) {
+            return notMeasured("the copy failed: " + e.getMessage());
+        }
     }
-    GpuProbe.Result probe = GpuProbe.probe();
-    if (ordinal >= probe.devices().size()) {
-      return notMeasured("no GPU: " + (probe.available() ? "device " + ordinal + " is not visible" : probe.reason()));
-    }
-    long bytes = Math.clamp(kvBytes, MIN_BYTES, MAX_BYTES);
-    try {
-      HostToDeviceCopyRate.Result r = HostToDeviceCopyRate.measure(ordinal, bytes, REPETITIONS);
-      return new PinnedCopy(r.device(), bytes, REPETITIONS, r.bytesPerSecond() / 1e9, null);
-    } catch (CudaException e) {
-      return notMeasured("the copy failed: " + e.getMessage());
-    }
-  }
 
-  static PinnedCopy notMeasured(String reason) {
-    return new PinnedCopy(null, 0, 0, null, reason);
-  }
+    static PinnedCopy notMeasured(String reason) {
+        return new PinnedCopy(null, 0, 0, null, reason);
+    }
 
-  /** E.g. {@code 25.3 GB/s (1024 MiB per copy, median of 10, GPU 0: ...)} or {@code n/a (no GPU: ...)}. */
-  String text() {
-    return gbps == null ? "n/a (" + unavailable + ")"
-        : String.format("%.1f GB/s (%d MiB per copy, median of %d, %s)", gbps, bytes >> 20, repetitions, device);
-  }
+    /** E.g. {@code 25.3 GB/s (1024 MiB per copy, median of 10, GPU 0: ...)} or {@code n/a (no GPU: ...)}. */
+    String text() {
+        return gbps == null
+                ? "n/a (" + unavailable + ")"
+                : String.format(
+                        "%.1f GB/s (%d MiB per copy, median of %d, %s)", gbps, bytes >> 20, repetitions, device);
+    }
 }

@@ -13,23 +13,23 @@ import org.sparkxqa.core.BatchCap;
  * they would be anyway (a launch never spans two scan batches). Stateless.
  */
 public final class ReaderBatchRows {
-  static final String KEY = "spark.sql.parquet.columnarReaderBatchSize";
-  static final int SPARK_DEFAULT = 4096;
+    static final String KEY = "spark.sql.parquet.columnarReaderBatchSize";
+    static final int SPARK_DEFAULT = 4096;
 
-  private ReaderBatchRows() {}
+    private ReaderBatchRows() {}
 
-  /** Rows of at most {@code maxQLen} query and {@code maxKvLen} key tokens that fit one launch budget. */
-  public static int forRequests(AttentionSpec spec, int maxQLen, int maxKvLen) {
-    long rowBytes = (long) maxQLen * spec.qTokenBytes() + 2L * maxKvLen * spec.kvTokenBytes();
-    return (int) Math.clamp(BatchCap.BYTES / rowBytes, 1, SPARK_DEFAULT);
-  }
-
-  /** Sets {@code rows} for this session's later scans unless the user set the key; returns the value in force. */
-  static int applyUnlessSet(SparkSession spark, int rows) {
-    if (spark.conf().contains(KEY)) {
-      return Integer.parseInt(spark.conf().get(KEY));
+    /** Rows of at most {@code maxQLen} query and {@code maxKvLen} key tokens that fit one launch budget. */
+    public static int forRequests(AttentionSpec spec, int maxQLen, int maxKvLen) {
+        long rowBytes = (long) maxQLen * spec.qTokenBytes() + 2L * maxKvLen * spec.kvTokenBytes();
+        return (int) Math.clamp(BatchCap.BYTES / rowBytes, 1, SPARK_DEFAULT);
     }
-    spark.conf().set(KEY, Integer.toString(rows));
-    return rows;
-  }
+
+    /** Sets {@code rows} for this session's later scans unless the user set the key; returns the value in force. */
+    static int applyUnlessSet(SparkSession spark, int rows) {
+        if (spark.conf().contains(KEY)) {
+            return Integer.parseInt(spark.conf().get(KEY));
+        }
+        spark.conf().set(KEY, Integer.toString(rows));
+        return rows;
+    }
 }

@@ -23,56 +23,65 @@ import org.sparkxqa.spark.job.error.UserInputException;
  * thread-safe; the caller passes the invalid-row policy in (the job reads it from its session).
  */
 public final class AttentionRunner {
-  private AttentionRunner() {}
+    private AttentionRunner() {}
 
-  /**
-   * @param policy the session's {@code spark.xqa.onInvalidRow}: whether {@code xqa_error} is added
-   * @param treeColumn the draft-tree column name
-   * @param treeRequired whether a missing tree column is an error (else: all chains)
-   * @throws UserInputException when the input lacks the request columns or already has the output ones
-   */
-  public static Dataset<Row> apply(Dataset<Row> input, AttentionSpec spec, InvalidRowPolicy policy, String treeColumn,
-      boolean treeRequired) {
-    RequestColumns columns = RequestColumns.resolve(input.schema(), treeColumn, treeRequired);
-    columns.requireAbsent(policy == InvalidRowPolicy.NULL ? List.of(RequestColumns.OUT, RequestColumns.ERROR)
-        : List.of(RequestColumns.OUT));
-    Column tree = columns.hasTree() ? column(treeColumn) : lit(null);
-    Column result = XqaFunctions.xqaAttentionResult(column(RequestColumns.Q), column(RequestColumns.K),
-        column(RequestColumns.V), tree, spec.qType().sqlName(), spec.qHeads(), spec.kvHeads(), spec.headDim(),
-        options(spec));
-    List<Column> out = new ArrayList<>();
-    for (String name : input.columns()) {
-      out.add(column(name));
+    /**
+     * @param policy the session's {@code spark.xqa.onInvalidRow}: whether {@code xqa_error} is added
+     * @param treeColumn the draft-tree column name
+     * @param treeRequired whether a missing tree column is an error (else: all chains)
+     * @throws UserInputException when the input lacks the request columns or already has the output ones
+     */
+    public static Dataset<Row> apply(
+            Dataset<Row> input, AttentionSpec spec, InvalidRowPolicy policy, String treeColumn, boolean treeRequired) {
+        RequestColumns columns = RequestColumns.resolve(input.schema(), treeColumn, treeRequired);
+        columns.requireAbsent(
+                policy == InvalidRowPolicy.NULL
+                        ? List.of(RequestColumns.OUT, RequestColumns.ERROR)
+                        : List.of(RequestColumns.OUT));
+        Column tree = columns.hasTree() ? column(treeColumn) : lit(null);
+        Column result = XqaFunctions.xqaAttentionResult(
+                column(RequestColumns.Q),
+                column(RequestColumns.K),
+                column(RequestColumns.V),
+                tree,
+                spec.qType().sqlName(),
+                spec.qHeads(),
+                spec.kvHeads(),
+                spec.headDim(),
+                options(spec));
+        List<Column> out = new ArrayList<>();
+        for (String name : input.columns()) {
+            out.add(column(name));
+        }
+        out.add(result.getField("out").as(RequestColumns.OUT));
+        if (policy == InvalidRowPolicy.NULL) {
+            out.add(result.getField("xqa_error").as(RequestColumns.ERROR));
+        }
+        return input.select(out.toArray(Column[]::new));
     }
-    out.add(result.getField("out").as(RequestColumns.OUT));
-    if (policy == InvalidRowPolicy.NULL) {
-      out.add(result.getField("xqa_error").as(RequestColumns.ERROR));
-    }
-    return input.select(out.toArray(Column[]::new));
-  }
 
-  /** The function's options for what {@code spec} sets beyond the shape: K/V type, window, scale, K/V scales. */
-  static Map<String, String> options(AttentionSpec spec) {
-    Map<String, String> options = new LinkedHashMap<>();
-    if (spec.kvType() != spec.qType()) {
-      options.put("kv_type", spec.kvType().sqlName());
+    /** The function's options for what {@code spec} sets beyond the shape: K/V type, window, scale, K/V scales. */
+    static Map<String, String> options(AttentionSpec spec) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (spec.kvType() != spec.qType()) {
+            options.put("kv_type", spec.kvType().sqlName());
+        }
+        if (spec.window() > 0) {
+            options.put("window", Integer.toString(spec.window()));
+        }
+        if (spec.scale() != AttentionSpec.defaultScale(spec.headDim())) {
+            options.put("scale", Float.toString(spec.scale()));
+        }
+        if (spec.kScale() != 1f) {
+            options.put("k_scale", Float.toString(spec.kScale()));
+        }
+        if (spec.vScale() != 1f) {
+            options.put("v_scale", Float.toString(spec.vScale()));
+        }
+        return options;
     }
-    if (spec.window() > 0) {
-      options.put("window", Integer.toString(spec.window()));
-    }
-    if (spec.scale() != AttentionSpec.defaultScale(spec.headDim())) {
-      options.put("scale", Float.toString(spec.scale()));
-    }
-    if (spec.kScale() != 1f) {
-      options.put("k_scale", Float.toString(spec.kScale()));
-    }
-    if (spec.vScale() != 1f) {
-      options.put("v_scale", Float.toString(spec.vScale()));
-    }
-    return options;
-  }
 
-  private static Column column(String name) {
-    return col("`" + name.replace("`", "``") + "`");
-  }
+    private static Column column(String name) {
+        return col("`" + name.replace("`", "``") + "`");
+    }
 }

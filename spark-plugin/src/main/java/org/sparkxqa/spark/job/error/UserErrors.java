@@ -17,37 +17,38 @@ import org.sparkxqa.spark.eval.InvalidRowException;
  * every command, and {@code xqa sql} builds its query errors on it. Stateless and thread-safe.
  */
 public final class UserErrors {
-  private static final Pattern IN_TEXT = Pattern.compile(
-      "(?:InvalidRowException|BackendUnavailableException|UserInputException): ([^\\n]+)");
+    private static final Pattern IN_TEXT =
+            Pattern.compile("(?:InvalidRowException|BackendUnavailableException|UserInputException): ([^\\n]+)");
 
-  private UserErrors() {}
+    private UserErrors() {}
 
-  /** The one-line message when {@code error} is (or wraps) a user error; empty for a bug. */
-  public static Optional<String> message(Throwable error) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof InvalidRowException invalid) {
-        return Optional.of("row " + invalid.rowId() + ": " + invalid.reason());
-      }
-      if (t instanceof BackendUnavailableException || t instanceof UserInputException
-          || t instanceof AnalysisException) {
-        return Optional.of(firstLine(t.getMessage()));
-      }
+    /** The one-line message when {@code error} is (or wraps) a user error; empty for a bug. */
+    public static Optional<String> message(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof InvalidRowException invalid) {
+                return Optional.of("row " + invalid.rowId() + ": " + invalid.reason());
+            }
+            if (t instanceof BackendUnavailableException
+                    || t instanceof UserInputException
+                    || t instanceof AnalysisException) {
+                return Optional.of(firstLine(t.getMessage()));
+            }
+        }
+        for (Throwable t : seen) {
+            Matcher m = IN_TEXT.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return Optional.of(m.group(1).trim());
+            }
+        }
+        return Optional.empty();
     }
-    for (Throwable t : seen) {
-      Matcher m = IN_TEXT.matcher(String.valueOf(t.getMessage()));
-      if (m.find()) {
-        return Optional.of(m.group(1).trim());
-      }
-    }
-    return Optional.empty();
-  }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "(no message)";
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
     }
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).trim();
-  }
 }

@@ -20,36 +20,36 @@ import org.sparkxqa.spark.sql.exec.XqaOperators;
  * registers and removes its own listener, so calls on different sessions may run at once.
  */
 public final class ExecutedOperators {
-  private static final long WAIT_SECONDS = 120;
+    private static final long WAIT_SECONDS = 120;
 
-  private ExecutedOperators() {}
+    private ExecutedOperators() {}
 
-  /** Runs {@code action}; its failure propagates as is. */
-  public static List<XqaAttentionExec> of(SparkSession session, Runnable action) {
-    CompletableFuture<List<XqaAttentionExec>> found = new CompletableFuture<>();
-    QueryExecutionListener listener = new QueryExecutionListener() {
-      @Override
-      public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-        List<XqaAttentionExec> operators = XqaOperators.in(qe.executedPlan());
-        if (!operators.isEmpty()) {
-          found.complete(operators);
+    /** Runs {@code action}; its failure propagates as is. */
+    public static List<XqaAttentionExec> of(SparkSession session, Runnable action) {
+        CompletableFuture<List<XqaAttentionExec>> found = new CompletableFuture<>();
+        QueryExecutionListener listener = new QueryExecutionListener() {
+            @Override
+            public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+                List<XqaAttentionExec> operators = XqaOperators.in(qe.executedPlan());
+                if (!operators.isEmpty()) {
+                    found.complete(operators);
+                }
+            }
+
+            @Override
+            public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+        };
+        session.listenerManager().register(listener);
+        try {
+            action.run();
+            return found.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Spark's report of the executed plan", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Spark did not report the executed plan within " + WAIT_SECONDS + " s", e);
+        } finally {
+            session.listenerManager().unregister(listener);
         }
-      }
-
-      @Override
-      public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
-    };
-    session.listenerManager().register(listener);
-    try {
-      action.run();
-      return found.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Spark's report of the executed plan", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Spark did not report the executed plan within " + WAIT_SECONDS + " s", e);
-    } finally {
-      session.listenerManager().unregister(listener);
     }
-  }
 }

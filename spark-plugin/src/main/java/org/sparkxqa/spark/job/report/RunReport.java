@@ -23,36 +23,36 @@ import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
  */
 public record RunReport(long rows, long invalidRows, long batches, List<ExecutorUse> executors) {
 
-  /** The sums over {@code operators} (whose metrics are final) and their distinct executor uses. */
-  public static RunReport of(List<XqaAttentionExec> operators) {
-    long rows = 0;
-    long invalid = 0;
-    long batches = 0;
-    Set<ExecutorUse> uses = new LinkedHashSet<>();
-    for (XqaAttentionExec op : operators) {
-      rows += op.metrics().apply("rows").value();
-      invalid += op.metrics().apply("invalidRows").value();
-      batches += op.metrics().apply("batches").value();
-      uses.addAll(op.executorUses());
+    /** The sums over {@code operators} (whose metrics are final) and their distinct executor uses. */
+    public static RunReport of(List<XqaAttentionExec> operators) {
+        long rows = 0;
+        long invalid = 0;
+        long batches = 0;
+        Set<ExecutorUse> uses = new LinkedHashSet<>();
+        for (XqaAttentionExec op : operators) {
+            rows += op.metrics().apply("rows").value();
+            invalid += op.metrics().apply("invalidRows").value();
+            batches += op.metrics().apply("batches").value();
+            uses.addAll(op.executorUses());
+        }
+        List<ExecutorUse> sorted = new ArrayList<>(uses);
+        sorted.sort(Comparator.comparing(ExecutorUse::executorId).thenComparing(ExecutorUse::backend));
+        return new RunReport(rows, invalid, batches, List.copyOf(sorted));
     }
-    List<ExecutorUse> sorted = new ArrayList<>(uses);
-    sorted.sort(Comparator.comparing(ExecutorUse::executorId).thenComparing(ExecutorUse::backend));
-    return new RunReport(rows, invalid, batches, List.copyOf(sorted));
-  }
 
-  /** The distinct backend names, joined; {@code none} when no backend call was made. */
-  public String backendNames() {
-    TreeSet<String> names = new TreeSet<>();
-    executors.forEach(u -> names.add(u.backend()));
-    return names.isEmpty() ? "none" : String.join(", ", names);
-  }
-
-  /** Writes this report as JSON: {@code {"rows":..,"invalidRows":..,"batches":..,"executors":[..]}}. */
-  public void writeJson(Path file) {
-    try {
-      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report " + file, e);
+    /** The distinct backend names, joined; {@code none} when no backend call was made. */
+    public String backendNames() {
+        TreeSet<String> names = new TreeSet<>();
+        executors.forEach(u -> names.add(u.backend()));
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
-  }
+
+    /** Writes this report as JSON: {@code {"rows":..,"invalidRows":..,"batches":..,"executors":[..]}}. */
+    public void writeJson(Path file) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + file, e);
+        }
+    }
 }

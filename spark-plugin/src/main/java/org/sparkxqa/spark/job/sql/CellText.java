@@ -16,54 +16,54 @@ import scala.collection.Map;
  * Stateless and thread-safe.
  */
 public final class CellText {
-  static final int BINARY_BYTES = 8;
-  static final int ITEMS = 6;
-  /** The default {@code --truncate}: characters of text shown per cell. */
-  public static final int TEXT = 60;
+    static final int BINARY_BYTES = 8;
+    static final int ITEMS = 6;
+    /** The default {@code --truncate}: characters of text shown per cell. */
+    public static final int TEXT = 60;
 
-  private CellText() {}
+    private CellText() {}
 
-  /** {@code value} abbreviated with the default limit. */
-  static String of(Object value) {
-    return of(value, TEXT);
-  }
+    /** {@code value} abbreviated with the default limit. */
+    static String of(Object value) {
+        return of(value, TEXT);
+    }
 
-  /** {@code value} cut to {@code truncate} characters of text (0: whole, nothing abbreviated). */
-  static String of(Object value, int truncate) {
-    if (value == null) {
-      return "NULL";
+    /** {@code value} cut to {@code truncate} characters of text (0: whole, nothing abbreviated). */
+    static String of(Object value, int truncate) {
+        if (value == null) {
+            return "NULL";
+        }
+        boolean whole = truncate == 0;
+        if (value instanceof byte[] b) {
+            int shown = whole ? b.length : Math.min(b.length, BINARY_BYTES);
+            String hex = HexFormat.of().formatHex(b, 0, shown);
+            return "0x" + hex + (b.length > shown ? "…" : "") + " (" + b.length + " bytes)";
+        }
+        if (value instanceof Row row) {
+            List<String> fields = new ArrayList<>();
+            String[] names = row.schema() == null ? null : row.schema().fieldNames();
+            for (int i = 0; i < row.length(); i++) {
+                fields.add((names == null ? "" : names[i] + ": ") + of(row.get(i), truncate));
+            }
+            return "{" + String.join(", ", fields) + "}";
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<String> items = new ArrayList<>();
+            map.foreachEntry((k, v) -> items.add(of(k, truncate) + " -> " + of(v, truncate)));
+            return "{" + items(items, map.size(), whole) + "}";
+        }
+        if (value instanceof Iterable<?> seq) {
+            List<String> items = new ArrayList<>();
+            seq.foreach(v -> items.add(of(v, truncate)));
+            return "[" + items(items, items.size(), whole) + "]";
+        }
+        String text = value.toString();
+        return !whole && text.length() > truncate ? text.substring(0, truncate) + "…" : text;
     }
-    boolean whole = truncate == 0;
-    if (value instanceof byte[] b) {
-      int shown = whole ? b.length : Math.min(b.length, BINARY_BYTES);
-      String hex = HexFormat.of().formatHex(b, 0, shown);
-      return "0x" + hex + (b.length > shown ? "…" : "") + " (" + b.length + " bytes)";
-    }
-    if (value instanceof Row row) {
-      List<String> fields = new ArrayList<>();
-      String[] names = row.schema() == null ? null : row.schema().fieldNames();
-      for (int i = 0; i < row.length(); i++) {
-        fields.add((names == null ? "" : names[i] + ": ") + of(row.get(i), truncate));
-      }
-      return "{" + String.join(", ", fields) + "}";
-    }
-    if (value instanceof Map<?, ?> map) {
-      List<String> items = new ArrayList<>();
-      map.foreachEntry((k, v) -> items.add(of(k, truncate) + " -> " + of(v, truncate)));
-      return "{" + items(items, map.size(), whole) + "}";
-    }
-    if (value instanceof Iterable<?> seq) {
-      List<String> items = new ArrayList<>();
-      seq.foreach(v -> items.add(of(v, truncate)));
-      return "[" + items(items, items.size(), whole) + "]";
-    }
-    String text = value.toString();
-    return !whole && text.length() > truncate ? text.substring(0, truncate) + "…" : text;
-  }
 
-  private static String items(List<String> items, int size, boolean whole) {
-    int shown = whole ? items.size() : Math.min(ITEMS, items.size());
-    String text = String.join(", ", items.subList(0, shown));
-    return size > shown ? text + ", … (" + size + " items)" : text;
-  }
+    private static String items(List<String> items, int size, boolean whole) {
+        int shown = whole ? items.size() : Math.min(ITEMS, items.size());
+        String text = String.join(", ", items.subList(0, shown));
+        return size > shown ? text + ", … (" + size + " items)" : text;
+    }
 }

@@ -15,21 +15,21 @@ import org.sparkxqa.spark.job.error.UserErrors;
  * query context included, as Spark's {@code spark-sql} prints it. Stateless and thread-safe.
  */
 public final class QueryErrors {
-  private QueryErrors() {}
+    private QueryErrors() {}
 
-  /** The message to print for {@code error}; empty when it is not a query error (a bug). */
-  public static Optional<String> message(Throwable error) {
-    Optional<String> user = UserErrors.message(error);
-    if (user.isPresent()) {
-      return user;
+    /** The message to print for {@code error}; empty when it is not a query error (a bug). */
+    public static Optional<String> message(Throwable error) {
+        Optional<String> user = UserErrors.message(error);
+        if (user.isPresent()) {
+            return user;
+        }
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SparkThrowable spark && spark.getCondition() != null && !spark.isInternalError()
+                    || t instanceof IllegalArgumentException) {
+                return Optional.of(String.valueOf(t.getMessage()).strip());
+            }
+        }
+        return Optional.empty();
     }
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SparkThrowable spark && spark.getCondition() != null && !spark.isInternalError()
-          || t instanceof IllegalArgumentException) {
-        return Optional.of(String.valueOf(t.getMessage()).strip());
-      }
-    }
-    return Optional.empty();
-  }
 }

@@ -17,21 +17,21 @@ import org.apache.spark.unsafe.types.BinaryView;
  * until the vector is reset or closed. Stateless.
  */
 final class BinaryViews {
-  private BinaryViews() {}
+    private BinaryViews() {}
 
-  /** Row {@code row} of {@code vector} (a BINARY column), or null when the value is NULL. */
-  static MemorySegment of(ColumnVector vector, int row) {
-    if (vector.isNullAt(row)) {
-      return null;
+    /** Row {@code row} of {@code vector} (a BINARY column), or null when the value is NULL. */
+    static MemorySegment of(ColumnVector vector, int row) {
+        if (vector.isNullAt(row)) {
+            return null;
+        }
+        BinaryView s = vector.getBinaryView(row);
+        Object base = s.getBaseObject();
+        if (base == null) {
+            return MemorySegment.ofAddress(s.getBaseOffset()).reinterpret(s.numBytes());
+        }
+        if (base instanceof byte[] array) {
+            return MemorySegment.ofArray(array).asSlice(s.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET, s.numBytes());
+        }
+        return MemorySegment.ofArray(vector.getBinary(row));
     }
-    BinaryView s = vector.getBinaryView(row);
-    Object base = s.getBaseObject();
-    if (base == null) {
-      return MemorySegment.ofAddress(s.getBaseOffset()).reinterpret(s.numBytes());
-    }
-    if (base instanceof byte[] array) {
-      return MemorySegment.ofArray(array).asSlice(s.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET, s.numBytes());
-    }
-    return MemorySegment.ofArray(vector.getBinary(row));
-  }
 }

@@ -15,36 +15,42 @@ import org.apache.spark.sql.types.DataType;
  * expression (e.g. {@code unhex(k_hex)}) keeps the row path. Immutable; shipped to tasks.
  */
 public record ColumnarInputs(int q, int k, int v, int tree, DataType treeType, int id, DataType idType)
-    implements Serializable {
+        implements Serializable {
 
-  /**
-   * The ordinals of {@code inputs} (q, k, v, tree, then optionally the row id) in {@code childOutput},
-   * or empty when some input is not a plain child column.
-   */
-  public static Optional<ColumnarInputs> resolve(List<Expression> inputs, List<Attribute> childOutput) {
-    int[] at = new int[inputs.size()];
-    for (int i = 0; i < inputs.size(); i++) {
-      Expression e = inputs.get(i);
-      if (i == 3 && e instanceof Literal l && l.value() == null) {
-        at[i] = -1;
-        continue;
-      }
-      at[i] = e instanceof Attribute a ? indexOf(childOutput, a) : -1;
-      if (at[i] < 0) {
-        return Optional.empty();
-      }
+    /**
+     * The ordinals of {@code inputs} (q, k, v, tree, then optionally the row id) in {@code childOutput},
+     * or empty when some input is not a plain child column.
+     */
+    public static Optional<ColumnarInputs> resolve(List<Expression> inputs, List<Attribute> childOutput) {
+        int[] at = new int[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            Expression e = inputs.get(i);
+            if (i == 3 && e instanceof Literal l && l.value() == null) {
+                at[i] = -1;
+                continue;
+            }
+            at[i] = e instanceof Attribute a ? indexOf(childOutput, a) : -1;
+            if (at[i] < 0) {
+                return Optional.empty();
+            }
+        }
+        int id = inputs.size() > 4 ? at[4] : -1;
+        return Optional.of(new ColumnarInputs(
+                at[0],
+                at[1],
+                at[2],
+                at[3],
+                inputs.get(3).dataType(),
+                id,
+                id < 0 ? null : inputs.get(4).dataType()));
     }
-    int id = inputs.size() > 4 ? at[4] : -1;
-    return Optional.of(new ColumnarInputs(at[0], at[1], at[2], at[3], inputs.get(3).dataType(), id,
-        id < 0 ? null : inputs.get(4).dataType()));
-  }
 
-  private static int indexOf(List<Attribute> attributes, Attribute a) {
-    for (int i = 0; i < attributes.size(); i++) {
-      if (attributes.get(i).exprId().equals(a.exprId())) {
-        return i;
-      }
+    private static int indexOf(List<Attribute> attributes, Attribute a) {
+        for (int i = 0; i < attributes.size(); i++) {
+            if (attributes.get(i).exprId().equals(a.exprId())) {
+                return i;
+            }
+        }
+        return -1;
     }
-    return -1;
-  }
 }

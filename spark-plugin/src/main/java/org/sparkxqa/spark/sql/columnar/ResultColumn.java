@@ -14,49 +14,49 @@ import org.sparkxqa.spark.sql.expressions.XqaAttentionResult;
  * Owned by one task; {@link #close} frees it. Not thread-safe.
  */
 final class ResultColumn implements AutoCloseable {
-  private OnHeapColumnVector vector;
-  private int capacity;
+    private OnHeapColumnVector vector;
+    private int capacity;
 
-  /** Empties the column for a batch of {@code rows} rows (a larger batch than before gets a new vector). */
-  WritableColumnVector reset(int rows) {
-    if (vector == null || rows > capacity) {
-      close();
-      capacity = Math.max(rows, 1);
-      vector = new OnHeapColumnVector(capacity, XqaAttentionResult.TYPE);
-    } else {
-      vector.reset();
+    /** Empties the column for a batch of {@code rows} rows (a larger batch than before gets a new vector). */
+    WritableColumnVector reset(int rows) {
+        if (vector == null || rows > capacity) {
+            close();
+            capacity = Math.max(rows, 1);
+            vector = new OnHeapColumnVector(capacity, XqaAttentionResult.TYPE);
+        } else {
+            vector.reset();
+        }
+        return vector;
     }
-    return vector;
-  }
 
-  /** Sets row {@code row} to {@code result}. */
-  void put(int row, RowResult result) {
-    WritableColumnVector out = vector.getChild(0);
-    WritableColumnVector error = vector.getChild(1);
-    vector.putNotNull(row);
-    if (result.out() == null) {
-      out.putNull(row);
-    } else {
-      out.putNotNull(row);
-      out.putByteArray(row, result.out());
+    /** Sets row {@code row} to {@code result}. */
+    void put(int row, RowResult result) {
+        WritableColumnVector out = vector.getChild(0);
+        WritableColumnVector error = vector.getChild(1);
+        vector.putNotNull(row);
+        if (result.out() == null) {
+            out.putNull(row);
+        } else {
+            out.putNotNull(row);
+            out.putByteArray(row, result.out());
+        }
+        if (result.error() == null) {
+            error.putNull(row);
+        } else {
+            error.putNotNull(row);
+            error.putByteArray(row, result.error().getBytes(StandardCharsets.UTF_8));
+        }
     }
-    if (result.error() == null) {
-      error.putNull(row);
-    } else {
-      error.putNotNull(row);
-      error.putByteArray(row, result.error().getBytes(StandardCharsets.UTF_8));
-    }
-  }
 
-  WritableColumnVector vector() {
-    return vector;
-  }
-
-  @Override
-  public void close() {
-    if (vector != null) {
-      vector.close();
-      vector = null;
+    WritableColumnVector vector() {
+        return vector;
     }
-  }
+
+    @Override
+    public void close() {
+        if (vector != null) {
+            vector.close();
+            vector = null;
+        }
+    }
 }

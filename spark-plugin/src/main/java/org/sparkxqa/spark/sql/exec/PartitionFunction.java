@@ -30,41 +30,49 @@ import scala.runtime.AbstractFunction2;
  * Serialized into tasks; holds only plan data.
  */
 final class PartitionFunction extends AbstractFunction2<Object, Iterator<InternalRow>, Iterator<InternalRow>>
-    implements Serializable {
-  private final AttentionSpec spec;
-  private final ArrayList<Expression> inputs;
-  private final ArrayList<Attribute> childOutput;
-  private final ArrayList<Attribute> output;
-  private final BatchSettings settings;
-  private final OperatorMetrics metrics;
+        implements Serializable {
+    private final AttentionSpec spec;
+    private final ArrayList<Expression> inputs;
+    private final ArrayList<Attribute> childOutput;
+    private final ArrayList<Attribute> output;
+    private final BatchSettings settings;
+    private final OperatorMetrics metrics;
 
-  /** {@code inputs}: q, k, v, tree and optionally the row id, over {@code childOutput}. */
-  PartitionFunction(AttentionSpec spec, List<Expression> inputs, List<Attribute> childOutput, List<Attribute> output,
-      BatchSettings settings, OperatorMetrics metrics) {
-    this.spec = spec;
-    this.inputs = new ArrayList<>(inputs);
-    this.childOutput = new ArrayList<>(childOutput);
-    this.output = new ArrayList<>(output);
-    this.settings = settings;
-    this.metrics = metrics;
-  }
+    /** {@code inputs}: q, k, v, tree and optionally the row id, over {@code childOutput}. */
+    PartitionFunction(
+            AttentionSpec spec,
+            List<Expression> inputs,
+            List<Attribute> childOutput,
+            List<Attribute> output,
+            BatchSettings settings,
+            OperatorMetrics metrics) {
+        this.spec = spec;
+        this.inputs = new ArrayList<>(inputs);
+        this.childOutput = new ArrayList<>(childOutput);
+        this.output = new ArrayList<>(output);
+        this.settings = settings;
+        this.metrics = metrics;
+    }
 
-  @Override
-  public Iterator<InternalRow> apply(Object partition, Iterator<InternalRow> rows) {
-    RowReader reader = new RowReader(inputs, childOutput, (Integer) partition);
-    BufferedRows buffered = new BufferedRows(inputs.subList(0, 3), childOutput, output);
-    ExecutorServices services = ExecutorServicesRegistry.current();
-    ResolvedBatchSettings resolved = services.budget().resolve(settings);
-    BatchEvaluator batches = new BatchEvaluator(spec, services, resolved.backend(), resolved.onInvalidRow(),
-        metrics.taskListener(services));
-    PartitionEvaluator<BufferedRows.Buffered, InternalRow> evaluator = new PartitionEvaluator<>(
-        BufferedRows.Buffered::input, (row, result) -> buffered.output(row, resultRow(result)), batches, resolved);
-    return CollectionConverters.asScala(evaluator.evaluate(
-        CollectionConverters.asJava(rows.map(row -> buffered.buffer(row, reader.read(row))))));
-  }
+    @Override
+    public Iterator<InternalRow> apply(Object partition, Iterator<InternalRow> rows) {
+        RowReader reader = new RowReader(inputs, childOutput, (Integer) partition);
+        BufferedRows buffered = new BufferedRows(inputs.subList(0, 3), childOutput, output);
+        ExecutorServices services = ExecutorServicesRegistry.current();
+        ResolvedBatchSettings resolved = services.budget().resolve(settings);
+        BatchEvaluator batches = new BatchEvaluator(
+                spec, services, resolved.backend(), resolved.onInvalidRow(), metrics.taskListener(services));
+        PartitionEvaluator<BufferedRows.Buffered, InternalRow> evaluator = new PartitionEvaluator<>(
+                BufferedRows.Buffered::input,
+                (row, result) -> buffered.output(row, resultRow(result)),
+                batches,
+                resolved);
+        return CollectionConverters.asScala(evaluator.evaluate(
+                CollectionConverters.asJava(rows.map(row -> buffered.buffer(row, reader.read(row))))));
+    }
 
-  private static InternalRow resultRow(RowResult result) {
-    UTF8String error = result.error() == null ? null : UTF8String.fromString(result.error());
-    return new GenericInternalRow(new Object[] {new GenericInternalRow(new Object[] {result.out(), error})});
-  }
+    private static InternalRow resultRow(RowResult result) {
+        UTF8String error = result.error() == null ? null : UTF8String.fromString(result.error());
+        return new GenericInternalRow(new Object[] {new GenericInternalRow(new Object[] {result.out(), error})});
+    }
 }

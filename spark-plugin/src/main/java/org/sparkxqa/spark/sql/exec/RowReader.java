@@ -21,48 +21,47 @@ import scala.Function1;
  * Owned by one task; not thread-safe.
  */
 final class RowReader {
-  private final Function1<InternalRow, InternalRow> project;
-  private final DataType treeType;
-  private final DataType idType;
-  private final int partition;
-  private long position;
+    private final Function1<InternalRow, InternalRow> project;
+    private final DataType treeType;
+    private final DataType idType;
+    private final int partition;
+    private long position;
 
-  /** {@code inputs}: q, k, v, tree, then optionally the row id, all over {@code childOutput}. */
-  RowReader(List<Expression> inputs, List<Attribute> childOutput, int partition) {
-    this.project = SafeProjection$.MODULE$.create(Scala.seq(inputs), Scala.seq(childOutput));
-    this.treeType = inputs.get(3).dataType();
-    this.idType = inputs.size() > 4 ? inputs.get(4).dataType() : null;
-    this.partition = partition;
-  }
+    /** {@code inputs}: q, k, v, tree, then optionally the row id, all over {@code childOutput}. */
+    RowReader(List<Expression> inputs, List<Attribute> childOutput, int partition) {
+        this.project = SafeProjection$.MODULE$.create(Scala.seq(inputs), Scala.seq(childOutput));
+        this.treeType = inputs.get(3).dataType();
+        this.idType = inputs.size() > 4 ? inputs.get(4).dataType() : null;
+        this.partition = partition;
+    }
 
-  /** Reads the next row of the partition (the result does not refer to {@code row}). */
-  RequestInput read(InternalRow row) {
-    InternalRow in = project.apply(row);
-    String where = "at position " + position + " of partition " + partition;
-    String rowId = idType == null ? where
-        : in.isNullAt(4) ? "id=NULL (" + where + ")" : "id=" + in.get(4, idType);
-    position++;
-    byte[] q = in.isNullAt(0) ? null : in.getBinary(0);
-    byte[] k = in.isNullAt(1) ? null : in.getBinary(1);
-    byte[] v = in.isNullAt(2) ? null : in.getBinary(2);
-    if (in.isNullAt(3)) {
-      return new RequestInput(rowId, q, k, v, null, null, null);
+    /** Reads the next row of the partition (the result does not refer to {@code row}). */
+    RequestInput read(InternalRow row) {
+        InternalRow in = project.apply(row);
+        String where = "at position " + position + " of partition " + partition;
+        String rowId = idType == null ? where : in.isNullAt(4) ? "id=NULL (" + where + ")" : "id=" + in.get(4, idType);
+        position++;
+        byte[] q = in.isNullAt(0) ? null : in.getBinary(0);
+        byte[] k = in.isNullAt(1) ? null : in.getBinary(1);
+        byte[] v = in.isNullAt(2) ? null : in.getBinary(2);
+        if (in.isNullAt(3)) {
+            return new RequestInput(rowId, q, k, v, null, null, null);
+        }
+        if (!(treeType instanceof ArrayType a)) {
+            return new RequestInput(rowId, q, k, v, null, in.getBinary(3), null);
+        }
+        ArrayData tree = in.getArray(3);
+        int[] parents = new int[tree.numElements()];
+        for (int i = 0; i < parents.length; i++) {
+            if (tree.isNullAt(i)) {
+                return new RequestInput(rowId, q, k, v, null, null, "tree[" + i + "] is NULL");
+            }
+            long parent = ((Number) tree.get(i, a.elementType())).longValue();
+            if (parent != (int) parent) {
+                return new RequestInput(rowId, q, k, v, null, null, "tree[" + i + "] = " + parent + " is out of range");
+            }
+            parents[i] = (int) parent;
+        }
+        return new RequestInput(rowId, q, k, v, parents, null, null);
     }
-    if (!(treeType instanceof ArrayType a)) {
-      return new RequestInput(rowId, q, k, v, null, in.getBinary(3), null);
-    }
-    ArrayData tree = in.getArray(3);
-    int[] parents = new int[tree.numElements()];
-    for (int i = 0; i < parents.length; i++) {
-      if (tree.isNullAt(i)) {
-        return new RequestInput(rowId, q, k, v, null, null, "tree[" + i + "] is NULL");
-      }
-      long parent = ((Number) tree.get(i, a.elementType())).longValue();
-      if (parent != (int) parent) {
-        return new RequestInput(rowId, q, k, v, null, null, "tree[" + i + "] = " + parent + " is out of range");
-      }
-      parents[i] = (int) parent;
-    }
-    return new RequestInput(rowId, q, k, v, parents, null, null);
-  }
 }

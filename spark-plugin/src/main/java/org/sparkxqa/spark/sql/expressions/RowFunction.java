@@ -21,61 +21,62 @@ import scala.collection.immutable.Seq;
  */
 abstract class RowFunction extends XqaExpression implements ImplicitCastInputTypes, CodegenFallback {
 
-  RowFunction(Seq<Expression> args) {
-    super(args);
-  }
-
-  /** The expected argument types. */
-  abstract List<AbstractDataType> argTypes();
-
-  /** The result for a non-null first argument. */
-  abstract Object apply(Object data);
-
-  @Override
-  public final Seq<AbstractDataType> inputTypes() {
-    return Scala.seq(argTypes());
-  }
-
-  /** The constant element type of argument 2. */
-  final ElementType elementType() {
-    Object name = constant(args().get(1));
-    if (name == null) {
-      throw new IllegalArgumentException("the element type (argument 2) must be a constant such as 'bf16', not "
-          + args().get(1).sql());
+    RowFunction(Seq<Expression> args) {
+        super(args);
     }
-    return ElementType.parse(name.toString());
-  }
 
-  @Override
-  public final TypeCheckResult checkInputDataTypes() {
-    if (args().size() != argTypes().size()) {
-      return new TypeCheckResult.TypeCheckFailure(prettyName() + " takes " + argTypes().size() + " arguments");
+    /** The expected argument types. */
+    abstract List<AbstractDataType> argTypes();
+
+    /** The result for a non-null first argument. */
+    abstract Object apply(Object data);
+
+    @Override
+    public final Seq<AbstractDataType> inputTypes() {
+        return Scala.seq(argTypes());
     }
-    TypeCheckResult types = ImplicitCastInputTypes.super.checkInputDataTypes();
-    if (types.isFailure() || args().size() < 2) {
-      return types;
+
+    /** The constant element type of argument 2. */
+    final ElementType elementType() {
+        Object name = constant(args().get(1));
+        if (name == null) {
+            throw new IllegalArgumentException("the element type (argument 2) must be a constant such as 'bf16', not "
+                    + args().get(1).sql());
+        }
+        return ElementType.parse(name.toString());
     }
-    try {
-      elementType();
-      return types;
-    } catch (IllegalArgumentException e) {
-      return new TypeCheckResult.TypeCheckFailure(prettyName() + ": " + e.getMessage());
+
+    @Override
+    public final TypeCheckResult checkInputDataTypes() {
+        if (args().size() != argTypes().size()) {
+            return new TypeCheckResult.TypeCheckFailure(
+                    prettyName() + " takes " + argTypes().size() + " arguments");
+        }
+        TypeCheckResult types = ImplicitCastInputTypes.super.checkInputDataTypes();
+        if (types.isFailure() || args().size() < 2) {
+            return types;
+        }
+        try {
+            elementType();
+            return types;
+        } catch (IllegalArgumentException e) {
+            return new TypeCheckResult.TypeCheckFailure(prettyName() + ": " + e.getMessage());
+        }
     }
-  }
 
-  @Override
-  public final boolean nullable() {
-    return true;
-  }
+    @Override
+    public final boolean nullable() {
+        return true;
+    }
 
-  @Override
-  public final Object eval(InternalRow input) {
-    Object data = args().get(0).eval(input);
-    return data == null ? null : apply(data);
-  }
+    @Override
+    public final Object eval(InternalRow input) {
+        Object data = args().get(0).eval(input);
+        return data == null ? null : apply(data);
+    }
 
-  @Override
-  public final ExprCode doGenCode(CodegenContext ctx, ExprCode ev) {
-    return CodegenFallback.super.doGenCode(ctx, ev);
-  }
+    @Override
+    public final ExprCode doGenCode(CodegenContext ctx, ExprCode ev) {
+        return CodegenFallback.super.doGenCode(ctx, ev);
+    }
 }

@@ -11,24 +11,24 @@ import scala.collection.immutable.Seq;
  * {@code spark.xqa.onInvalidRow=null}; the reason is then reached through {@link XqaAttentionResult}.
  */
 public final class XqaAttention extends AttentionCall {
-  public static final String NAME = "xqa_attention";
+    public static final String NAME = "xqa_attention";
 
-  public XqaAttention(Seq<Expression> args) {
-    super(args);
-  }
+    public XqaAttention(Seq<Expression> args) {
+        super(args);
+    }
 
-  @Override
-  public DataType dataType() {
-    return BinaryType$.MODULE$;
-  }
+    @Override
+    public DataType dataType() {
+        return BinaryType$.MODULE$;
+    }
 
-  @Override
-  public String prettyName() {
-    return NAME;
-  }
+    @Override
+    public String prettyName() {
+        return NAME;
+    }
 
-  @Override
-  protected Expression copyWith(Seq<Expression> newChildren) {
-    return new XqaAttention(newChildren);
-  }
+    @Override
+    protected Expression copyWith(Seq<Expression> newChildren) {
+        return new XqaAttention(newChildren);
+    }
 }

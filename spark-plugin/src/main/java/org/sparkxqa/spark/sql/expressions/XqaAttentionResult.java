@@ -15,28 +15,27 @@ import scala.collection.immutable.Seq;
  * SQL: {@code SELECT id, r.out, r.xqa_error FROM (SELECT id, xqa_attention_result(...) AS r FROM t)}.
  */
 public final class XqaAttentionResult extends AttentionCall {
-  public static final String NAME = "xqa_attention_result";
-  /** The struct's type; field 0 is {@code out}, field 1 {@code xqa_error}. */
-  public static final StructType TYPE = new StructType()
-      .add("out", DataTypes.BinaryType, true)
-      .add("xqa_error", DataTypes.StringType, true);
+    public static final String NAME = "xqa_attention_result";
+    /** The struct's type; field 0 is {@code out}, field 1 {@code xqa_error}. */
+    public static final StructType TYPE =
+            new StructType().add("out", DataTypes.BinaryType, true).add("xqa_error", DataTypes.StringType, true);
 
-  public XqaAttentionResult(Seq<Expression> args) {
-    super(args);
-  }
+    public XqaAttentionResult(Seq<Expression> args) {
+        super(args);
+    }
 
-  @Override
-  public DataType dataType() {
-    return TYPE;
-  }
+    @Override
+    public DataType dataType() {
+        return TYPE;
+    }
 
-  @Override
-  public String prettyName() {
-    return NAME;
-  }
+    @Override
+    public String prettyName() {
+        return NAME;
+    }
 
-  @Override
-  protected Expression copyWith(Seq<Expression> newChildren) {
-    return new XqaAttentionResult(newChildren);
-  }
+    @Override
+    protected Expression copyWith(Seq<Expression> newChildren) {
+        return new XqaAttentionResult(newChildren);
+    }
 }

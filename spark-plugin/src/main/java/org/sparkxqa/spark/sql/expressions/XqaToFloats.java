@@ -13,34 +13,34 @@ import scala.collection.immutable.Seq;
  * byte length fails the query.
  */
 public final class XqaToFloats extends RowFunction {
-  public static final String NAME = "xqa_to_floats";
+    public static final String NAME = "xqa_to_floats";
 
-  public XqaToFloats(Seq<Expression> args) {
-    super(args);
-  }
+    public XqaToFloats(Seq<Expression> args) {
+        super(args);
+    }
 
-  @Override
-  List<AbstractDataType> argTypes() {
-    return List.of(DataTypes.BinaryType, DataTypes.StringType);
-  }
+    @Override
+    List<AbstractDataType> argTypes() {
+        return List.of(DataTypes.BinaryType, DataTypes.StringType);
+    }
 
-  @Override
-  Object apply(Object data) {
-    return UnsafeArrayData.fromPrimitiveArray(elementType().decodeAll((byte[]) data));
-  }
+    @Override
+    Object apply(Object data) {
+        return UnsafeArrayData.fromPrimitiveArray(elementType().decodeAll((byte[]) data));
+    }
 
-  @Override
-  public DataType dataType() {
-    return DataTypes.createArrayType(DataTypes.FloatType, false);
-  }
+    @Override
+    public DataType dataType() {
+        return DataTypes.createArrayType(DataTypes.FloatType, false);
+    }
 
-  @Override
-  public String prettyName() {
-    return NAME;
-  }
+    @Override
+    public String prettyName() {
+        return NAME;
+    }
 
-  @Override
-  protected Expression copyWith(Seq<Expression> newChildren) {
-    return new XqaToFloats(newChildren);
-  }
+    @Override
+    protected Expression copyWith(Seq<Expression> newChildren) {
+        return new XqaToFloats(newChildren);
+    }
 }

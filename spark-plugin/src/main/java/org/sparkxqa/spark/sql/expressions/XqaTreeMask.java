@@ -15,40 +15,40 @@ import scala.collection.immutable.Seq;
  * fails the query with the reason.
  */
 public final class XqaTreeMask extends RowFunction {
-  public static final String NAME = "xqa_tree_mask";
+    public static final String NAME = "xqa_tree_mask";
 
-  public XqaTreeMask(Seq<Expression> args) {
-    super(args);
-  }
-
-  @Override
-  List<AbstractDataType> argTypes() {
-    return List.of(DataTypes.createArrayType(DataTypes.IntegerType));
-  }
-
-  @Override
-  Object apply(Object data) {
-    ArrayData parents = (ArrayData) data;
-    for (int i = 0; i < parents.numElements(); i++) {
-      if (parents.isNullAt(i)) {
-        throw new IllegalArgumentException(NAME + ": tree[" + i + "] is NULL");
-      }
+    public XqaTreeMask(Seq<Expression> args) {
+        super(args);
     }
-    return DraftMask.fromParents(parents.toIntArray()).toPacked();
-  }
 
-  @Override
-  public DataType dataType() {
-    return DataTypes.BinaryType;
-  }
+    @Override
+    List<AbstractDataType> argTypes() {
+        return List.of(DataTypes.createArrayType(DataTypes.IntegerType));
+    }
 
-  @Override
-  public String prettyName() {
-    return NAME;
-  }
+    @Override
+    Object apply(Object data) {
+        ArrayData parents = (ArrayData) data;
+        for (int i = 0; i < parents.numElements(); i++) {
+            if (parents.isNullAt(i)) {
+                throw new IllegalArgumentException(NAME + ": tree[" + i + "] is NULL");
+            }
+        }
+        return DraftMask.fromParents(parents.toIntArray()).toPacked();
+    }
 
-  @Override
-  protected Expression copyWith(Seq<Expression> newChildren) {
-    return new XqaTreeMask(newChildren);
-  }
+    @Override
+    public DataType dataType() {
+        return DataTypes.BinaryType;
+    }
+
+    @Override
+    public String prettyName() {
+        return NAME;
+    }
+
+    @Override
+    protected Expression copyWith(Seq<Expression> newChildren) {
+        return new XqaTreeMask(newChildren);
+    }
 }

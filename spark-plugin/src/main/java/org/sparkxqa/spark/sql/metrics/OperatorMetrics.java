@@ -23,64 +23,92 @@ import org.sparkxqa.spark.executor.XqaMetrics;
  * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics} of
  * the task's {@link ExecutorServices}.
  */
-public record OperatorMetrics(SQLMetric rows, SQLMetric batches, SQLMetric invalidRows, SQLMetric kernelTime,
-    SQLMetric bytesCopied, SQLMetric jitTime, SQLMetric oomRetries, SQLMetric oomSplits,
-    CollectionAccumulator<ExecutorUse> executors) implements Serializable {
+public record OperatorMetrics(
+        SQLMetric rows,
+        SQLMetric batches,
+        SQLMetric invalidRows,
+        SQLMetric kernelTime,
+        SQLMetric bytesCopied,
+        SQLMetric jitTime,
+        SQLMetric oomRetries,
+        SQLMetric oomSplits,
+        CollectionAccumulator<ExecutorUse> executors)
+        implements Serializable {
 
-  /** New metrics registered with {@code sc} (on the driver, when the operator is planned). */
-  public static OperatorMetrics create(SparkContext sc) {
-    return new OperatorMetrics(SQLMetrics.createMetric(sc, "rows"), SQLMetrics.createMetric(sc, "batches"),
-        SQLMetrics.createMetric(sc, "invalid rows"), SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
-        SQLMetrics.createSizeMetric(sc, "bytes copied", -1L), SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
-        SQLMetrics.createMetric(sc, "OOM retries"), SQLMetrics.createMetric(sc, "OOM splits"),
-        sc.collectionAccumulator("xqa executors"));
-  }
+    /** New metrics registered with {@code sc} (on the driver, when the operator is planned). */
+    public static OperatorMetrics create(SparkContext sc) {
+        return new OperatorMetrics(
+                SQLMetrics.createMetric(sc, "rows"),
+                SQLMetrics.createMetric(sc, "batches"),
+                SQLMetrics.createMetric(sc, "invalid rows"),
+                SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
+                SQLMetrics.createSizeMetric(sc, "bytes copied", -1L),
+                SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
+                SQLMetrics.createMetric(sc, "OOM retries"),
+                SQLMetrics.createMetric(sc, "OOM splits"),
+                sc.collectionAccumulator("xqa executors"));
+    }
 
-  /** The SQL metrics by key, as {@code SparkPlan.metrics} lists them. */
-  public Map<String, SQLMetric> byKey() {
-    return Map.of("rows", rows, "batches", batches, "invalidRows", invalidRows, "kernelTime", kernelTime,
-        "bytesCopied", bytesCopied, "jitTime", jitTime, "oomRetries", oomRetries, "oomSplits", oomSplits);
-  }
+    /** The SQL metrics by key, as {@code SparkPlan.metrics} lists them. */
+    public Map<String, SQLMetric> byKey() {
+        return Map.of(
+                "rows",
+                rows,
+                "batches",
+                batches,
+                "invalidRows",
+                invalidRows,
+                "kernelTime",
+                kernelTime,
+                "bytesCopied",
+                bytesCopied,
+                "jitTime",
+                jitTime,
+                "oomRetries",
+                oomRetries,
+                "oomSplits",
+                oomSplits);
+    }
 
-  /** The distinct executor uses recorded so far (read on the driver after the query ran). */
-  public List<ExecutorUse> executorUses() {
-    return List.copyOf(new LinkedHashSet<>(executors.value()));
-  }
+    /** The distinct executor uses recorded so far (read on the driver after the query ran). */
+    public List<ExecutorUse> executorUses() {
+        return List.copyOf(new LinkedHashSet<>(executors.value()));
+    }
 
-  /** A listener for one task on {@code services}: adds every batch to the metrics and reports this executor once. */
-  public BatchListener taskListener(ExecutorServices services) {
-    XqaMetrics executorMetrics = services.metrics();
-    return new BatchListener() {
-      private boolean reported;
+    /** A listener for one task on {@code services}: adds every batch to the metrics and reports this executor once. */
+    public BatchListener taskListener(ExecutorServices services) {
+        XqaMetrics executorMetrics = services.metrics();
+        return new BatchListener() {
+            private boolean reported;
 
-      @Override
-      public void onBatch(BatchStats s) {
-        rows.add(s.rows());
-        invalidRows.add(s.invalidRows());
-        executorMetrics.invalidRows.inc(s.invalidRows());
-        if (!s.launched()) {
-          return;
-        }
-        batches.add(1);
-        kernelTime.add(s.launchNanos());
-        bytesCopied.add(s.bytesIn() + s.bytesOut());
-        jitTime.add(s.jitNanos());
-        oomRetries.add(s.oomRetries());
-        oomSplits.add(s.oomSplits());
-        executorMetrics.oomRetries.inc(s.oomRetries());
-        executorMetrics.oomSplits.inc(s.oomSplits());
-        executorMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
-        if (!reported) {
-          executors.add(ExecutorUse.of(s.backend(), services.gpu()));
-          reported = true;
-        }
-      }
+            @Override
+            public void onBatch(BatchStats s) {
+                rows.add(s.rows());
+                invalidRows.add(s.invalidRows());
+                executorMetrics.invalidRows.inc(s.invalidRows());
+                if (!s.launched()) {
+                    return;
+                }
+                batches.add(1);
+                kernelTime.add(s.launchNanos());
+                bytesCopied.add(s.bytesIn() + s.bytesOut());
+                jitTime.add(s.jitNanos());
+                oomRetries.add(s.oomRetries());
+                oomSplits.add(s.oomSplits());
+                executorMetrics.oomRetries.inc(s.oomRetries());
+                executorMetrics.oomSplits.inc(s.oomSplits());
+                executorMetrics.recordBatch(s.rows() - s.invalidRows(), s.launchNanos(), s.bytesIn() + s.bytesOut());
+                if (!reported) {
+                    executors.add(ExecutorUse.of(s.backend(), services.gpu()));
+                    reported = true;
+                }
+            }
 
-      @Override
-      public void onFailingRow(InvalidRowException failure) {
-        invalidRows.add(1);
-        executorMetrics.invalidRows.inc();
-      }
-    };
-  }
+            @Override
+            public void onFailingRow(InvalidRowException failure) {
+                invalidRows.add(1);
+                executorMetrics.invalidRows.inc();
+            }
+        };
+    }
 }

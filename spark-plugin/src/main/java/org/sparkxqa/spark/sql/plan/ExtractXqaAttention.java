@@ -33,79 +33,93 @@ import scala.runtime.BoxedUnit;
  */
 public final class ExtractXqaAttention extends Rule<LogicalPlan> {
 
-  @Override
-  public LogicalPlan apply(LogicalPlan plan) {
-    return plan.transformUp(PartialFunction.fromFunction(ExtractXqaAttention::rewrite));
-  }
-
-  private static LogicalPlan rewrite(LogicalPlan node) {
-    if (node instanceof XqaAttentionEval || !XqaPlacementCheck.hasCall(node)) {
-      return node;
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return plan.transformUp(PartialFunction.fromFunction(ExtractXqaAttention::rewrite));
     }
-    if (node instanceof Project p) {
-      List<NamedExpression> projectList = Scala.list(p.projectList());
-      Extracted e = extract(projectList.stream().map(x -> (Expression) x).toList(), p.child());
-      return new Project(Scala.seq(e.expressions.stream().map(x -> (NamedExpression) x).toList()), e.child);
+
+    private static LogicalPlan rewrite(LogicalPlan node) {
+        if (node instanceof XqaAttentionEval || !XqaPlacementCheck.hasCall(node)) {
+            return node;
+        }
+        if (node instanceof Project p) {
+            List<NamedExpression> projectList = Scala.list(p.projectList());
+            Extracted e = extract(projectList.stream().map(x -> (Expression) x).toList(), p.child());
+            return new Project(
+                    Scala.seq(
+                            e.expressions.stream().map(x -> (NamedExpression) x).toList()),
+                    e.child);
+        }
+        if (node instanceof Filter f) {
+            Extracted e = extract(List.of(f.condition()), f.child());
+            List<NamedExpression> keep = Scala.list(f.output()).stream()
+                    .map(a -> (NamedExpression) a)
+                    .toList();
+            return new Project(Scala.seq(keep), new Filter(e.expressions.get(0), e.child));
+        }
+        throw XqaPlacementCheck.misplaced(node);
     }
-    if (node instanceof Filter f) {
-      Extracted e = extract(List.of(f.condition()), f.child());
-      List<NamedExpression> keep = Scala.list(f.output()).stream().map(a -> (NamedExpression) a).toList();
-      return new Project(Scala.seq(keep), new Filter(e.expressions.get(0), e.child));
+
+    private record Extracted(List<Expression> expressions, LogicalPlan child) {}
+
+    private static Extracted extract(List<Expression> expressions, LogicalPlan child) {
+        while (true) {
+            Map<Expression, Slot> results = new LinkedHashMap<>();
+            for (Expression e : expressions) {
+                e.foreach(x -> innermost(x, results));
+            }
+            if (results.isEmpty()) {
+                return new Extracted(expressions, child);
+            }
+            for (Slot s : results.values()) {
+                child = new XqaAttentionEval(s.call, s.result, rowId(child), child);
+            }
+            List<Expression> next = new ArrayList<>();
+            for (Expression e : expressions) {
+                next.add(e.transformUp(PartialFunction.fromFunction(x -> replace(x, results))));
+            }
+            expressions = next;
+        }
     }
-    throw XqaPlacementCheck.misplaced(node);
-  }
 
-  private record Extracted(List<Expression> expressions, LogicalPlan child) {}
+    /** One distinct call and the attribute its result gets. */
+    private record Slot(XqaAttentionResult call, Attribute result) {}
 
-  private static Extracted extract(List<Expression> expressions, LogicalPlan child) {
-    while (true) {
-      Map<Expression, Slot> results = new LinkedHashMap<>();
-      for (Expression e : expressions) {
-        e.foreach(x -> innermost(x, results));
-      }
-      if (results.isEmpty()) {
-        return new Extracted(expressions, child);
-      }
-      for (Slot s : results.values()) {
-        child = new XqaAttentionEval(s.call, s.result, rowId(child), child);
-      }
-      List<Expression> next = new ArrayList<>();
-      for (Expression e : expressions) {
-        next.add(e.transformUp(PartialFunction.fromFunction(x -> replace(x, results))));
-      }
-      expressions = next;
+    private static BoxedUnit innermost(Expression x, Map<Expression, Slot> results) {
+        if (x instanceof AttentionCall c && c.inputs().stream().noneMatch(XqaPlacementCheck::containsCall)) {
+            results.computeIfAbsent(
+                    key(c),
+                    k -> new Slot(
+                            c.asResult(),
+                            new AttributeReference(
+                                    "xqa_result",
+                                    XqaAttentionResult.TYPE,
+                                    true,
+                                    Metadata.empty(),
+                                    NamedExpression$.MODULE$.newExprId(),
+                                    Scala.seq())));
+        }
+        return BoxedUnit.UNIT;
     }
-  }
 
-  /** One distinct call and the attribute its result gets. */
-  private record Slot(XqaAttentionResult call, Attribute result) {}
-
-  private static BoxedUnit innermost(Expression x, Map<Expression, Slot> results) {
-    if (x instanceof AttentionCall c && c.inputs().stream().noneMatch(XqaPlacementCheck::containsCall)) {
-      results.computeIfAbsent(key(c), k -> new Slot(c.asResult(), new AttributeReference("xqa_result",
-          XqaAttentionResult.TYPE, true, Metadata.empty(), NamedExpression$.MODULE$.newExprId(), Scala.seq())));
+    private static Expression replace(Expression x, Map<Expression, Slot> results) {
+        if (x instanceof AttentionCall c && results.containsKey(key(c))) {
+            Attribute r = results.get(key(c)).result;
+            return c instanceof XqaAttentionResult ? r : new GetStructField(r, 0, Option.apply("out"));
+        }
+        return x;
     }
-    return BoxedUnit.UNIT;
-  }
 
-  private static Expression replace(Expression x, Map<Expression, Slot> results) {
-    if (x instanceof AttentionCall c && results.containsKey(key(c))) {
-      Attribute r = results.get(key(c)).result;
-      return c instanceof XqaAttentionResult ? r : new GetStructField(r, 0, Option.apply("out"));
+    private static Expression key(AttentionCall c) {
+        return c.asResult().canonicalized();
     }
-    return x;
-  }
 
-  private static Expression key(AttentionCall c) {
-    return c.asResult().canonicalized();
-  }
-
-  private static Option<Expression> rowId(LogicalPlan child) {
-    for (Attribute a : Scala.list(child.output())) {
-      if (a.name().equalsIgnoreCase("id")) {
-        return Option.apply(a);
-      }
+    private static Option<Expression> rowId(LogicalPlan child) {
+        for (Attribute a : Scala.list(child.output())) {
+            if (a.name().equalsIgnoreCase("id")) {
+                return Option.apply(a);
+            }
+        }
+        return Option.empty();
     }
-    return Option.empty();
-  }
 }

@@ -22,87 +22,87 @@ import scala.collection.immutable.Seq;
  * {@link ExtractXqaAttention}, planned by {@link XqaStrategy}. Immutable.
  */
 public final class XqaAttentionEval extends LogicalPlan {
-  private final XqaAttentionResult call;
-  private final Attribute result;
-  private final Option<Expression> rowId;
-  private final LogicalPlan child;
+    private final XqaAttentionResult call;
+    private final Attribute result;
+    private final Option<Expression> rowId;
+    private final LogicalPlan child;
 
-  public XqaAttentionEval(XqaAttentionResult call, Attribute result, Option<Expression> rowId, LogicalPlan child) {
-    this.call = call;
-    this.result = result;
-    this.rowId = rowId;
-    this.child = child;
-  }
+    public XqaAttentionEval(XqaAttentionResult call, Attribute result, Option<Expression> rowId, LogicalPlan child) {
+        this.call = call;
+        this.result = result;
+        this.rowId = rowId;
+        this.child = child;
+    }
 
-  public XqaAttentionResult call() {
-    return call;
-  }
+    public XqaAttentionResult call() {
+        return call;
+    }
 
-  public Attribute result() {
-    return result;
-  }
+    public Attribute result() {
+        return result;
+    }
 
-  public Option<Expression> rowId() {
-    return rowId;
-  }
+    public Option<Expression> rowId() {
+        return rowId;
+    }
 
-  public LogicalPlan child() {
-    return child;
-  }
+    public LogicalPlan child() {
+        return child;
+    }
 
-  @Override
-  public Seq<Attribute> output() {
-    List<Attribute> out = new ArrayList<>(Scala.list(child.output()));
-    out.add(result);
-    return Scala.seq(out);
-  }
+    @Override
+    public Seq<Attribute> output() {
+        List<Attribute> out = new ArrayList<>(Scala.list(child.output()));
+        out.add(result);
+        return Scala.seq(out);
+    }
 
-  @Override
-  public AttributeSet producedAttributes() {
-    return result.references();
-  }
+    @Override
+    public AttributeSet producedAttributes() {
+        return result.references();
+    }
 
-  @Override
-  public Seq<LogicalPlan> children() {
-    return Scala.seq(child);
-  }
+    @Override
+    public Seq<LogicalPlan> children() {
+        return Scala.seq(child);
+    }
 
-  @Override
-  public LogicalPlan withNewChildrenInternal(IndexedSeq<LogicalPlan> newChildren) {
-    return new XqaAttentionEval(call, result, rowId, newChildren.apply(0));
-  }
+    @Override
+    public LogicalPlan withNewChildrenInternal(IndexedSeq<LogicalPlan> newChildren) {
+        return new XqaAttentionEval(call, result, rowId, newChildren.apply(0));
+    }
 
-  @Override
-  public String simpleString(int maxFields) {
-    return "XqaAttentionEval [" + result + "] " + SpecText.of(call.spec()) + ", rowId=" + rowId;
-  }
+    @Override
+    public String simpleString(int maxFields) {
+        return "XqaAttentionEval [" + result + "] " + SpecText.of(call.spec()) + ", rowId=" + rowId;
+    }
 
-  private PlanFields fields() {
-    return PlanFields.of(call, result, rowId, child);
-  }
+    private PlanFields fields() {
+        return PlanFields.of(call, result, rowId, child);
+    }
 
-  @Override
-  public int productArity() {
-    return fields().arity();
-  }
+    @Override
+    public int productArity() {
+        return fields().arity();
+    }
 
-  @Override
-  public Object productElement(int n) {
-    return fields().element(n);
-  }
+    @Override
+    public Object productElement(int n) {
+        return fields().element(n);
+    }
 
-  @Override
-  public boolean canEqual(Object other) {
-    return other instanceof XqaAttentionEval;
-  }
+    @Override
+    public boolean canEqual(Object other) {
+        return other instanceof XqaAttentionEval;
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return this == other || (other instanceof XqaAttentionEval e && fields().equals(e.fields()));
-  }
+    @Override
+    public boolean equals(Object other) {
+        return this == other || (other instanceof XqaAttentionEval e && fields().equals(e.fields()));
+    }
 
-  @Override
-  public int hashCode() {
-    return fields().hashCode();
-  }
+    @Override
+    public int hashCode() {
+        return fields().hashCode();
+    }
 }

@@ -17,29 +17,31 @@ import scala.runtime.BoxedUnit;
  */
 public final class XqaPlacementCheck extends AbstractFunction1<LogicalPlan, BoxedUnit> {
 
-  @Override
-  public BoxedUnit apply(LogicalPlan plan) {
-    plan.foreach(node -> {
-      if (!(node instanceof Project || node instanceof Filter || node instanceof XqaAttentionEval) && hasCall(node)) {
-        throw misplaced(node);
-      }
-      return BoxedUnit.UNIT;
-    });
-    return BoxedUnit.UNIT;
-  }
+    @Override
+    public BoxedUnit apply(LogicalPlan plan) {
+        plan.foreach(node -> {
+            if (!(node instanceof Project || node instanceof Filter || node instanceof XqaAttentionEval)
+                    && hasCall(node)) {
+                throw misplaced(node);
+            }
+            return BoxedUnit.UNIT;
+        });
+        return BoxedUnit.UNIT;
+    }
 
-  /** Whether any expression of {@code node} holds an attention call. */
-  static boolean hasCall(LogicalPlan node) {
-    return node.expressions().exists(XqaPlacementCheck::containsCall);
-  }
+    /** Whether any expression of {@code node} holds an attention call. */
+    static boolean hasCall(LogicalPlan node) {
+        return node.expressions().exists(XqaPlacementCheck::containsCall);
+    }
 
-  static boolean containsCall(Expression e) {
-    return e.exists(x -> x instanceof AttentionCall);
-  }
+    static boolean containsCall(Expression e) {
+        return e.exists(x -> x instanceof AttentionCall);
+    }
 
-  static RuntimeException misplaced(LogicalPlan node) {
-    return XqaErrors.failAnalysis("xqa_attention can only be used in a SELECT list or a WHERE clause, not in "
-        + node.nodeName() + "; compute it in a subquery (or withColumn) first and use the resulting column. Operator: "
-        + node.simpleString(10));
-  }
+    static RuntimeException misplaced(LogicalPlan node) {
+        return XqaErrors.failAnalysis("xqa_attention can only be used in a SELECT list or a WHERE clause, not in "
+                + node.nodeName()
+                + "; compute it in a subquery (or withColumn) first and use the resulting column. Operator: "
+                + node.simpleString(10));
+    }
 }

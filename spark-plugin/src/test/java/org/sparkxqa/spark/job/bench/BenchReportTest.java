@@ -12,46 +12,71 @@ import org.junit.jupiter.api.Test;
 
 /** The ratios of {@code xqa bench}'s report and its summary text, from fixed measurements. */
 class BenchReportTest {
-  @Test
-  void ratiosFollowFromTheMediansAndTheCopyRate() {
-    BenchSeries gpu = new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.5, 200, 2.0)),
-        200, 2.0);
-    BenchSeries cpu = new BenchSeries("cpu (16 threads)", List.of(new BenchSeries.Pass(1, 100, 2.0, 50, 0.5)), 50, 0.5);
-    BenchSeries parquet = new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.1, 1000, 10.0)),
-        1000, 10.0);
-    BenchSeries reader = new BenchSeries("gpu reader (cuDF)", List.of(new BenchSeries.Pass(1, 100, 0.08, 1250, 12.5)),
-        1250, 12.5);
-    PinnedCopy copy = new PinnedCopy("GPU 0", 1L << 30, 10, 25.0, null);
-    ParquetPasses.Result files = new ParquetPasses.Result(parquet, reader, null, 1_100_000_000L);
-    BenchSeries cached = new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0)),
-        2000, 20.0);
-    BenchReport report = BenchReport.of("bf16 Hq=4 Hkv=2 D=64", "local[16]", 100, 2, 1_000_000_000L, gpu, files,
-        new CachePasses.Result(cached, null), cpu, null, copy);
-    assertEquals(0.08, report.pipelineOverPinnedCopy(), 1e-12);
-    assertEquals(0.4, report.parquetOverPinnedCopy(), 1e-12);
-    assertEquals(0.8, report.cacheOverPinnedCopy(), 1e-12);
-    assertEquals(13.75, report.gpuReaderFileGBps(), 1e-9, "12.5 KV GB/s of files 1.1x the K/V bytes");
-    assertEquals(0.55, report.gpuReaderFilesOverPinnedCopy(), 1e-9);
-    assertEquals(4.0, report.gpuOverCpu(), 1e-12);
-    assertFalse(gpu.onCpu());
-    StringWriter text = new StringWriter();
-    report.print(new PrintWriter(text, true));
-    assertTrue(text.toString().contains("cpu 1"), text.toString());
-    assertTrue(text.toString().contains("25.0 GB/s (1024 MiB per copy, median of 10, GPU 0)"), text.toString());
-    assertTrue(text.toString().contains("0.080") && text.toString().contains("0.400")
-        && text.toString().contains("0.550") && text.toString().contains("gpu reader 1")
-        && text.toString().contains("cache 1") && text.toString().contains("0.800")
-        && text.toString().contains("4.00x"), text.toString());
-    BenchReport noGpu = BenchReport.of("s", "local[2]", 100, 2, 1, cpu,
-        new ParquetPasses.Result(cpu, null, "skipped: the backend in use is the CPU backend", 2),
-        new CachePasses.Result(null, "skipped: no cache"), null, "skipped", PinnedCopy.notMeasured("no GPU: none"));
-    assertNull(noGpu.gpuReaderFilesOverPinnedCopy());
-    assertNull(noGpu.pipelineOverPinnedCopy());
-    assertNull(noGpu.parquetOverPinnedCopy());
-    assertNull(noGpu.gpuOverCpu());
-    assertNull(noGpu.cacheOverPinnedCopy());
-    StringWriter noGpuText = new StringWriter();
-    noGpu.print(new PrintWriter(noGpuText, true));
-    assertTrue(noGpuText.toString().contains("skipped: no cache"), noGpuText.toString());
-  }
+    @Test
+    void ratiosFollowFromTheMediansAndTheCopyRate() {
+        BenchSeries gpu =
+                new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.5, 200, 2.0)), 200, 2.0);
+        BenchSeries cpu =
+                new BenchSeries("cpu (16 threads)", List.of(new BenchSeries.Pass(1, 100, 2.0, 50, 0.5)), 50, 0.5);
+        BenchSeries parquet = new BenchSeries(
+                "gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.1, 1000, 10.0)), 1000, 10.0);
+        BenchSeries reader = new BenchSeries(
+                "gpu reader (cuDF)", List.of(new BenchSeries.Pass(1, 100, 0.08, 1250, 12.5)), 1250, 12.5);
+        PinnedCopy copy = new PinnedCopy("GPU 0", 1L << 30, 10, 25.0, null);
+        ParquetPasses.Result files = new ParquetPasses.Result(parquet, reader, null, 1_100_000_000L);
+        BenchSeries cached = new BenchSeries(
+                "gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0)), 2000, 20.0);
+        BenchReport report = BenchReport.of(
+                "bf16 Hq=4 Hkv=2 D=64",
+                "local[16]",
+                100,
+                2,
+                1_000_000_000L,
+                gpu,
+                files,
+                new CachePasses.Result(cached, null),
+                cpu,
+                null,
+                copy);
+        assertEquals(0.08, report.pipelineOverPinnedCopy(), 1e-12);
+        assertEquals(0.4, report.parquetOverPinnedCopy(), 1e-12);
+        assertEquals(0.8, report.cacheOverPinnedCopy(), 1e-12);
+        assertEquals(13.75, report.gpuReaderFileGBps(), 1e-9, "12.5 KV GB/s of files 1.1x the K/V bytes");
+        assertEquals(0.55, report.gpuReaderFilesOverPinnedCopy(), 1e-9);
+        assertEquals(4.0, report.gpuOverCpu(), 1e-12);
+        assertFalse(gpu.onCpu());
+        StringWriter text = new StringWriter();
+        report.print(new PrintWriter(text, true));
+        assertTrue(text.toString().contains("cpu 1"), text.toString());
+        assertTrue(text.toString().contains("25.0 GB/s (1024 MiB per copy, median of 10, GPU 0)"), text.toString());
+        assertTrue(
+                text.toString().contains("0.080")
+                        && text.toString().contains("0.400")
+                        && text.toString().contains("0.550")
+                        && text.toString().contains("gpu reader 1")
+                        && text.toString().contains("cache 1")
+                        && text.toString().contains("0.800")
+                        && text.toString().contains("4.00x"),
+                text.toString());
+        BenchReport noGpu = BenchReport.of(
+                "s",
+                "local[2]",
+                100,
+                2,
+                1,
+                cpu,
+                new ParquetPasses.Result(cpu, null, "skipped: the backend in use is the CPU backend", 2),
+                new CachePasses.Result(null, "skipped: no cache"),
+                null,
+                "skipped",
+                PinnedCopy.notMeasured("no GPU: none"));
+        assertNull(noGpu.gpuReaderFilesOverPinnedCopy());
+        assertNull(noGpu.pipelineOverPinnedCopy());
+        assertNull(noGpu.parquetOverPinnedCopy());
+        assertNull(noGpu.gpuOverCpu());
+        assertNull(noGpu.cacheOverPinnedCopy());
+        StringWriter noGpuText = new StringWriter();
+        noGpu.print(new PrintWriter(noGpuText, true));
+        assertTrue(noGpuText.toString().contains("skipped: no cache"), noGpuText.toString());
+    }
 }

@@ -20,15 +20,18 @@ import org.sparkxqa.spark.job.data.RequestGenerator;
 
 /** The timed passes of {@code xqa bench} on a chosen backend, and the session setting they leave behind. */
 class BenchSeriesTest {
-  @Test
-  void cpuPassesRunOnTheCpuBackendAndLeaveTheSessionAsItWas() {
-    AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
-    SparkSession session = SparkTestSessions.shared().newSession();
-    Dataset<Row> requests = new RequestGenerator(spec, 4, 32, 3).generate(session, 10, 2);
-    Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, InvalidRowPolicy.FAIL, RequestColumns.TREE, false);
-    BenchSeries cpu = BenchSeries.run(session, evaluated, QueryBackend.CPU, 2, 1000);
-    assertTrue(cpu.onCpu(), cpu.backend());
-    assertEquals(List.of(10L, 10L), cpu.passes().stream().map(BenchSeries.Pass::rows).toList());
-    assertFalse(session.conf().contains("spark.xqa.queryBackend"), "the setting is removed again");
-  }
+    @Test
+    void cpuPassesRunOnTheCpuBackendAndLeaveTheSessionAsItWas() {
+        AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+        SparkSession session = SparkTestSessions.shared().newSession();
+        Dataset<Row> requests = new RequestGenerator(spec, 4, 32, 3).generate(session, 10, 2);
+        Dataset<Row> evaluated =
+                AttentionRunner.apply(requests, spec, InvalidRowPolicy.FAIL, RequestColumns.TREE, false);
+        BenchSeries cpu = BenchSeries.run(session, evaluated, QueryBackend.CPU, 2, 1000);
+        assertTrue(cpu.onCpu(), cpu.backend());
+        assertEquals(
+                List.of(10L, 10L),
+                cpu.passes().stream().map(BenchSeries.Pass::rows).toList());
+        assertFalse(session.conf().contains("spark.xqa.queryBackend"), "the setting is removed again");
+    }
 }

@@ -24,34 +24,38 @@ import org.sparkxqa.spark.job.data.RequestGenerator;
  * not read the cache columnar or the session caches with another serializer.
  */
 class CachePassesTest {
-  static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+    static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
 
-  @Test
-  void thePassesReadTheCachesBatchesOnTheCpuBackendAndReport() {
-    SparkSession session = SparkTestSessions.shared().newSession();
-    Dataset<Row> requests = new RequestGenerator(SPEC, 4, 32, 3).generate(session, 12, 2).cache();
-    try {
-      assertTrue(CachePasses.readsTheCacheColumnar(
-          AttentionRunner.apply(requests, SPEC, InvalidRowPolicy.FAIL, RequestColumns.TREE, false)));
-      CachePasses.Result r = CachePasses.run(session, requests, SPEC, InvalidRowPolicy.FAIL, 2, 1000);
-      assertNull(r.skipped());
-      assertTrue(r.columnar().onCpu(), r.columnar().backend());
-      assertEquals(List.of(12L, 12L), r.columnar().passes().stream().map(BenchSeries.Pass::rows).toList());
-      assertTrue(r.columnar().medianKvGBps() > 0);
-      session.conf().set("spark.xqa.columnar.enabled", "false");
-      CachePasses.Result off = CachePasses.run(session, requests, SPEC, InvalidRowPolicy.FAIL, 1, 1000);
-      assertNull(off.columnar());
-      assertTrue(off.skipped().contains("does not read the cache's columnar batches"), off.skipped());
-    } finally {
-      requests.unpersist(true);
+    @Test
+    void thePassesReadTheCachesBatchesOnTheCpuBackendAndReport() {
+        SparkSession session = SparkTestSessions.shared().newSession();
+        Dataset<Row> requests =
+                new RequestGenerator(SPEC, 4, 32, 3).generate(session, 12, 2).cache();
+        try {
+            assertTrue(CachePasses.readsTheCacheColumnar(
+                    AttentionRunner.apply(requests, SPEC, InvalidRowPolicy.FAIL, RequestColumns.TREE, false)));
+            CachePasses.Result r = CachePasses.run(session, requests, SPEC, InvalidRowPolicy.FAIL, 2, 1000);
+            assertNull(r.skipped());
+            assertTrue(r.columnar().onCpu(), r.columnar().backend());
+            assertEquals(
+                    List.of(12L, 12L),
+                    r.columnar().passes().stream().map(BenchSeries.Pass::rows).toList());
+            assertTrue(r.columnar().medianKvGBps() > 0);
+            session.conf().set("spark.xqa.columnar.enabled", "false");
+            CachePasses.Result off = CachePasses.run(session, requests, SPEC, InvalidRowPolicy.FAIL, 1, 1000);
+            assertNull(off.columnar());
+            assertTrue(off.skipped().contains("does not read the cache's columnar batches"), off.skipped());
+        } finally {
+            requests.unpersist(true);
+        }
     }
-  }
 
-  @Test
-  void anotherCacheSerializerIsNamedAsTheReasonToSkip() {
-    assertNull(CachePasses.serializerProblem(XqaCachedBatchSerializer.class.getName()));
-    assertEquals("skipped: spark.sql.cache.serializer is " + CachePasses.SPARK_DEFAULT + "; the columnar cache needs "
-        + XqaCachedBatchSerializer.class.getName() + ", set before the session starts",
-        CachePasses.serializerProblem(CachePasses.SPARK_DEFAULT));
-  }
+    @Test
+    void anotherCacheSerializerIsNamedAsTheReasonToSkip() {
+        assertNull(CachePasses.serializerProblem(XqaCachedBatchSerializer.class.getName()));
+        assertEquals(
+                "skipped: spark.sql.cache.serializer is " + CachePasses.SPARK_DEFAULT + "; the columnar cache needs "
+                        + XqaCachedBatchSerializer.class.getName() + ", set before the session starts",
+                CachePasses.serializerProblem(CachePasses.SPARK_DEFAULT));
+    }
 }

@@ -15,26 +15,29 @@ import java.util.stream.Stream;
  * of job outputs (here and by the command-line tests).
  */
 public final class FolderSnapshot {
-  private FolderSnapshot() {}
+    private FolderSnapshot() {}
 
-  public static Map<String, String> of(Path folder) {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(folder)) {
-      for (Path p : all.filter(Files::isRegularFile).toList()) {
-        files.put(folder.relativize(p).toString(), HexFormat.of().formatHex(Files.readAllBytes(p)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static Map<String, String> of(Path folder) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(p).toString(), HexFormat.of().formatHex(Files.readAllBytes(p)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
-    return files;
-  }
 
-  /** The names in {@code parent} that start with {@code "." + name}: staging or set-aside folders. */
-  public static List<String> leftovers(Path parent, String name) {
-    try (Stream<Path> all = Files.list(parent)) {
-      return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("." + name)).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The names in {@code parent} that start with {@code "." + name}: staging or set-aside folders. */
+    public static List<String> leftovers(Path parent, String name) {
+        try (Stream<Path> all = Files.list(parent)) {
+            return all.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("." + name))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }
