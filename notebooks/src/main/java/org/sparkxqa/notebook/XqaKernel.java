@@ -32,6 +32,7 @@ public final class XqaKernel extends BaseKernel {
             "import org.apache.spark.sql.types.*;",
             "import static org.apache.spark.sql.functions.*;",
             "import org.sparkxqa.core.*;",
+            "import org.sparkxqa.core.backends.Backends;",
             "import org.sparkxqa.notebook.*;",
             "import static org.sparkxqa.notebook.Display.display;",
             "var spark = org.sparkxqa.notebook.Session.spark();");
