@@ -14,6 +14,7 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  */
 final class BatchBuilder {
     private final DataType[] types;
+    private final ValueKind[] kinds;
     private final int maxRows;
     private final long maxBytes;
     private ColumnBuilder[] columns;
@@ -22,6 +23,10 @@ final class BatchBuilder {
 
     BatchBuilder(DataType[] types, int maxRows, long maxBytes) {
         this.types = types.clone();
+        this.kinds = new ValueKind[types.length];
+        for (int c = 0; c < types.length; c++) {
+            kinds[c] = ValueKind.of(types[c]);
+        }
         this.maxRows = Math.max(1, maxRows);
         this.maxBytes = maxBytes;
         reset();
@@ -38,7 +43,7 @@ final class BatchBuilder {
     /** Appends {@code row}, whose fields are in the relation's order. */
     void append(InternalRow row) {
         for (int c = 0; c < types.length; c++) {
-            bytes += ValueBytes.of(row, c, types[c]);
+            bytes += ValueBytes.of(row, c, kinds[c], types[c]);
             columns[c].append(row, c);
         }
         rows++;
@@ -53,7 +58,7 @@ final class BatchBuilder {
         while (end < batch.numRows() && rows + (end - from) < maxRows && bytes < maxBytes) {
             InternalRow row = batch.getRow(end);
             for (int c = 0; c < types.length; c++) {
-                bytes += ValueBytes.of(row, c, types[c]);
+                bytes += ValueBytes.of(row, c, kinds[c], types[c]);
             }
             end++;
         }

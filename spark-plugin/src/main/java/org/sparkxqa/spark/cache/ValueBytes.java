@@ -14,9 +14,11 @@ import org.apache.spark.sql.types.DataType;
 final class ValueBytes {
     private ValueBytes() {}
 
-    /** The bytes of {@code src}'s value at {@code ordinal}, of type {@code type} (one that {@link ValueKind} stores). */
-    static long of(SpecializedGetters src, int ordinal, DataType type) {
-        ValueKind kind = ValueKind.of(type);
+    /**
+     * The bytes of {@code src}'s value at {@code ordinal}, of type {@code type} (one that {@link ValueKind}
+     * stores), whose kind the caller resolved once per column: {@code kind == ValueKind.of(type)}.
+     */
+    static long of(SpecializedGetters src, int ordinal, ValueKind kind, DataType type) {
         if (kind.fixed()) {
             return kind.width;
         }
@@ -38,7 +40,7 @@ final class ValueBytes {
         }
         long bytes = 0;
         for (int i = 0; i < a.numElements(); i++) {
-            bytes += of(a, i, element);
+            bytes += of(a, i, kind, element);
         }
         return bytes;
     }

@@ -69,7 +69,7 @@ class BatchBuilderTest {
             long used = 0;
             for (int r = at; r < at + b.numRows(); r++) {
                 for (int c = 0; c < TYPES.length; c++) {
-                    used += ValueBytes.of(rows.get(r), c, TYPES[c]);
+                    used += ValueBytes.of(rows.get(r), c, ValueKind.of(TYPES[c]), TYPES[c]);
                 }
             }
             if (at == 10) {
@@ -118,7 +118,7 @@ class BatchBuilderTest {
         long bytes = 0;
         for (InternalRow row : rows) {
             for (int c = 0; c < TYPES.length; c++) {
-                bytes += ValueBytes.of(row, c, TYPES[c]);
+                bytes += ValueBytes.of(row, c, ValueKind.of(TYPES[c]), TYPES[c]);
             }
             if (++n >= maxRows || bytes >= maxBytes) {
                 counts.add(n);
