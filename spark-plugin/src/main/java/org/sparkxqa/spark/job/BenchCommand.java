@@ -55,13 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Mixin
-    ShapeOptions shape;
-
-    @Mixin
-    ScoreOptions score;
-
-    @Mixin
-    KvScaleOptions kvScales;
+    SpecOptions specOptions;
 
     @Mixin
     EvaluationFlags evaluation;
@@ -122,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, false)));
+        AttentionSpec spec = specOptions.spec(command, false);
         Map<String, String> settings = evaluation.settings(command);
         if (rows < 1 || iterations < 1 || cpuIterations < 0 || (partitions != null && partitions < 1)) {
             throw new ParameterException(

@@ -31,13 +31,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Mixin
-    ShapeOptions shape;
-
-    @Mixin
-    ScoreOptions score;
-
-    @Mixin
-    KvScaleOptions kvScales;
+    SpecOptions specOptions;
 
     @Mixin
     EvaluationFlags evaluation;
@@ -81,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, true)));
+        AttentionSpec spec = specOptions.spec(command, true);
         try {
             StagedOutput.checkBeforeSession(output, overwrite);
         } catch (UserInputException e) {

@@ -24,13 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Mixin
-    ShapeOptions shape;
-
-    @Mixin
-    ScoreOptions score;
-
-    @Mixin
-    KvScaleOptions kvScales;
+    SpecOptions specOptions;
 
     @Mixin
     SessionOptions session;
@@ -60,7 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttentionSpec spec = kvScales.apply(command, score.apply(command, shape.spec(command, true)));
+        AttentionSpec spec = specOptions.spec(command, true);
         if (sample < 1) {
             throw new picocli.CommandLine.ParameterException(
                     command.commandLine(), "--sample must be >= 1, got " + sample);
