@@ -39,15 +39,10 @@ record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, 
 
     private ColumnVector attend(GpuBackend gpu, Table table, int tree, String inputFile) {
         ColumnView treeView = tree < 0 ? null : table.getColumn(tree);
-        try {
-            return CudfAttention.attend(
-                    gpu,
-                    spec,
-                    table.getColumn(layout.index("q")),
-                    table.getColumn(layout.index("k")),
-                    table.getColumn(layout.index("v")),
-                    treeView,
-                    rowsPerLaunch);
+        try (ByteLists q = ByteLists.of(table.getColumn(layout.index("q")));
+                ByteLists k = ByteLists.of(table.getColumn(layout.index("k")));
+                ByteLists v = ByteLists.of(table.getColumn(layout.index("v")))) {
+            return CudfAttention.attend(gpu, spec, q.view(), k.view(), v.view(), treeView, rowsPerLaunch);
         } catch (InvalidRequestException e) {
             throw new InvalidRequestException("in " + inputFile + ", " + e.getMessage());
         }
