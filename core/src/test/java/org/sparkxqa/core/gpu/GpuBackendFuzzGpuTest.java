@@ -39,6 +39,6 @@ class GpuBackendFuzzGpuTest extends BackendProperties {
 
     @Override
     protected int tries() {
-        return 2000;
+        return 500;
     }
 }
