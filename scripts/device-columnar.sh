@@ -22,8 +22,10 @@ case "${1:-}" in
     if [[ "${2:-}" == class=* ]]; then for c in ${2#class=}; do sel+=(--select-class "$c"); done
     else sel=(--select-package "${2:-org.sparkxqa}"); fi
     (cd /tmp && step timeout "${TESTS_TIMEOUT:-420}" "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher \
-        execute --include-tag gpu "${sel[@]}" --details=summary --disable-banner \
-        --reports-dir "$OUT/junit-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _)") 2>&1 | tail -60 ;;
+        execute --include-tag gpu "${sel[@]}" --details=flat --disable-ansi-colors --disable-banner \
+        --reports-dir "$OUT/junit-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _)") > "$OUT/tests-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _ | cut -c1-40).txt" 2>&1
+    grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|skipped|aborted)|=== rc=" "$OUT"/tests-*.txt \
+        | grep -av "^\s*at " | sed 's/ (\[engine.*//' | tail -80 ;;
   bench)
     step "${J[@]}" -Xmx24g -Xlog:gc:file="$OUT/gc-bench.log" -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \
         -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
