@@ -14,24 +14,42 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.cudf.CudfAttention;
+import org.sparkxqa.spark.executor.GpuPermits;
 
 /**
  * One input file on the executor's GPU: its bytes are read on the host and decoded by cuDF's Parquet
  * reader on the device, q/k/v/tree go to {@link CudfAttention} in launches of {@code rowsPerLaunch}
  * rows straight from the decoded columns, and the table plus {@code out} is encoded by cuDF's Parquet
- * writer and written to {@code outputFile}. K/V cross PCIe once, as file bytes. Serializable; each
- * call owns its cuDF objects and closes them.
+ * writer into host memory ({@link EncodedFile}) and written to {@code outputFile}. K/V cross PCIe once,
+ * as file bytes. Serializable; each call owns its cuDF objects and closes them.
  */
 record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, int rowsPerLaunch)
         implements Serializable {
 
-    /** Evaluates {@code inputFile} into {@code outputFile}; returns its rows. */
-    long run(GpuBackend gpu, Configuration conf, String inputFile, String outputFile) throws IOException {
+    /**
+     * Evaluates {@code inputFile} into {@code outputFile}; returns its rows. Only the decode, the
+     * launches and the encode hold a GPU permit; reading and writing the files do not, so tasks
+     * waiting for the GPU overlap their file I/O with the tasks on it. A retried attempt replaces the
+     * file an earlier attempt of the same task left.
+     */
+    long run(GpuBackend gpu, GpuPermits permits, Configuration conf, String inputFile, String outputFile)
+            throws IOException {
         try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile);
-                Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
+                EncodedFile encoded = new EncodedFile()) {
+            long rows = permits.withPermit(() -> evaluate(gpu, bytes, inputFile, encoded));
+            Path path = new Path(outputFile);
+            try (FSDataOutputStream stream = path.getFileSystem(conf).create(path, true)) {
+                encoded.writeTo(stream);
+            }
+            return rows;
+        }
+    }
+
+    private long evaluate(GpuBackend gpu, HostMemoryBuffer bytes, String inputFile, EncodedFile encoded) {
+        try (Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
             int tree = layout.index(treeColumn);
             try (ColumnVector out = attend(gpu, table, tree, inputFile)) {
-                write(conf, table, out, outputFile);
+                encode(table, out, encoded);
             }
             return table.getRowCount();
         }
@@ -48,16 +66,14 @@ record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, 
         }
     }
 
-    private void write(Configuration conf, Table table, ColumnVector out, String outputFile) throws IOException {
+    private void encode(Table table, ColumnVector out, EncodedFile encoded) {
         ColumnVector[] columns = new ColumnVector[table.getNumberOfColumns() + 1];
         for (int i = 0; i < table.getNumberOfColumns(); i++) {
             columns[i] = table.getColumn(i);
         }
         columns[columns.length - 1] = out;
-        Path path = new Path(outputFile);
         try (Table withOut = new Table(columns);
-                FSDataOutputStream stream = path.getFileSystem(conf).create(path, false);
-                TableWriter writer = Table.writeParquetChunked(layout.writeOptions(), HadoopFiles.sink(stream))) {
+                TableWriter writer = Table.writeParquetChunked(layout.writeOptions(), encoded)) {
             writer.write(withOut);
         }
     }

@@ -50,7 +50,7 @@ public final class GpuReaderRun {
             ExecutorServices services = ExecutorServicesRegistry.current();
             while (it.hasNext()) {
                 String[] io = it.next().split("\n", 2);
-                rows.add(services.gpuPermits().withPermit(() -> runOne(services, task, io[0], io[1])));
+                rows.add(runOne(services, task, io[0], io[1]));
             }
             return rows.iterator();
         };
@@ -72,7 +72,7 @@ public final class GpuReaderRun {
                     + backend.name() + " (set spark.xqa.backend=gpu)");
         }
         try {
-            return task.run(gpu, new Configuration(), in, out);
+            return task.run(gpu, services.gpuPermits(), new Configuration(), in, out);
         } catch (IOException e) {
             throw new UncheckedIOException("GPU reader: " + in + " -> " + out, e);
         }

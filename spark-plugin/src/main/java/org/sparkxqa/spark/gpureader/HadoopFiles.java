@@ -1,20 +1,16 @@
 package org.sparkxqa.spark.gpureader;
 
-import ai.rapids.cudf.HostBufferConsumer;
 import ai.rapids.cudf.HostMemoryBuffer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Whole files between a Hadoop file system (local, HDFS, object stores) and cuDF host buffers: what
- * the GPU reader hands to cuDF's Parquet reader, and the sink its Parquet writer fills. Copies go
- * through one reusable 8 MiB array. Stateless.
+ * Whole files from a Hadoop file system (local, HDFS, object stores) into cuDF host buffers: what the
+ * GPU reader hands to cuDF's Parquet reader. Copies go through one 8 MiB array per file. Stateless.
  */
 final class HadoopFiles {
     private static final int CHUNK = 8 << 20;
@@ -46,26 +42,5 @@ final class HadoopFiles {
             dst.setBytes(at, chunk, 0, n);
             at += n;
         }
-    }
-
-    /** A writer sink that appends every buffer to {@code out} and closes the buffer (cuDF hands it over). */
-    static HostBufferConsumer sink(OutputStream out) {
-        return new HostBufferConsumer() {
-            private final byte[] chunk = new byte[CHUNK];
-
-            @Override
-            public void handleBuffer(HostMemoryBuffer buffer, long length) {
-                try (buffer) {
-                    for (long at = 0; at < length; ) {
-                        int n = (int) Math.min(chunk.length, length - at);
-                        buffer.getBytes(chunk, 0, at, n);
-                        out.write(chunk, 0, n);
-                        at += n;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("writing the output file failed", e);
-                }
-            }
-        };
     }
 }
