@@ -23,13 +23,17 @@ import org.sparkxqa.spark.sql.Scala;
  * {@code spark.plugins=org.sparkxqa.spark.XqaPlugin} (added to any plugins already listed), Spark's
  * in-memory cache in columns the operator reads in place
  * ({@code spark.sql.cache.serializer=org.sparkxqa.spark.cache.XqaCachedBatchSerializer}, unless the
- * configuration names another serializer), and the command's settings applied. Reuses a running session (tests, notebooks) when it has Spark XQA:
+ * configuration names another serializer), the vectorized Parquet scan's columns in native memory
+ * ({@code spark.sql.columnVector.offheap.enabled=true} unless set: a scan batch of requests holds
+ * hundreds of MB per task, which on the heap made the H100 bench at {@code local[16]} run at its 24 GiB
+ * limit), and the command's settings applied. Reuses a running session (tests, notebooks) when it has Spark XQA:
  * the command then gets a {@code newSession()} of it, so its settings do not leak into the caller's
  * session; startup-only {@code spark.xqa.*} settings must then agree with the running ones.
  */
 final class JobSession {
     static final String PLUGINS = "spark.plugins";
     static final String CACHE_SERIALIZER = "spark.sql.cache.serializer";
+    static final String OFF_HEAP_VECTORS = "spark.sql.columnVector.offheap.enabled";
 
     private JobSession() {}
 
@@ -57,6 +61,9 @@ final class JobSession {
         builder.config(PLUGINS, withPlugin(conf.get(PLUGINS, "")));
         if (!conf.contains(CACHE_SERIALIZER)) {
             builder.config(CACHE_SERIALIZER, XqaCachedBatchSerializer.class.getName());
+        }
+        if (!conf.contains(OFF_HEAP_VECTORS)) {
+            builder.config(OFF_HEAP_VECTORS, "true");
         }
         settings.forEach(builder::config);
         return builder.getOrCreate();

@@ -25,7 +25,7 @@ class JobSessionTest {
     }
 
     @Test
-    void aSessionTheJobStartsCachesWithTheColumnarCacheSerializer() {
+    void aSessionTheJobStartsCachesInColumnsAndScansIntoNativeMemory() {
         SparkTestSessions.stop(SparkTestSessions.shared());
         SparkSession job = JobSession.open(
                 "local[2]",
@@ -44,6 +44,7 @@ class JobSessionTest {
                     "org.sparkxqa.spark.cache.XqaCachedBatchSerializer",
                     job.sparkContext().conf().get("spark.sql.cache.serializer"));
             assertEquals(PLUGIN, job.sparkContext().conf().get("spark.plugins"));
+            assertEquals("true", job.conf().get("spark.sql.columnVector.offheap.enabled"));
         } finally {
             SparkTestSessions.stop(job);
         }
