@@ -60,6 +60,22 @@ public final class AttentionRunner {
         return input.select(out.toArray(Column[]::new));
     }
 
+    /**
+     * {@code evaluated}'s {@code id} (when it has one), {@code out} and {@code xqa_error} (when present):
+     * what a consumer of the results reads. On the columnar path the other columns then stay in the
+     * batches' vectors: Spark's row conversion above the operator reads only these.
+     */
+    public static Dataset<Row> results(Dataset<Row> evaluated) {
+        List<String> names = List.of(evaluated.columns());
+        List<Column> keep = new ArrayList<>();
+        for (String name : List.of(RequestColumns.ID, RequestColumns.OUT, RequestColumns.ERROR)) {
+            if (names.contains(name)) {
+                keep.add(column(name));
+            }
+        }
+        return evaluated.select(keep.toArray(Column[]::new));
+    }
+
     /** The function's options for what {@code spec} sets beyond the shape: K/V type, window, scale, K/V scales. */
     static Map<String, String> options(AttentionSpec spec) {
         Map<String, String> options = new LinkedHashMap<>();

@@ -34,4 +34,22 @@ class BenchSeriesTest {
                 cpu.passes().stream().map(BenchSeries.Pass::rows).toList());
         assertFalse(session.conf().contains("spark.xqa.queryBackend"), "the setting is removed again");
     }
+
+    @Test
+    void passesWriteTheIdsAndResultsOnly() {
+        AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+        SparkSession session = SparkTestSessions.shared().newSession();
+        Dataset<Row> requests = new RequestGenerator(spec, 4, 32, 3).generate(session, 4, 1);
+        for (InvalidRowPolicy policy : InvalidRowPolicy.values()) {
+            Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, policy, RequestColumns.TREE, false);
+            Dataset<Row> results = AttentionRunner.results(evaluated);
+            List<String> expected =
+                    policy == InvalidRowPolicy.NULL ? List.of("id", "out", "xqa_error") : List.of("id", "out");
+            assertEquals(expected, List.of(results.columns()), policy.toString());
+            assertEquals(
+                    evaluated.select("id", "out").collectAsList(),
+                    results.select("id", "out").collectAsList(),
+                    "the same rows, in order");
+        }
+    }
 }
