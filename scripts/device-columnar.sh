@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The columnar data path's figures on the device machine (docs/PERFORMANCE.md, "Columnar data path"):
 #   device-columnar.sh tests [PKG] packing rate by thread count (PackRate), then every gpu-tagged test
-#                              (of package PKG, default org.sparkxqa; or class='A B ...' for those classes)
+#                              (of package PKG, default org.sparkxqa; or class='A B ...' for those classes),
+#                              each printed as it finishes; then, for the whole package, OomSplitGpuTest
+#                              in a JVM of its own (it sizes RMM's pool, so it skips where RMM is set up)
 #   device-columnar.sh bench   bench at local[16] -Xmx24g: bf16 32/8/128, 1000 requests, Lk <= 2048
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
@@ -25,7 +27,14 @@ case "${1:-}" in
         execute --include-tag gpu "${sel[@]}" --details=flat --disable-ansi-colors --disable-banner \
         --reports-dir "$OUT/junit-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _)") > "$OUT/tests-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _ | cut -c1-40).txt" 2>&1
     grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|skipped|aborted)|=== rc=" "$OUT"/tests-*.txt \
-        | grep -av "^\s*at " | sed 's/ (\[engine.*//' | tail -80 ;;
+        | grep -av "^\s*at " | sed 's/ (\[engine.*//' | tail -80
+    if [ -z "${2:-}" ] || [ "${2:-}" = org.sparkxqa ]; then
+      (cd /tmp && step timeout 120 "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher execute \
+          --include-tag gpu --select-class org.sparkxqa.spark.eval.OomSplitGpuTest --details=flat \
+          --disable-ansi-colors --disable-banner) > "$OUT/tests-oom-split.txt" 2>&1
+      grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|aborted)|=== rc=" "$OUT/tests-oom-split.txt" \
+          | grep -av "^\s*at " | sed 's/ (\[engine.*//'
+    fi ;;
   bench)
     step "${J[@]}" -Xmx24g -Xlog:gc:file="$OUT/gc-bench.log" -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \
         -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
