@@ -1,6 +1,7 @@
 package org.sparkxqa.core.reference;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
@@ -31,6 +32,14 @@ public final class Float64Attention {
                 Visibility.of(spec, lq, lk, parents, packedMask),
                 lq,
                 lk);
+    }
+
+    /**
+     * {@link #attend(AttentionSpec, Request)} of every request of {@code batch}, in order, computed in
+     * parallel over the requests (the common fork-join pool), since one large request takes seconds.
+     */
+    public static List<double[]> attendAll(AttentionSpec spec, List<Request> batch) {
+        return batch.parallelStream().map(r -> attend(spec, r)).toList();
     }
 
     /** The exact output {@code [Lq, Hq, D]} of a validated request (visibility from its mask). */

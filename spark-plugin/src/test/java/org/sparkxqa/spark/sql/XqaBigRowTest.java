@@ -3,10 +3,8 @@ package org.sparkxqa.spark.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.lang.management.ManagementFactory;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -36,51 +34,51 @@ class XqaBigRowTest {
 
     @Test
     void aRowOfAMillionKeysAtHeadDim256RunsInAnEightGigabyteHeap(TestReporter report) throws Exception {
-        long max = Runtime.getRuntime().maxMemory();
-        Assumptions.assumeTrue(
-                max <= (8L << 30) + (256L << 20),
-                () -> "SKIPPED: the heap is " + (max >> 20)
-                        + " MiB; the claim is about -Xmx8g (-Dxqa.test.jvmArgs=-Xmx8g)");
+        long max = requireAnEightGigabyteHeap();
         SparkSession spark = SparkTestSessions.start(SparkTestSessions.builder("XqaBigRowTest")
                 .master("local[1]")
                 .config("spark.sql.extensions", "org.sparkxqa.spark.XqaSessionExtensions"));
-        AtomicLong peak = new AtomicLong();
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         long t0 = System.nanoTime();
+        HeapPeak peak = new HeapPeak();
         try {
             List<Row> rows = spark.range(0, 1, 1, 1)
                     .mapPartitions(new BigRow(), Encoders.row(BigRow.SCHEMA))
                     .selectExpr("id", "xqa_attention_result(q, k, v, NULL, 'bf16', 2, 1, 256) AS r")
                     .selectExpr("id", "r.out", "r.xqa_error")
                     .collectAsList();
-            assertEquals(1, rows.size());
-            assertNull(rows.get(0).get(2), "xqa_error");
-            float[] out = ElementType.BF16.decodeAll((byte[]) rows.get(0).get(1));
-            assertEquals(2 * D, out.length);
-            for (int d = 0; d < D; d++) {
-                assertEquals(1f, out[d], 1e-2, "head 0 reads the first key, dim " + d);
-                assertEquals(2f, out[D + d], 2e-2, "head 1 reads the last key, dim " + d);
-            }
+            assertTheTwoHeadsReadTheirKeys(rows);
         } finally {
-            sampler.interrupt();
+            peak.close();
             SparkTestSessions.stop(spark);
         }
         String summary = "Lk=" + LK + " D=" + D + " bf16, k+v " + (2L * LK * D * 2 >> 20) + " MiB: heap max "
-                + (max >> 20) + " MiB, peak used " + (peak.get() >> 20) + " MiB, "
+                + (max >> 20) + " MiB, peak used " + (peak.bytes() >> 20) + " MiB, "
                 + (System.nanoTime() - t0) / 1_000_000
                 + " ms";
         System.out.println("XqaBigRowTest: " + summary);
         report.publishEntry("bigrow", summary);
+    }
+
+    /** The heap's size; skips, saying why, unless it is 8 GiB (the claim is about {@code -Xmx8g}). */
+    static long requireAnEightGigabyteHeap() {
+        long max = Runtime.getRuntime().maxMemory();
+        Assumptions.assumeTrue(
+                max <= (8L << 30) + (256L << 20),
+                () -> "SKIPPED: the heap is " + (max >> 20)
+                        + " MiB; the claim is about -Xmx8g (-Dxqa.test.jvmArgs=-Xmx8g)");
+        return max;
+    }
+
+    /** Row (id, out, xqa_error): head 0 read the first key (1), head 1 the last (2), within bf16. */
+    static void assertTheTwoHeadsReadTheirKeys(List<Row> rows) {
+        assertEquals(1, rows.size());
+        assertNull(rows.get(0).get(2), "xqa_error");
+        float[] out = ElementType.BF16.decodeAll((byte[]) rows.get(0).get(1));
+        assertEquals(2 * D, out.length);
+        for (int d = 0; d < D; d++) {
+            assertEquals(1f, out[d], 1e-2, "head 0 reads the first key, dim " + d);
+            assertEquals(2f, out[D + d], 2e-2, "head 1 reads the last key, dim " + d);
+        }
     }
 
     /** Makes the one big row on the executor, so no 1 GiB task or driver-side table is shipped. */
