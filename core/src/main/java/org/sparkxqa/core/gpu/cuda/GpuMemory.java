@@ -6,6 +6,7 @@ import ai.rapids.cudf.Rmm;
 import ai.rapids.cudf.RmmAllocationMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkxqa.core.memory.LiveAllocations;
 
 /**
  * Sets up cuDF's memory for this process: the device, an RMM pool and a pinned host pool, each only
@@ -75,14 +76,32 @@ public final class GpuMemory implements AutoCloseable {
         return Rmm.getTotalBytesAllocated();
     }
 
-    /** Shuts down the pools this object created; leaves others' alone. Buffers must be closed first. */
+    /**
+     * Shuts down the pools this object created; leaves others' alone. A pool that still backs live
+     * buffers ({@link LiveAllocations}: another backend in this JVM, a call still running at JVM exit)
+     * is left up, with a warning: freeing it would pull memory from under them (on the H100 a JVM
+     * exiting mid-test died copying from a pinned buffer whose pool a shutdown hook had freed).
+     */
     @Override
     public void close() {
+        String live = liveBuffers(LiveAllocations.snapshot());
+        if (live != null) {
+            LOG.warn("leaving cuDF's memory pools up: {}", live);
+            return;
+        }
         if (ownsPinned) {
             PinnedMemoryPool.shutdown();
         }
         if (ownsRmm) {
             Rmm.shutdown();
         }
+    }
+
+    /** Why the pools must stay up given {@code live}, or null when nothing counted is live. */
+    static String liveBuffers(LiveAllocations.Snapshot live) {
+        if (live.deviceBuffers() == 0 && live.hostBuffers() == 0) {
+            return null;
+        }
+        return "still live: " + live;
     }
 }
