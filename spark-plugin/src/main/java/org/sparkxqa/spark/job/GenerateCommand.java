@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.spark.job.data.RequestFiles;
 import org.sparkxqa.spark.job.data.RequestGenerator;
 import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
@@ -145,9 +146,7 @@ final class GenerateCommand implements Callable<Integer> {
         int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
         StagedOutput.of(spark.sparkContext().hadoopConfiguration(), output, overwrite)
                 .write(staging -> {
-                    generator
-                            .generate(spark, rows, p)
-                            .write()
+                    RequestFiles.writer(generator.generate(spark, rows, p))
                             .mode(SaveMode.ErrorIfExists)
                             .parquet(staging);
                     return null;

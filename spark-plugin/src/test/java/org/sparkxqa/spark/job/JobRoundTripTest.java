@@ -48,6 +48,20 @@ class JobRoundTripTest {
     }
 
     @Test
+    void generatedFilesAreUncompressedParquet() throws Exception {
+        List<String> parts;
+        try (var files = java.nio.file.Files.list(Path.of(requests))) {
+            parts = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("part-"))
+                    .toList();
+        }
+        assertTrue(!parts.isEmpty(), "part files");
+        for (String name : parts) {
+            assertTrue(name.endsWith(".parquet") && !name.contains(".snappy."), name);
+        }
+    }
+
+    @Test
     void generationDependsOnlyOnSeedAndId() {
         String onePartition = dir.resolve("requests-1p").toString();
         assertEquals(

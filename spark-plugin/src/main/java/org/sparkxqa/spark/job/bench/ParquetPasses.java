@@ -14,6 +14,7 @@ import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.job.data.AttentionRunner;
 import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.RequestFiles;
 
 /**
  * The columnar passes of {@code xqa bench}: the benchmark's requests are written once to Parquet in a
@@ -54,7 +55,7 @@ public final class ParquetPasses {
         Path dir = createTemp();
         try {
             String path = dir.resolve("requests").toString();
-            requests.write().parquet(path);
+            RequestFiles.writer(requests).parquet(path);
             ReaderBatchRows.applyUnlessSet(spark, readerRows);
             Dataset<Row> evaluated =
                     AttentionRunner.apply(spark.read().parquet(path), spec, policy, RequestColumns.TREE, false);
