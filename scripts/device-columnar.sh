@@ -9,7 +9,7 @@
 #                              under a JFR profile whose hot methods are printed
 #   device-columnar.sh long    the same bench for 48 long requests (Lk <= 32768)
 # Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged for PackRate); jvm.flags copied
-# from spark-plugin/target/launcher/ into .dev-e2e/ (or XQA_JVM_FLAGS). Results under $OUT.
+# from spark-plugin/target/launcher/ into .dev-e2e/ (git-ignored: carry it with the call; or XQA_JVM_FLAGS). Results under $OUT.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
 J=(java "${F[@]}" -Xss4m -XX:ErrorFile="$OUT/hs_err_%p.log")

@@ -3,7 +3,7 @@
 # comparison in SQL -> bench e2e (GPU, CPU on the same requests, pinned host-to-device copy rate, ratios),
 # at local[4] with -Xmx64g and at local[16] with -Xmx24g (the setting whose GPU run once ran out of heap;
 # run and bench both, with a GC log). Run inside shared/device run.sh (XQA_CP set); jvm.flags copied from
-# spark-plugin/target/launcher/ into .dev-e2e/ (or XQA_JVM_FLAGS). Results under $OUT. See docs/PERFORMANCE.md.
+# spark-plugin/target/launcher/ into .dev-e2e/ (git-ignored: carry it with the call; or XQA_JVM_FLAGS). Results under $OUT. See docs/PERFORMANCE.md.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
 J=(java "${F[@]}" -Xmx64g -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob)

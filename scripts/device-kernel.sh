@@ -2,7 +2,8 @@
 # The kernel's figures on the device machine (docs/PERFORMANCE.md, kernel tables): KernelBench over the
 # twelve workloads (0-5 bf16 K/V, 6-11 the same shapes with e4m3 K/V), dumping its exact inputs, then
 # scripts/kernel_peers.py (torch SDPA and FlexAttention) on those inputs, in the same call.
-# Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged with the app); results under $OUT.
+# Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged with the app; jvm.flags in
+# .dev-e2e/, git-ignored: carry it with the call); results under $OUT.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
 step() { echo "=== $*" | cut -c1-160; local t=$(date +%s.%N); "$@"; local rc=$?; echo "=== rc=$rc in $(awk -v a="$t" -v b="$(date +%s.%N)" "BEGIN{printf \"%.1f\", b-a}") s"; }

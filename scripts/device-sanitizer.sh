@@ -3,7 +3,7 @@
 #   device-sanitizer.sh [TOOL...]   tools: memcheck racecheck synccheck initcheck (default: all four)
 # Each tool runs the JUnit methods in $METHODS (Class#method, space-separated; default below: edge
 # lengths, windows and empty trees for bf16 and fp8, chosen so each tool finishes within its timeout).
-# Run inside shared/device run.sh (XQA_CP set); jvm.flags from spark-plugin/target/launcher/ in .dev-e2e/.
+# Run inside shared/device run.sh (XQA_CP set); jvm.flags from spark-plugin/target/launcher/ in .dev-e2e/ (git-ignored: carry it).
 # Full logs under $OUT/sanitizer-TOOL.txt; the summary lines are printed.
 set -uo pipefail
 read -r -a F < "${XQA_JVM_FLAGS:-.dev-e2e/jvm.flags}"
