@@ -15,28 +15,31 @@ import java.util.List;
  */
 final class EncodedFile implements HostBufferConsumer, AutoCloseable {
     private static final int CHUNK = 8 << 20;
-    private final List<HostMemoryBuffer> buffers = new ArrayList<>();
-    private final List<Long> lengths = new ArrayList<>();
+
+    /** One buffer the writer handed over and how many of its bytes it filled. */
+    private record Piece(HostMemoryBuffer buffer, long length) {}
+
+    private final List<Piece> pieces = new ArrayList<>();
+    private long bytes;
 
     @Override
     public void handleBuffer(HostMemoryBuffer buffer, long length) {
-        buffers.add(buffer);
-        lengths.add(length);
+        pieces.add(new Piece(buffer, length));
+        bytes += length;
     }
 
     /** Bytes held. */
     long bytes() {
-        return lengths.stream().mapToLong(Long::longValue).sum();
+        return bytes;
     }
 
     /** Appends every buffer, in the order the writer produced them, to {@code out}. */
     void writeTo(OutputStream out) throws IOException {
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, bytes()))];
-        for (int b = 0; b < buffers.size(); b++) {
-            long length = lengths.get(b);
-            for (long at = 0; at < length; ) {
-                int n = (int) Math.min(chunk.length, length - at);
-                buffers.get(b).getBytes(chunk, 0, at, n);
+        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, bytes))];
+        for (Piece piece : pieces) {
+            for (long at = 0; at < piece.length(); ) {
+                int n = (int) Math.min(chunk.length, piece.length() - at);
+                piece.buffer().getBytes(chunk, 0, at, n);
                 out.write(chunk, 0, n);
                 at += n;
             }
@@ -45,8 +48,8 @@ final class EncodedFile implements HostBufferConsumer, AutoCloseable {
 
     @Override
     public void close() {
-        buffers.forEach(HostMemoryBuffer::close);
-        buffers.clear();
-        lengths.clear();
+        pieces.forEach(p -> p.buffer().close());
+        pieces.clear();
+        bytes = 0;
     }
 }

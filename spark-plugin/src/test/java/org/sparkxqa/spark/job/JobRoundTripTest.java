@@ -8,8 +8,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,12 +52,12 @@ class JobRoundTripTest {
     @Test
     void generatedFilesAreUncompressedParquet() throws Exception {
         List<String> parts;
-        try (var files = java.nio.file.Files.list(Path.of(requests))) {
+        try (var files = Files.list(Path.of(requests))) {
             parts = files.map(f -> f.getFileName().toString())
                     .filter(n -> n.startsWith("part-"))
                     .toList();
         }
-        assertTrue(!parts.isEmpty(), "part files");
+        assertFalse(parts.isEmpty(), "part files");
         for (String name : parts) {
             assertTrue(name.endsWith(".parquet") && !name.contains(".snappy."), name);
         }
