@@ -38,33 +38,8 @@ public record Request(MemorySegment q, MemorySegment k, MemorySegment v, DraftMa
         if (q == null || k == null || v == null) {
             throw new InvalidRequestException((q == null ? "q" : k == null ? "k" : "v") + " is NULL");
         }
-        long lq = tokens("q", q.byteSize(), spec.qTokenBytes(), "Hq*D*2");
-        long lk = tokens(
-                "k", k.byteSize(), spec.kvTokenBytes(), "Hkv*D*" + spec.kvType().bytes());
-        if (v.byteSize() != k.byteSize()) {
-            throw new InvalidRequestException("v has " + v.byteSize() + " bytes but k has " + k.byteSize());
-        }
-        if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN) {
-            throw new InvalidRequestException(
-                    "Lq=" + lq + " query tokens; supported are 1.." + AttentionSpec.MAX_Q_LEN);
-        }
-        if (lk < lq) {
-            throw new InvalidRequestException(
-                    "Lk=" + lk + " is smaller than Lq=" + lq + " (the drafts' own K/V must be appended)");
-        }
-        if (lk > AttentionSpec.MAX_KV_LEN) {
-            throw new InvalidRequestException("Lk=" + lk + " is larger than the supported " + AttentionSpec.MAX_KV_LEN);
-        }
-        if (parents != null && packedMask != null) {
-            throw new InvalidRequestException("both a parent list and a packed mask were given");
-        }
-        if (parents != null && parents.length != lq) {
-            throw new InvalidRequestException("tree has " + parents.length + " entries but q has Lq=" + lq + " tokens");
-        }
-        DraftMask mask = parents != null
-                ? DraftMask.fromParents(parents)
-                : packedMask != null ? DraftMask.fromPacked(packedMask, (int) lq) : DraftMask.chain((int) lq);
-        return new Request(q, k, v, mask, (int) lq, (int) lk);
+        RequestCheck c = RequestCheck.of(spec, q.byteSize(), k.byteSize(), v.byteSize(), parents, packedMask);
+        return new Request(q, k, v, c.mask(), c.lq(), c.lk());
     }
 
     /** Bytes of q. */
@@ -84,13 +59,5 @@ public record Request(MemorySegment q, MemorySegment k, MemorySegment v, DraftMa
 
     private static MemorySegment view(byte[] a) {
         return a == null ? null : MemorySegment.ofArray(a);
-    }
-
-    private static long tokens(String name, long bytes, int tokenBytes, String formula) {
-        if (bytes % tokenBytes != 0) {
-            throw new InvalidRequestException(name + " has " + bytes + " bytes, not a whole number of " + tokenBytes
-                    + "-byte tokens (" + formula + ")");
-        }
-        return bytes / tokenBytes;
     }
 }

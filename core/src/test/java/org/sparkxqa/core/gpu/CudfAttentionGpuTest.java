@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.rapids.cudf.ColumnVector;
 import ai.rapids.cudf.ColumnView;
-import ai.rapids.cudf.DType;
-import ai.rapids.cudf.DeviceMemoryBuffer;
 import ai.rapids.cudf.HostColumnVector;
-import ai.rapids.cudf.HostMemoryBuffer;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -73,10 +66,10 @@ class CudfAttentionGpuTest {
                     null));
         }
         List<byte[]> expected = gpu.attend(SPEC, requests);
-        try (ColumnVector q = lists(requests, Request::q);
-                ColumnVector k = lists(requests, Request::k);
-                ColumnVector v = lists(requests, Request::v);
-                ColumnVector tree = trees(parents);
+        try (ColumnVector q = CudfTestColumns.lists(requests, Request::q);
+                ColumnVector k = CudfTestColumns.lists(requests, Request::k);
+                ColumnVector v = CudfTestColumns.lists(requests, Request::v);
+                ColumnVector tree = CudfTestColumns.trees(parents);
                 ColumnVector out = CudfAttention.attend(gpu, SPEC, q, k, v, tree);
                 HostColumnVector host = out.copyToHost()) {
             List<byte[]> got = new ArrayList<>();
@@ -102,9 +95,9 @@ class CudfAttentionGpuTest {
         int from = 7;
         int to = 30;
         List<byte[]> expected = gpu.attend(SPEC, requests);
-        try (ColumnVector q = lists(requests, Request::q);
-                ColumnVector k = lists(requests, Request::k);
-                ColumnVector v = lists(requests, Request::v);
+        try (ColumnVector q = CudfTestColumns.lists(requests, Request::q);
+                ColumnVector k = CudfTestColumns.lists(requests, Request::k);
+                ColumnVector v = CudfTestColumns.lists(requests, Request::v);
                 ColumnView qs = ListSlices.rows(q, from, to);
                 ColumnView ks = ListSlices.rows(k, from, to);
                 ColumnView vs = ListSlices.rows(v, from, to);
@@ -115,13 +108,14 @@ class CudfAttentionGpuTest {
             assertEquals(to - from, a.getRowCount());
             assertEquals(requests.size(), b.getRowCount());
             for (int r = 0; r < to - from; r++) {
-                byte[] got = bytes(a, r);
+                byte[] got = CudfTestColumns.bytes(a, r);
                 assertTrue(
                         Arrays.equals(expected.get(from + r), got),
                         "sliced row " + r + " (request " + (from + r) + "): " + whichRequestMatches(expected, got));
             }
             for (int r = 0; r < requests.size(); r++) {
-                assertTrue(Arrays.equals(expected.get(r), bytes(b, r)), "row " + r + " in launches of 6");
+                assertTrue(
+                        Arrays.equals(expected.get(r), CudfTestColumns.bytes(b, r)), "row " + r + " in launches of 6");
             }
         }
     }
@@ -130,61 +124,15 @@ class CudfAttentionGpuTest {
     void anInvalidRowIsRefusedByIndex() {
         List<Request> requests = new RandomRequests(22).mixedBatch(SPEC, 5, 4, 300);
         List<Request> badV = new ArrayList<>(requests);
-        try (ColumnVector q = lists(requests, Request::q);
-                ColumnVector k = lists(requests, Request::k);
-                ColumnVector v = lists(badV, r -> r == badV.get(3) ? r.v().asSlice(0, r.v().byteSize() - 2) : r.v())) {
+        try (ColumnVector q = CudfTestColumns.lists(requests, Request::q);
+                ColumnVector k = CudfTestColumns.lists(requests, Request::k);
+                ColumnVector v = CudfTestColumns.lists(
+                        badV, r -> r == badV.get(3) ? r.v().asSlice(0, r.v().byteSize() - 2) : r.v())) {
             InvalidRequestException e = assertThrows(
                     InvalidRequestException.class,
                     () -> CudfAttention.attend(gpu, SPEC, q, k, v, null).close());
             assertTrue(e.getMessage().startsWith("row 3: "), e.getMessage());
         }
-    }
-
-    private static byte[] bytes(HostColumnVector host, int row) {
-        List<?> list = host.getList(row);
-        byte[] b = new byte[list.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (Byte) list.get(i);
-        }
-        return b;
-    }
-
-    /** A LIST<UINT8> column of every request's bytes, built from one data and one offsets buffer. */
-    private static ColumnVector lists(List<Request> requests, Function<Request, MemorySegment> part) {
-        long total = requests.stream().mapToLong(r -> part.apply(r).byteSize()).sum();
-        int[] offsets = new int[requests.size() + 1];
-        try (HostMemoryBuffer data = HostMemoryBuffer.allocate(Math.max(1, total));
-                HostMemoryBuffer offs = HostMemoryBuffer.allocate(4L * offsets.length)) {
-            for (int r = 0; r < requests.size(); r++) {
-                byte[] b = part.apply(requests.get(r)).toArray(ValueLayout.JAVA_BYTE);
-                data.setBytes(offsets[r], b, 0, b.length);
-                offsets[r + 1] = offsets[r] + b.length;
-            }
-            offs.setInts(0, offsets, 0, offsets.length);
-            try (DeviceMemoryBuffer d = DeviceMemoryBuffer.allocate(Math.max(1, total));
-                    DeviceMemoryBuffer o = DeviceMemoryBuffer.allocate(4L * offsets.length)) {
-                d.copyFromHostBuffer(data);
-                o.copyFromHostBuffer(offs);
-                try (ColumnView child = new ColumnView(DType.UINT8, total, Optional.of(0L), d, null);
-                        ColumnView list = new ColumnView(
-                                DType.LIST, requests.size(), Optional.of(0L), null, o, new ColumnView[] {child})) {
-                    return list.copyToColumnVector();
-                }
-            }
-        }
-    }
-
-    /** The requests' draft masks as parent lists (chains as NULL rows) in a LIST<INT32> column. */
-    private static ColumnVector trees(List<int[]> parents) {
-        List<List<Integer>> rows = new ArrayList<>();
-        for (int[] p : parents) {
-            rows.add(p == null ? null : Arrays.stream(p).boxed().toList());
-        }
-        HostColumnVector.DataType type =
-                new HostColumnVector.ListType(true, new HostColumnVector.BasicType(false, DType.INT32));
-        @SuppressWarnings("unchecked")
-        List<Integer>[] array = rows.toArray(new List[0]);
-        return ColumnVector.fromLists(type, array);
     }
 
     private static String whichRequestMatches(List<byte[]> expected, byte[] got) {

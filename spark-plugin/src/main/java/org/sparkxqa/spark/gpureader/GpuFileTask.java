@@ -14,6 +14,8 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.cudf.CudfAttention;
+import org.sparkxqa.core.gpu.cudf.CudfResult;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.executor.GpuPermits;
 
 /**
@@ -21,10 +23,17 @@ import org.sparkxqa.spark.executor.GpuPermits;
  * reader on the device, q/k/v/tree go to {@link CudfAttention} in launches of {@code rowsPerLaunch}
  * rows straight from the decoded columns, and the table plus {@code out} is encoded by cuDF's Parquet
  * writer into host memory ({@link EncodedFile}) and written to {@code outputFile}. K/V cross PCIe once,
- * as file bytes. Serializable; each call owns its cuDF objects and closes them.
+ * as file bytes. An invalid row fails the task under {@code onInvalidRow=fail}, naming the file and
+ * the row; under {@code null} it gets a NULL {@code out} and its reason in {@code xqa_error}, the row
+ * path's reason ({@link CudfAttention#attendOrNull}). Serializable; each call owns its cuDF objects and
+ * closes them.
  */
-record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, int rowsPerLaunch)
+record GpuFileTask(
+        AttentionSpec spec, ParquetLayout layout, String treeColumn, int rowsPerLaunch, InvalidRowPolicy policy)
         implements Serializable {
+
+    /** What one file gave: its rows, and those of them that were invalid (NULL {@code out}). */
+    record FileResult(long rows, long invalidRows) implements Serializable {}
 
     /**
      * Evaluates {@code inputFile} into {@code outputFile}; returns its rows. Only the decode, the
@@ -32,48 +41,54 @@ record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, 
      * waiting for the GPU overlap their file I/O with the tasks on it. A retried attempt replaces the
      * file an earlier attempt of the same task left.
      */
-    long run(GpuBackend gpu, GpuPermits permits, Configuration conf, String inputFile, String outputFile)
+    FileResult run(GpuBackend gpu, GpuPermits permits, Configuration conf, String inputFile, String outputFile)
             throws IOException {
         try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile);
                 EncodedFile encoded = new EncodedFile()) {
-            long rows = permits.withPermit(() -> evaluate(gpu, bytes, inputFile, encoded));
+            FileResult result = permits.withPermit(() -> evaluate(gpu, bytes, inputFile, encoded));
             Path path = new Path(outputFile);
             try (FSDataOutputStream stream = path.getFileSystem(conf).create(path, true)) {
                 encoded.writeTo(stream);
             }
-            return rows;
+            return result;
         }
     }
 
-    private long evaluate(GpuBackend gpu, HostMemoryBuffer bytes, String inputFile, EncodedFile encoded) {
-        try (Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
-            int tree = layout.index(treeColumn);
-            try (ColumnVector out = attend(gpu, table, tree, inputFile)) {
-                encode(table, out, encoded);
-            }
-            return table.getRowCount();
+    private FileResult evaluate(GpuBackend gpu, HostMemoryBuffer bytes, String inputFile, EncodedFile encoded) {
+        try (Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength());
+                CudfResult result = attend(gpu, table, layout.index(treeColumn), inputFile)) {
+            boolean errors = policy == InvalidRowPolicy.NULL;
+            encode(
+                    table,
+                    errors ? new ColumnVector[] {result.out(), result.errors()} : new ColumnVector[] {result.out()},
+                    encoded);
+            return new FileResult(table.getRowCount(), result.invalidRows());
         }
     }
 
-    private ColumnVector attend(GpuBackend gpu, Table table, int tree, String inputFile) {
+    private CudfResult attend(GpuBackend gpu, Table table, int tree, String inputFile) {
         ColumnView treeView = tree < 0 ? null : table.getColumn(tree);
         try (ByteLists q = ByteLists.of(table.getColumn(layout.index("q")));
                 ByteLists k = ByteLists.of(table.getColumn(layout.index("k")));
                 ByteLists v = ByteLists.of(table.getColumn(layout.index("v")))) {
-            return CudfAttention.attend(gpu, spec, q.view(), k.view(), v.view(), treeView, rowsPerLaunch);
+            if (policy == InvalidRowPolicy.NULL) {
+                return CudfAttention.attendOrNull(gpu, spec, q.view(), k.view(), v.view(), treeView, rowsPerLaunch);
+            }
+            ColumnVector out = CudfAttention.attend(gpu, spec, q.view(), k.view(), v.view(), treeView, rowsPerLaunch);
+            return new CudfResult(out, null, 0);
         } catch (InvalidRequestException e) {
             throw new InvalidRequestException("in " + inputFile + ", " + e.getMessage());
         }
     }
 
-    private void encode(Table table, ColumnVector out, EncodedFile encoded) {
-        ColumnVector[] columns = new ColumnVector[table.getNumberOfColumns() + 1];
+    private void encode(Table table, ColumnVector[] added, EncodedFile encoded) {
+        ColumnVector[] columns = new ColumnVector[table.getNumberOfColumns() + added.length];
         for (int i = 0; i < table.getNumberOfColumns(); i++) {
             columns[i] = table.getColumn(i);
         }
-        columns[columns.length - 1] = out;
+        System.arraycopy(added, 0, columns, table.getNumberOfColumns(), added.length);
         try (Table withOut = new Table(columns);
-                TableWriter writer = Table.writeParquetChunked(layout.writeOptions(), encoded)) {
+                TableWriter writer = Table.writeParquetChunked(layout.writeOptions(added.length > 1), encoded)) {
             writer.write(withOut);
         }
     }

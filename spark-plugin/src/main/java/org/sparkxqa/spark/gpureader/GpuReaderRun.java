@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.gpu.GpuBackend;
+import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.ExecutorServices;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
@@ -24,29 +25,35 @@ import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
  * GPU reader mode of {@code xqa run}/{@code bench}: one Spark task per input Parquet file, each
  * decoding, evaluating and encoding its file on its executor's GPU ({@link GpuFileTask}) and writing
  * {@code part-NNNNN.parquet} into the output folder, then {@code _SUCCESS}. The output has the input's
- * columns plus {@code out}, as {@code run} writes them. Needs the GPU backend on every executor and
- * {@code onInvalidRow=fail} (an invalid row fails its task, naming the file and the row).
+ * columns plus {@code out} (and {@code xqa_error} under {@code onInvalidRow=null}), as {@code run}
+ * writes them. Needs the GPU backend on every executor.
  */
 public final class GpuReaderRun {
     private GpuReaderRun() {}
 
-    /** Rows and files written, and the launches they took. */
-    public record Result(long rows, int files, long launches) {}
+    /** Rows and files written, the rows among them that were invalid, and the launches they took. */
+    public record Result(long rows, long invalidRows, int files, long launches) {}
 
     /** @throws IllegalArgumentException when the input has no Parquet file or a column cannot be carried */
     public static Result run(
-            SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn, int rowsPerLaunch) {
+            SparkSession spark,
+            AttentionSpec spec,
+            String input,
+            String output,
+            String treeColumn,
+            int rowsPerLaunch,
+            InvalidRowPolicy policy) {
         ParquetLayout layout = ParquetLayout.of(spark.read().parquet(input).schema(), treeColumn);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> files = parquetFiles(conf, input);
-        GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, rowsPerLaunch);
+        GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, rowsPerLaunch, policy);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             jobs.add(files.get(i) + "\n" + new Path(output, String.format("part-%05d.parquet", i)));
         }
         mkdirs(conf, output);
-        FlatMapFunction<Iterator<String>, Long> each = it -> {
-            List<Long> rows = new ArrayList<>();
+        FlatMapFunction<Iterator<String>, GpuFileTask.FileResult> each = it -> {
+            List<GpuFileTask.FileResult> rows = new ArrayList<>();
             ExecutorServices services = ExecutorServicesRegistry.current();
             while (it.hasNext()) {
                 String[] io = it.next().split("\n", 2);
@@ -54,18 +61,22 @@ public final class GpuReaderRun {
             }
             return rows.iterator();
         };
-        List<Long> perFile = new JavaSparkContext(spark.sparkContext())
+        List<GpuFileTask.FileResult> perFile = new JavaSparkContext(spark.sparkContext())
                 .parallelize(jobs, Math.max(1, jobs.size()))
                 .mapPartitions(each)
                 .collect();
         touch(conf, new Path(output, "_SUCCESS"));
         long launches = perFile.stream()
-                .mapToLong(n -> (n + rowsPerLaunch - 1) / rowsPerLaunch)
+                .mapToLong(f -> (f.rows() - f.invalidRows() + rowsPerLaunch - 1) / rowsPerLaunch)
                 .sum();
-        return new Result(perFile.stream().mapToLong(Long::longValue).sum(), files.size(), launches);
+        return new Result(
+                perFile.stream().mapToLong(GpuFileTask.FileResult::rows).sum(),
+                perFile.stream().mapToLong(GpuFileTask.FileResult::invalidRows).sum(),
+                files.size(),
+                launches);
     }
 
-    private static long runOne(ExecutorServices services, GpuFileTask task, String in, String out) {
+    private static GpuFileTask.FileResult runOne(ExecutorServices services, GpuFileTask task, String in, String out) {
         AttentionBackend backend = services.backends().backend(QueryBackend.EXECUTOR);
         if (!(backend instanceof GpuBackend gpu)) {
             throw new IllegalStateException("the GPU reader needs the GPU backend on every executor; this one has "

@@ -36,6 +36,8 @@ public record ParquetLayout(List<String> names, List<Boolean> binary, List<Boole
             DataTypes.StringType);
     /** The output column's name. */
     public static final String OUT = "out";
+    /** The column of reasons under {@code onInvalidRow=null}. */
+    public static final String ERROR = "xqa_error";
 
     /** @throws IllegalArgumentException naming the column and its type when the table cannot be read this way */
     public static ParquetLayout of(StructType schema, String treeColumn) {
@@ -62,8 +64,10 @@ public record ParquetLayout(List<String> names, List<Boolean> binary, List<Boole
                         "the input needs a BINARY column '" + c + "' (has: " + schema.simpleString() + ")");
             }
         }
-        if (names.contains(OUT)) {
-            throw new IllegalArgumentException("the input already has a column '" + OUT + "'");
+        for (String added : List.of(OUT, ERROR)) {
+            if (names.contains(added)) {
+                throw new IllegalArgumentException("the input already has a column '" + added + "'");
+            }
         }
         if (names.contains(treeColumn) && !lists.get(names.indexOf(treeColumn))) {
             throw new IllegalArgumentException(
@@ -85,7 +89,8 @@ public record ParquetLayout(List<String> names, List<Boolean> binary, List<Boole
         return b.build();
     }
 
-    ParquetWriterOptions writeOptions() {
+    /** The input's columns, then {@code out}, then (with {@code errors}) {@code xqa_error}. */
+    ParquetWriterOptions writeOptions(boolean errors) {
         ParquetWriterOptions.Builder b = ParquetWriterOptions.builder();
         for (int i = 0; i < names.size(); i++) {
             if (binary.get(i)) {
@@ -98,6 +103,10 @@ public record ParquetLayout(List<String> names, List<Boolean> binary, List<Boole
                 b.withNullableColumns(names.get(i));
             }
         }
-        return b.withBinaryColumn(OUT, true).build();
+        b.withBinaryColumn(OUT, true);
+        if (errors) {
+            b.withNullableColumns(ERROR);
+        }
+        return b.build();
     }
 }

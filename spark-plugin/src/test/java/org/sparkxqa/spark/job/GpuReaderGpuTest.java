@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.sparkxqa.spark.job.report.RunReport;
 /**
  * {@code run --gpu-reader} (cuDF reads, evaluates and writes each file on the GPU) against the
  * Spark-reader path of {@code run} on the same files: the same rows, the same columns in the same
- * order, the same {@code out} bytes, launches cut by {@code batch.maxRows}. It needs a session with
+ * order, the same {@code out} bytes, launches cut by {@code batch.maxRows}; under the NULL policy the
+ * same NULL outs and {@code xqa_error} reasons for corrupted rows. It needs a session with
  * {@code backend=gpu} from the start, so it stops any session an earlier test left running.
  */
 @Tag("gpu")
@@ -31,20 +33,61 @@ class GpuReaderGpuTest {
 
     @Test
     void gpuReaderOutputEqualsTheSparkReaderOutput() {
+        SparkSession spark = gpuSession();
+        String in = Cli.generate(dir.resolve("in"), 300, 8, 1500, 3, 5);
+        assertSameOutputs(spark, in, "valid", 300, 0);
+    }
+
+    /** Under {@code onInvalidRow=null}: the same NULL outs and the same reasons in {@code xqa_error}. */
+    @Test
+    void underTheNullPolicyInvalidRowsGetTheSameNullsAndReasons() {
+        SparkSession spark = gpuSession();
+        String valid = Cli.generate(dir.resolve("in-for-bad"), 200, 8, 1200, 3, 6);
+        String bad = dir.resolve("bad").toString();
+        spark.read()
+                .parquet(valid)
+                .withColumn(
+                        "k",
+                        functions.expr("CASE WHEN id % 17 = 3 THEN substring(k, 1, octet_length(k) - 2) ELSE k END"))
+                .withColumn("q", functions.expr("CASE WHEN id % 23 = 5 THEN CAST(NULL AS BINARY) ELSE q END"))
+                .withColumn("tree", functions.expr("CASE WHEN id % 29 = 7 THEN array(CAST(NULL AS INT)) ELSE tree END"))
+                .repartition(3)
+                .write()
+                .parquet(bad);
+        long invalid = spark.read()
+                .parquet(bad)
+                .where("id % 17 = 3 OR id % 23 = 5 OR id % 29 = 7")
+                .count();
+        spark.conf().set("spark.xqa.onInvalidRow", "null");
+        try {
+            assertSameOutputs(spark, bad, "null-policy", 200, invalid);
+        } finally {
+            spark.conf().unset("spark.xqa.onInvalidRow");
+        }
+    }
+
+    private static SparkSession gpuSession() {
         GpuProbe.Result probe = GpuProbe.probe();
         Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
-        String in = Cli.generate(dir.resolve("in"), 300, 8, 1500, 3, 5);
+        SparkSession active = SparkSession.getActiveSession()
+                .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
+        if (active != null && "gpu".equals(active.conf().get("spark.xqa.backend", ""))) {
+            return active;
+        }
+        SparkTestSessions.stop(active);
+        return JobSession.open(null, "gpu-reader", Map.of("spark.xqa.backend", "gpu", "spark.xqa.batch.maxRows", "32"));
+    }
+
+    private static void assertSameOutputs(SparkSession spark, String in, String name, long rows, long invalid) {
         AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
-        SparkTestSessions.stop(SparkSession.getActiveSession()
-                .getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null)));
-        SparkSession spark = JobSession.open(
-                null, "gpu-reader", Map.of("spark.xqa.backend", "gpu", "spark.xqa.batch.maxRows", "32"));
-        String sparkOut = dir.resolve("spark-reader").toString();
-        String gpuOut = dir.resolve("gpu-reader").toString();
+        String sparkOut = dir.resolve(name + "-spark-reader").toString();
+        String gpuOut = dir.resolve(name + "-gpu-reader").toString();
         RunReport viaSpark = RunCommand.run(spark, spec, in, sparkOut, null, false);
         RunReport viaGpu = GpuReaderPath.run(spark, spec, in, gpuOut, null, false);
-        assertEquals(300, viaSpark.rows());
-        assertEquals(300, viaGpu.rows());
+        assertEquals(rows, viaSpark.rows());
+        assertEquals(rows, viaGpu.rows());
+        assertEquals(invalid, viaSpark.invalidRows());
+        assertEquals(invalid, viaGpu.invalidRows());
         List<Row> a = spark.read().parquet(sparkOut).orderBy("id").collectAsList();
         List<Row> b = spark.read().parquet(gpuOut).orderBy("id").collectAsList();
         assertEquals(

@@ -9,6 +9,7 @@ import ai.rapids.cudf.Scalar;
 import java.util.Arrays;
 import java.util.Optional;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.KernelLauncher;
 import org.sparkxqa.core.gpu.cuda.CudaStream;
@@ -26,8 +27,10 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
  * is a new LIST&lt;UINT8&gt; column {@code out} ({@code [Lq, Hq, D]} per row in the q type).
  *
  * <p>Ownership: the caller keeps owning its columns; the returned column is the caller's to close.
- * Every row must be valid (no NULL q/k/v): an invalid row is an
- * {@link org.sparkxqa.core.InvalidRequestException} naming it, before anything runs. All rows go into
+ * {@code attend} needs every row valid: an invalid row is an {@link InvalidRequestException} naming
+ * it ({@code row 3: q is NULL}), before anything runs; {@link #attendOrNull} gives such a row a NULL
+ * {@code out} and its reason instead. Every row is checked as the row path checks it
+ * ({@link org.sparkxqa.core.RequestCheck}), with the same reasons. All rows go into
  * one launch, or launches of a given number of rows. Thread-safe: each call uses its own
  * stream and buffers. The output is the same bits as {@link GpuBackend#attend} gives for the same
  * requests (batch invariance).
@@ -54,13 +57,79 @@ public final class CudfAttention {
             ColumnView v,
             ColumnView tree,
             int rowsPerLaunch) {
+        String[] reasons = check(spec, q, k, v, tree);
+        for (int r = 0; r < reasons.length; r++) {
+            if (reasons[r] != null) {
+                throw new InvalidRequestException("row " + r + ": " + reasons[r]);
+            }
+        }
+        return launchAll(backend, spec, q, k, v, tree, rowsPerLaunch);
+    }
+
+    /**
+     * As {@link #attend(GpuBackend, AttentionSpec, ColumnView, ColumnView, ColumnView, ColumnView, int)},
+     * but an invalid row (a NULL q, k or v, wrong lengths, a bad tree) does not stop the call: its
+     * {@code out} is NULL and {@link CudfResult#errors} holds its reason, the reason the row path
+     * gives under {@code onInvalidRow=null}. Only the valid rows are launched. Zero rows give empty
+     * columns.
+     */
+    public static CudfResult attendOrNull(
+            GpuBackend backend,
+            AttentionSpec spec,
+            ColumnView q,
+            ColumnView k,
+            ColumnView v,
+            ColumnView tree,
+            int rowsPerLaunch) {
+        String[] reasons = check(spec, q, k, v, tree);
+        int invalid = RowReasons.invalid(reasons);
+        ColumnVector out;
+        if (invalid == 0) {
+            out = launchAll(backend, spec, q, k, v, tree, rowsPerLaunch);
+        } else if (invalid == reasons.length) {
+            out = ValidRows.allNull(reasons.length);
+        } else {
+            out = ValidRows.launch(
+                    reasons,
+                    new ColumnView[] {q, k, v, tree},
+                    c -> launchAll(backend, spec, c[0], c[1], c[2], c[3], rowsPerLaunch));
+        }
+        try {
+            return new CudfResult(out, ValidRows.errors(reasons), invalid);
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    private static String[] check(AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v, ColumnView tree) {
         int rows = Math.toIntExact(q.getRowCount());
         for (ColumnView c : new ColumnView[] {q, k, v}) {
             ListColumnsHost.requireBytes(c, rows);
         }
-        int[][] parents = ListColumnsHost.parents(tree, rows);
-        ListColumnsLayout.of(
-                spec, ListColumnsHost.offsets(q), ListColumnsHost.offsets(k), ListColumnsHost.offsets(v), parents);
+        TreeRows trees = ListColumnsHost.trees(tree, rows);
+        if (rows == 0) {
+            return new String[0];
+        }
+        int[][] offsets = {ListColumnsHost.offsets(q), ListColumnsHost.offsets(k), ListColumnsHost.offsets(v)};
+        boolean[][] nulls = {ListColumnsHost.nulls(q), ListColumnsHost.nulls(k), ListColumnsHost.nulls(v)};
+        return RowReasons.of(spec, offsets, nulls, trees);
+    }
+
+    /** Every row valid (checked); in launches of at most {@code rowsPerLaunch} rows. */
+    private static ColumnVector launchAll(
+            GpuBackend backend,
+            AttentionSpec spec,
+            ColumnView q,
+            ColumnView k,
+            ColumnView v,
+            ColumnView tree,
+            int rowsPerLaunch) {
+        int rows = Math.toIntExact(q.getRowCount());
+        if (rows == 0) {
+            return q.copyToColumnVector();
+        }
+        int[][] parents = ListColumnsHost.trees(tree, rows).parents();
         if (rows <= rowsPerLaunch) {
             return launch(backend, spec, q, k, v, parents);
         }

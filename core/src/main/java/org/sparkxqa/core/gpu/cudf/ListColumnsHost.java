@@ -1,14 +1,15 @@
 package org.sparkxqa.core.gpu.cudf;
 
+import ai.rapids.cudf.ColumnVector;
 import ai.rapids.cudf.ColumnView;
 import ai.rapids.cudf.DType;
 import ai.rapids.cudf.HostColumnVector;
 import java.util.List;
-import org.sparkxqa.core.InvalidRequestException;
 
 /**
  * What {@link CudfAttention} brings to the host to plan and check a launch: the columns' types, the
- * LIST offsets (4 bytes a row) and the draft trees. Stateless.
+ * LIST offsets (4 bytes a row), the null flags (only of a column that has nulls) and the draft trees.
+ * Stateless.
  */
 final class ListColumnsHost {
     private ListColumnsHost() {}
@@ -24,9 +25,6 @@ final class ListColumnsHost {
             throw new IllegalArgumentException("q, k and v must be LIST<UINT8> columns of " + rows + " rows, got "
                     + c.getType() + " of " + c.getRowCount() + " rows");
         }
-        if (c.getNullCount() > 0) {
-            throw new IllegalArgumentException("q, k and v must have no NULL rows (" + c.getNullCount() + " found)");
-        }
     }
 
     static int[] offsets(ColumnView list) {
@@ -40,29 +38,50 @@ final class ListColumnsHost {
         }
     }
 
-    static int[][] parents(ColumnView tree, long rows) {
+    /** Which rows of {@code c} are NULL (all false without a copy when it has none). */
+    static boolean[] nulls(ColumnView c) {
+        boolean[] out = new boolean[(int) c.getRowCount()];
+        if (c.getNullCount() == 0) {
+            return out;
+        }
+        try (ColumnVector flags = c.isNull();
+                HostColumnVector host = flags.copyToHost()) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = host.getBoolean(i);
+            }
+        }
+        return out;
+    }
+
+    static TreeRows trees(ColumnView tree, long rows) {
         if (tree == null) {
-            return null;
+            return TreeRows.NONE;
         }
         if (tree.getType() != DType.LIST || tree.getRowCount() != rows) {
             throw new IllegalArgumentException("tree must be a LIST<INT32> column of " + rows + " rows, got "
                     + tree.getType() + " of " + tree.getRowCount() + " rows");
         }
-        int[][] out = new int[(int) rows][];
+        int[][] parents = new int[(int) rows][];
+        String[] errors = new String[(int) rows];
         try (HostColumnVector host = tree.copyToHost()) {
             for (int r = 0; r < rows; r++) {
                 if (!host.isNull(r)) {
-                    List<?> parents = host.getList(r);
-                    out[r] = new int[parents.size()];
-                    for (int t = 0; t < out[r].length; t++) {
-                        if (parents.get(t) == null) {
-                            throw new InvalidRequestException("row " + r + ": tree[" + t + "] is NULL");
-                        }
-                        out[r][t] = ((Number) parents.get(t)).intValue();
-                    }
+                    parents[r] = readTree(host.getList(r), errors, r);
                 }
             }
         }
-        return out;
+        return new TreeRows(parents, errors);
+    }
+
+    private static int[] readTree(List<?> list, String[] errors, int r) {
+        int[] parents = new int[list.size()];
+        for (int t = 0; t < parents.length; t++) {
+            if (list.get(t) == null) {
+                errors[r] = "tree[" + t + "] is NULL";
+                return null;
+            }
+            parents[t] = ((Number) list.get(t)).intValue();
+        }
+        return parents;
     }
 }

@@ -3,8 +3,8 @@ package org.sparkxqa.core.gpu.cudf;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.InvalidRequestException;
+import org.sparkxqa.core.RequestCheck;
 import org.sparkxqa.core.gpu.kernel.RequestPlacement;
 import org.sparkxqa.core.gpu.kernel.RequestShape;
 
@@ -12,8 +12,8 @@ import org.sparkxqa.core.gpu.kernel.RequestShape;
  * How requests held as LIST&lt;UINT8&gt; columns (q, k, v: per-row byte offsets into one data buffer
  * each) map onto the kernel's buffers without moving a byte: q's data (from its first row's offset)
  * is the kernel's q buffer and the output rows take the same places, k's and v's data are the K/V
- * buffers. Every row is checked against the contract first (whole tokens, equal k and v lengths, Lq
- * and Lk ranges, the tree). Because every row of k and v has the same length and whole tokens, both
+ * buffers. Every row is checked against the contract first ({@link RequestCheck}: whole tokens, equal
+ * k and v lengths, Lq and Lk ranges, the tree). Because every row of k and v has the same length and whole tokens, both
  * columns' rows lie at the same token offsets from their first rows. Pure host arithmetic, so it is tested without a GPU. Immutable.
  *
  * @param shapes each row's lengths and draft mask
@@ -61,28 +61,18 @@ public record ListColumnsLayout(
         return (long) placement.qTokens() * spec.qTokenBytes();
     }
 
-    private static RequestShape shape(AttentionSpec spec, int qBytes, int kBytes, int vBytes, int[] tree) {
+    /**
+     * The shape of one row from its byte lengths and tree, checked as {@link RequestCheck} checks a
+     * row's values (the same reasons).
+     *
+     * @throws InvalidRequestException with the reason
+     */
+    static RequestShape shape(AttentionSpec spec, int qBytes, int kBytes, int vBytes, int[] tree) {
         if (qBytes < 0 || kBytes < 0 || vBytes < 0) {
             throw new InvalidRequestException("its offsets decrease (q " + qBytes + ", k " + kBytes + ", v " + vBytes
                     + " bytes): not a valid LIST column");
         }
-        if (qBytes % spec.qTokenBytes() != 0 || kBytes % spec.kvTokenBytes() != 0) {
-            throw new InvalidRequestException((qBytes % spec.qTokenBytes() != 0 ? "q has " + qBytes : "k has " + kBytes)
-                    + " bytes, not a whole number of tokens (" + spec.qTokenBytes() + "-byte q, " + spec.kvTokenBytes()
-                    + "-byte k/v tokens)");
-        }
-        if (vBytes != kBytes) {
-            throw new InvalidRequestException("v has " + vBytes + " bytes but k has " + kBytes);
-        }
-        int lq = qBytes / spec.qTokenBytes();
-        int lk = kBytes / spec.kvTokenBytes();
-        if (lq < 1 || lq > AttentionSpec.MAX_Q_LEN || lk < lq || lk > AttentionSpec.MAX_KV_LEN) {
-            throw new InvalidRequestException("Lq=" + lq + ", Lk=" + lk + " out of range (1 <= Lq <= "
-                    + AttentionSpec.MAX_Q_LEN + ", Lq <= Lk <= " + AttentionSpec.MAX_KV_LEN + ")");
-        }
-        if (tree != null && tree.length != lq) {
-            throw new InvalidRequestException("tree has " + tree.length + " entries but q has Lq=" + lq + " tokens");
-        }
-        return new RequestShape(lq, lk, tree == null ? DraftMask.chain(lq) : DraftMask.fromParents(tree));
+        RequestCheck c = RequestCheck.of(spec, qBytes, kBytes, vBytes, tree, null);
+        return new RequestShape(c.lq(), c.lk(), c.mask());
     }
 }

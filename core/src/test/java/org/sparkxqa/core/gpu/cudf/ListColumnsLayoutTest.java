@@ -53,7 +53,7 @@ class ListColumnsLayoutTest {
                 new int[] {0, 512},
                 null);
         assertBroken(
-                "row 0: Lq=2, Lk=1 out of range", new int[] {0, 1024}, new int[] {0, 256}, new int[] {0, 256}, null);
+                "row 0: Lk=1 is smaller than Lq=2", new int[] {0, 1024}, new int[] {0, 256}, new int[] {0, 256}, null);
         assertBroken(
                 "row 0: tree has 2 entries", new int[] {0, 512}, new int[] {0, 256}, new int[] {0, 256}, new int[][] {
                     {-1, 0}

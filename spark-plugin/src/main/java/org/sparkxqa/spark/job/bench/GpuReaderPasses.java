@@ -26,13 +26,20 @@ final class GpuReaderPasses {
     /** The passes, rated in K/V bytes per second like the others. */
     static BenchSeries run(
             SparkSession spark, AttentionSpec spec, String input, Path scratch, int count, long kvBytes) {
-        int rowsPerLaunch = XqaConf.from(Scala.map(spark.conf().getAll())).get(XqaConf.BATCH_MAX_ROWS);
+        XqaConf conf = XqaConf.from(Scala.map(spark.conf().getAll()));
+        int rowsPerLaunch = conf.get(XqaConf.BATCH_MAX_ROWS);
         List<BenchSeries.Pass> passes = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             Path out = scratch.resolve("gpu-reader-" + i);
             long start = System.nanoTime();
-            GpuReaderRun.Result r =
-                    GpuReaderRun.run(spark, spec, input, out.toString(), RequestColumns.TREE, rowsPerLaunch);
+            GpuReaderRun.Result r = GpuReaderRun.run(
+                    spark,
+                    spec,
+                    input,
+                    out.toString(),
+                    RequestColumns.TREE,
+                    rowsPerLaunch,
+                    conf.get(XqaConf.ON_INVALID_ROW));
             double seconds = (System.nanoTime() - start) / 1e9;
             ParquetPasses.delete(out);
             passes.add(new BenchSeries.Pass(i, r.rows(), seconds, r.rows() / seconds, kvBytes / seconds / 1e9));
