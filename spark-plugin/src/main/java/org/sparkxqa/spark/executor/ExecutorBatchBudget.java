@@ -49,15 +49,18 @@ public final class ExecutorBatchBudget {
                             "Spark XQA: spark.xqa.batch.maxBytes=auto is {} MiB per task ({})",
                             resolved.maxBytes() >> 20,
                             budget);
-                case MaxBytes.Fixed f
-                when budget.exceedsShare(f.bytes()) ->
-                    LOG.warn(
-                            "Spark XQA: spark.xqa.batch.maxBytes={} "
-                                    + "is more than a task's share of the heap ({}); with every task slot buffering a batch the executor may "
-                                    + "run out of heap (leave it unset for auto)",
-                            f.bytes(),
-                            budget);
-                case MaxBytes.Fixed f -> LOG.info("Spark XQA: spark.xqa.batch.maxBytes={} ({})", f.bytes(), budget);
+                case MaxBytes.Fixed f -> {
+                    if (budget.exceedsShare(f.bytes())) {
+                        LOG.warn(
+                                "Spark XQA: spark.xqa.batch.maxBytes={} is more than a task's share of the heap ({}); "
+                                        + "with every task slot buffering a batch the executor may run out of heap "
+                                        + "(leave it unset for auto)",
+                                f.bytes(),
+                                budget);
+                    } else {
+                        LOG.info("Spark XQA: spark.xqa.batch.maxBytes={} ({})", f.bytes(), budget);
+                    }
+                }
             }
         }
         return resolved;
