@@ -13,6 +13,7 @@ import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.BackendSource;
 import org.sparkxqa.spark.executor.ExecutorServices;
 import org.sparkxqa.spark.executor.GpuPermits;
+import org.sparkxqa.spark.executor.XqaMetrics;
 
 /**
  * Evaluates one batch of rows with ONE {@link AttentionBackend#attend} call: validates every row,
@@ -80,9 +81,11 @@ public final class BatchEvaluator {
             return Arrays.asList(results);
         }
         AttentionBackend b = services.backends().backend(backend);
-        long[] nanos = new long[2];
+        long[] nanos = new long[1];
+        XqaMetrics.ThreadTotals[] totals = {new XqaMetrics.ThreadTotals(0, 0, 0, 0)};
         SplitRetry retry = new SplitRetry(
-                part -> services.gpuPermits().withPermitIf(BackendSource.usesGpu(b), () -> launch(b, part, nanos)),
+                part -> services.gpuPermits()
+                        .withPermitIf(BackendSource.usesGpu(b), () -> launch(b, part, nanos, totals)),
                 policy == InvalidRowPolicy.FAIL);
         retry.run(valid);
         long bytesIn = 0;
@@ -113,21 +116,25 @@ public final class BatchEvaluator {
                 bytesIn,
                 bytesOut,
                 nanos[0],
-                nanos[1],
+                totals[0].jitNanos(),
+                totals[0].deviceNanos(),
+                totals[0].packedBytes(),
+                totals[0].packNanos(),
                 retry.retries(),
                 retry.splits()));
         return Arrays.asList(results);
     }
 
-    /** One backend call; adds its wall time and JIT time to {@code nanos}. */
-    private List<byte[]> launch(AttentionBackend b, List<Request> requests, long[] nanos) {
-        long jit0 = services.metrics().jitNanosOfThisThread();
+    /** One backend call; adds its wall time to {@code nanos} and what it recorded on this thread to {@code totals}. */
+    private List<byte[]> launch(
+            AttentionBackend b, List<Request> requests, long[] nanos, XqaMetrics.ThreadTotals[] totals) {
+        XqaMetrics.ThreadTotals before = services.metrics().ofThisThread();
         long t0 = services.clock().nanoTime();
         try {
             return b.attend(spec, requests);
         } finally {
             nanos[0] += services.clock().nanoTime() - t0;
-            nanos[1] += services.metrics().jitNanosOfThisThread() - jit0;
+            totals[0] = totals[0].plus(services.metrics().ofThisThread().minus(before));
         }
     }
 

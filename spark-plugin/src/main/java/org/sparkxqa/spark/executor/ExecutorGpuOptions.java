@@ -40,6 +40,16 @@ final class ExecutorGpuOptions {
                     public void jitCacheHit(long nanos) {
                         metrics.recordJitCacheHit();
                     }
+
+                    @Override
+                    public void launched(long kernelNanos) {
+                        metrics.recordDevice(kernelNanos);
+                    }
+
+                    @Override
+                    public void packed(long bytes, long nanos) {
+                        metrics.recordPack(bytes, nanos);
+                    }
                 });
     }
 }

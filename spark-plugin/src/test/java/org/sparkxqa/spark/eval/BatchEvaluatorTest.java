@@ -108,4 +108,30 @@ class BatchEvaluatorTest {
         assertEquals(0, opened.get());
         assertEquals(1, reported.get());
     }
+
+    /** What the backend reports on the calling thread (device time, packing) lands in the batch's stats. */
+    @Test
+    void deviceAndPackingTimesReportedDuringTheCallReachTheBatchStats() {
+        ExecutorServices[] services = new ExecutorServices[1];
+        CountingBackend reporting = new CountingBackend() {
+            @Override
+            public List<byte[]> attend(AttentionSpec spec, List<org.sparkxqa.core.Request> requests) {
+                services[0].metrics().recordDevice(7_000);
+                services[0].metrics().recordPack(640, 90);
+                services[0].metrics().recordPack(360, 10);
+                return super.attend(spec, requests);
+            }
+        };
+        services[0] = ExecutorServices.withoutPlugin().withBackends(choice -> reporting);
+        services[0].metrics().recordDevice(1_000_000); // earlier work on this thread is not this batch's
+        List<BatchStats> stats = new java.util.ArrayList<>();
+        new BatchEvaluator(SPEC, services[0], QueryBackend.EXECUTOR, InvalidRowPolicy.FAIL, stats::add)
+                .evaluate(List.of(TestRequests.valid(SPEC, "id=1", 2, 9, 1)));
+        reporting.close();
+        BatchStats s = stats.getFirst();
+        assertEquals(7_000, s.deviceNanos());
+        assertEquals(1000, s.packedBytes());
+        assertEquals(100, s.packNanos());
+        assertEquals(1_007_000, services[0].metrics().deviceNanos.getCount());
+    }
 }

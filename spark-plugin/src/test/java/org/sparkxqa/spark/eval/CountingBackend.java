@@ -8,7 +8,7 @@ import org.sparkxqa.core.Request;
 import org.sparkxqa.core.cpu.CpuBackend;
 
 /** The CPU backend, recording the size of every attend call (rows, and q+k+v bytes). */
-final class CountingBackend implements AttentionBackend {
+class CountingBackend implements AttentionBackend {
     final List<Integer> callSizes = new ArrayList<>();
     final List<Long> callBytes = new ArrayList<>();
     private final CpuBackend cpu = new CpuBackend(1);

@@ -37,6 +37,10 @@ import org.sparkxqa.spark.job.report.TextTable;
  * @param cacheOverPinnedCopy cache KV GB/s / pinned copy GB/s, or null
  * @param gpuReaderFileGBps file bytes per second of the GPU-reader passes (median), or null
  * @param gpuReaderFilesOverPinnedCopy that rate / pinned copy GB/s, or null
+ * @param pipelineOverKernel pipeline KV GB/s / the same passes' kernels alone (K/V bytes over their
+ *     device time), or null without device time (the CPU backend)
+ * @param parquetOverKernel the same for the Parquet passes, or null
+ * @param cacheOverKernel the same for the cache passes, or null
  * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
  *     run only when the pipeline did not use the CPU backend), or null
  */
@@ -62,6 +66,9 @@ public record BenchReport(
         Double cacheOverPinnedCopy,
         Double gpuReaderFileGBps,
         Double gpuReaderFilesOverPinnedCopy,
+        Double pipelineOverKernel,
+        Double parquetOverKernel,
+        Double cacheOverKernel,
         Double gpuOverCpu) {
 
     /** The report of these measurements, with the ratios computed and this JVM's most heap. */
@@ -108,6 +115,9 @@ public record BenchReport(
                 cacheOverCopy,
                 fileGBps,
                 filesOverCopy,
+                overKernel(pipeline, kvBytes),
+                overKernel(parquet, kvBytes),
+                cache == null ? null : overKernel(cache, kvBytes),
                 overCpu);
     }
 
@@ -148,6 +158,14 @@ public record BenchReport(
         summary.row("Parquet KV GB/s / pinned copy GB/s", ratio(parquetOverPinnedCopy));
         summary.row("cache KV GB/s / pinned copy GB/s", ratio(cacheOverPinnedCopy));
         summary.row("GPU reader file GB/s / pinned copy GB/s", ratio(gpuReaderFilesOverPinnedCopy));
+        summary.row("rows: where the time went", breakdown(pipeline));
+        summary.row("Parquet: where the time went", breakdown(parquet));
+        if (cache != null) {
+            summary.row("cache: where the time went", breakdown(cache));
+        }
+        summary.row("rows KV GB/s / kernels alone", ratio(pipelineOverKernel));
+        summary.row("Parquet KV GB/s / kernels alone", ratio(parquetOverKernel));
+        summary.row("cache KV GB/s / kernels alone", ratio(cacheOverKernel));
         summary.row(
                 "GPU / CPU (requests/s through Spark)",
                 gpuOverCpu == null ? "n/a" : String.format("%.2fx", gpuOverCpu));
@@ -173,6 +191,30 @@ public record BenchReport(
                     String.format("%.1f", p.requestsPerSecond()),
                     String.format("%.3f", p.kvGBps()));
         }
+    }
+
+    private static Double overKernel(BenchSeries s, long kvBytes) {
+        double kernel = s.medianKernelKvGBps(kvBytes);
+        return kernel > 0 ? s.medianKvGBps() / kernel : null;
+    }
+
+    /** Median pass: wall seconds, the tasks' seconds in backend calls, device seconds, packing. */
+    private String breakdown(BenchSeries s) {
+        BenchSeries.Pass p = s.passes().get(s.passes().size() / 2);
+        if (p.deviceSeconds() == 0) {
+            return "no device time reported (" + s.backend() + ")";
+        }
+        return String.format(
+                "pass %d: %.3f s wall; tasks in backend calls %.3f s; kernels %.3f s on the device (%.1f KV GB/s);"
+                        + " packing %.3f s for %.2f GB (%.1f GB/s per packing call)",
+                p.pass(),
+                p.seconds(),
+                p.backendSeconds(),
+                p.deviceSeconds(),
+                p.kernelKvGBps(kvBytes),
+                p.packSeconds(),
+                p.packedBytes() / 1e9,
+                p.packGBps());
     }
 
     private static String ratio(Double r) {

@@ -16,6 +16,7 @@ import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.job.data.AttentionRunner;
 import org.sparkxqa.spark.job.report.ExecutedOperators;
 import org.sparkxqa.spark.job.report.RunReport;
+import org.sparkxqa.spark.sql.exec.XqaAttentionExec;
 
 /**
  * Timed passes of one evaluation through Spark on one backend: each pass writes every evaluated row's
@@ -32,8 +33,41 @@ import org.sparkxqa.spark.job.report.RunReport;
  */
 public record BenchSeries(String backend, List<Pass> passes, double medianRequestsPerSecond, double medianKvGBps) {
 
-    /** One pass: rows evaluated, wall seconds, and the rates that follow. */
-    public record Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {}
+    /**
+     * One pass: rows evaluated, wall seconds, and the rates that follow; then, from the operator's
+     * metrics summed over its tasks, the seconds spent in backend calls, the kernels' device seconds,
+     * and the bytes packed into pinned staging with the seconds that took (zeros where the backend
+     * reports none: the CPU backend, the GPU reader).
+     */
+    public record Pass(
+            int pass,
+            long rows,
+            double seconds,
+            double requestsPerSecond,
+            double kvGBps,
+            double backendSeconds,
+            double deviceSeconds,
+            long packedBytes,
+            double packSeconds) {
+
+        /** A pass timed by its wall clock alone. */
+        public Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {
+            this(pass, rows, seconds, requestsPerSecond, kvGBps, 0, 0, 0, 0);
+        }
+
+        /** K/V GB/s of the kernels alone (the K/V bytes over their device time), or 0 without one. */
+        public double kernelKvGBps(long kvBytes) {
+            return deviceSeconds > 0 ? kvBytes / deviceSeconds / 1e9 : 0;
+        }
+
+        /**
+         * GB/s of packing (bytes packed over the time the packing calls took, each call's copy threads
+         * together), or 0 without packing.
+         */
+        public double packGBps() {
+            return packSeconds > 0 ? packedBytes / packSeconds / 1e9 : 0;
+        }
+    }
 
     /**
      * Runs {@code count} passes of {@code evaluated} with {@code spark.xqa.queryBackend=choice} set on
@@ -73,13 +107,23 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
             String backend = "none";
             for (int i = 1; i <= count; i++) {
                 long[] nanos = new long[1];
-                RunReport report = RunReport.of(ExecutedOperators.of(spark, () -> {
+                List<XqaAttentionExec> operators = ExecutedOperators.of(spark, () -> {
                     long start = System.nanoTime();
                     results.write().format("noop").mode(SaveMode.Overwrite).save();
                     nanos[0] = System.nanoTime() - start;
-                }));
+                });
+                RunReport report = RunReport.of(operators);
                 double seconds = nanos[0] / 1e9;
-                passes.add(new Pass(i, report.rows(), seconds, report.rows() / seconds, kvBytes / seconds / 1e9));
+                passes.add(new Pass(
+                        i,
+                        report.rows(),
+                        seconds,
+                        report.rows() / seconds,
+                        kvBytes / seconds / 1e9,
+                        sum(operators, "kernelTime") / 1e9,
+                        sum(operators, "deviceTime") / 1e9,
+                        sum(operators, "bytesPacked"),
+                        sum(operators, "packTime") / 1e9));
                 backend = report.backendNames();
             }
             return new BenchSeries(
@@ -97,6 +141,23 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
                 }
             });
         }
+    }
+
+    /** The median over the passes of the kernels' own K/V GB/s (0 where the backend reports no device time). */
+    public double medianKernelKvGBps(long kvBytes) {
+        return Median.of(
+                passes.stream().mapToDouble(p -> p.kernelKvGBps(kvBytes)).toArray());
+    }
+
+    /** The median over the passes of {@link Pass#packGBps} (0 where nothing was packed). */
+    public double medianPackGBps() {
+        return Median.of(passes.stream().mapToDouble(Pass::packGBps).toArray());
+    }
+
+    private static long sum(List<XqaAttentionExec> operators, String metric) {
+        return operators.stream()
+                .mapToLong(op -> op.metrics().apply(metric).value())
+                .sum();
     }
 
     /** Whether every executor ran these passes on a CPU backend (whose names start with {@code cpu}). */

@@ -17,7 +17,9 @@ import org.sparkxqa.spark.executor.XqaMetrics;
 
 /**
  * The metrics of one batched operator. SQL metrics, shown in the Spark UI: rows, batches (backend
- * launches), invalid rows, kernel time, bytes copied, JIT time, and the launches retried and batches
+ * launches), invalid rows, kernel time (the backend calls' wall time), bytes copied, JIT time, device
+ * time (the kernels' GPU time between CUDA events), pack time and bytes packed (into pinned staging),
+ * and the launches retried and batches
  * split after running out of device or pinned memory. Plus which executors did the work
  * with which backend and GPU ({@link ExecutorUse}, one entry per task). Created on the driver; tasks
  * add to them through {@link #taskListener}, which also feeds the executor-wide {@link XqaMetrics} of
@@ -30,6 +32,9 @@ public record OperatorMetrics(
         SQLMetric kernelTime,
         SQLMetric bytesCopied,
         SQLMetric jitTime,
+        SQLMetric deviceTime,
+        SQLMetric packTime,
+        SQLMetric bytesPacked,
         SQLMetric oomRetries,
         SQLMetric oomSplits,
         CollectionAccumulator<ExecutorUse> executors)
@@ -44,6 +49,9 @@ public record OperatorMetrics(
                 SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
                 SQLMetrics.createSizeMetric(sc, "bytes copied", -1L),
                 SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
+                SQLMetrics.createNanoTimingMetric(sc, "device time", -1L),
+                SQLMetrics.createNanoTimingMetric(sc, "pack time", -1L),
+                SQLMetrics.createSizeMetric(sc, "bytes packed", -1L),
                 SQLMetrics.createMetric(sc, "OOM retries"),
                 SQLMetrics.createMetric(sc, "OOM splits"),
                 sc.collectionAccumulator("xqa executors"));
@@ -51,23 +59,18 @@ public record OperatorMetrics(
 
     /** The SQL metrics by key, as {@code SparkPlan.metrics} lists them. */
     public Map<String, SQLMetric> byKey() {
-        return Map.of(
-                "rows",
-                rows,
-                "batches",
-                batches,
-                "invalidRows",
-                invalidRows,
-                "kernelTime",
-                kernelTime,
-                "bytesCopied",
-                bytesCopied,
-                "jitTime",
-                jitTime,
-                "oomRetries",
-                oomRetries,
-                "oomSplits",
-                oomSplits);
+        return Map.ofEntries(
+                Map.entry("rows", rows),
+                Map.entry("batches", batches),
+                Map.entry("invalidRows", invalidRows),
+                Map.entry("kernelTime", kernelTime),
+                Map.entry("bytesCopied", bytesCopied),
+                Map.entry("jitTime", jitTime),
+                Map.entry("deviceTime", deviceTime),
+                Map.entry("packTime", packTime),
+                Map.entry("bytesPacked", bytesPacked),
+                Map.entry("oomRetries", oomRetries),
+                Map.entry("oomSplits", oomSplits));
     }
 
     /** The distinct executor uses recorded so far (read on the driver after the query ran). */
@@ -93,6 +96,9 @@ public record OperatorMetrics(
                 kernelTime.add(s.launchNanos());
                 bytesCopied.add(s.bytesIn() + s.bytesOut());
                 jitTime.add(s.jitNanos());
+                deviceTime.add(s.deviceNanos());
+                packTime.add(s.packNanos());
+                bytesPacked.add(s.packedBytes());
                 oomRetries.add(s.oomRetries());
                 oomSplits.add(s.oomSplits());
                 executorMetrics.oomRetries.inc(s.oomRetries());

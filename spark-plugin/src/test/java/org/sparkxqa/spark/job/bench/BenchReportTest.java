@@ -25,7 +25,10 @@ class BenchReportTest {
         PinnedCopy copy = new PinnedCopy("GPU 0", 1L << 30, 10, 25.0, null);
         ParquetPasses.Result files = new ParquetPasses.Result(parquet, reader, null, 1_100_000_000L);
         BenchSeries cached = new BenchSeries(
-                "gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0)), 2000, 20.0);
+                "gpu:0 (H100, sm_90)",
+                List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0, 0.4, 0.001, 2_000_000_000L, 0.25)),
+                2000,
+                20.0);
         BenchReport report = BenchReport.of(
                 "bf16 Hq=4 Hkv=2 D=64",
                 "local[16]",
@@ -44,6 +47,8 @@ class BenchReportTest {
         assertEquals(13.75, report.gpuReaderFileGBps(), 1e-9, "12.5 KV GB/s of files 1.1x the K/V bytes");
         assertEquals(0.55, report.gpuReaderFilesOverPinnedCopy(), 1e-9);
         assertEquals(4.0, report.gpuOverCpu(), 1e-12);
+        assertEquals(0.02, report.cacheOverKernel(), 1e-12, "20 GB/s against 1e9 K/V bytes in 1 ms on the device");
+        assertNull(report.pipelineOverKernel(), "no device time reported for the rows passes");
         assertFalse(gpu.onCpu());
         StringWriter text = new StringWriter();
         report.print(new PrintWriter(text, true));
@@ -56,7 +61,9 @@ class BenchReportTest {
                         && text.toString().contains("gpu reader 1")
                         && text.toString().contains("cache 1")
                         && text.toString().contains("0.800")
-                        && text.toString().contains("4.00x"),
+                        && text.toString().contains("4.00x")
+                        && text.toString().contains("kernels 0.001 s on the device (1000.0 KV GB/s)")
+                        && text.toString().contains("packing 0.250 s for 2.00 GB (8.0 GB/s per packing call)"),
                 text.toString());
         BenchReport noGpu = BenchReport.of(
                 "s",
