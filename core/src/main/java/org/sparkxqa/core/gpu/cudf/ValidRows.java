@@ -6,13 +6,15 @@ import ai.rapids.cudf.DType;
 import ai.rapids.cudf.HostColumnVector;
 import ai.rapids.cudf.OutOfBoundsPolicy;
 import ai.rapids.cudf.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Runs a launch over only the valid rows of some columns and spreads its output back over all rows:
- * the valid rows are selected on the device ({@code applyBooleanMask}), launched, and the output is
- * gathered back with NULLIFY, so an invalid row's {@code out} is NULL. Each call owns and closes its
+ * the valid rows are selected on the device ({@code Table.filter}; cuDF's
+ * {@code ColumnView.applyBooleanMask} filters the elements inside each list instead), launched, and
+ * the output is gathered back with NULLIFY, so an invalid row's {@code out} is NULL. Each call owns and closes its
  * intermediate columns. Stateless.
  */
 final class ValidRows {
@@ -37,10 +39,8 @@ final class ValidRows {
             gather[r] = valid[r] ? next++ : kept; // out of bounds: NULLIFY makes it NULL
         }
         ColumnVector[] selected = new ColumnVector[columns.length];
-        try (ColumnVector mask = ColumnVector.fromBooleans(valid)) {
-            for (int c = 0; c < columns.length; c++) {
-                selected[c] = columns[c] == null ? null : columns[c].applyBooleanMask(mask);
-            }
+        try {
+            select(columns, valid, selected);
             try (ColumnVector compact = launch.apply(selected);
                     Table outs = new Table(compact);
                     ColumnVector map = ColumnVector.fromInts(gather);
@@ -48,10 +48,41 @@ final class ValidRows {
                 return spread.getColumn(0).incRefCount();
             }
         } finally {
-            for (ColumnVector c : selected) {
-                if (c != null) {
-                    c.close();
+            closeAll(selected);
+        }
+    }
+
+    /**
+     * The rows of {@code columns} where {@code valid} is set, into {@code selected} (null stays null).
+     * {@code Table.filter} needs columns, not views, so a view is copied to a column first.
+     */
+    private static void select(ColumnView[] columns, boolean[] valid, ColumnVector[] selected) {
+        List<Integer> present = new ArrayList<>();
+        ColumnVector[] owned = new ColumnVector[columns.length];
+        try {
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c] != null) {
+                    present.add(c);
+                    owned[c] = columns[c] instanceof ColumnVector v ? v.incRefCount() : columns[c].copyToColumnVector();
                 }
+            }
+            ColumnVector[] inputs = present.stream().map(c -> owned[c]).toArray(ColumnVector[]::new);
+            try (Table all = new Table(inputs);
+                    ColumnVector mask = ColumnVector.fromBooleans(valid);
+                    Table kept = all.filter(mask)) {
+                for (int i = 0; i < present.size(); i++) {
+                    selected[present.get(i)] = kept.getColumn(i).incRefCount();
+                }
+            }
+        } finally {
+            closeAll(owned);
+        }
+    }
+
+    private static void closeAll(ColumnVector[] columns) {
+        for (ColumnVector c : columns) {
+            if (c != null) {
+                c.close();
             }
         }
     }
