@@ -32,7 +32,8 @@ public final class ExecutorServicesRegistry {
 
     /**
      * Installs {@code services}. Backends the previous services had open are taken over when both are
-     * the executor's own (so a backend opened before the plugin ran is not opened again).
+     * the executor's own (so a backend opened before the plugin ran is not opened again), and what
+     * they record then reaches the new services' metrics.
      */
     public static synchronized void install(ExecutorServices services) {
         ExecutorServices previous = installed;
@@ -41,6 +42,7 @@ public final class ExecutorServicesRegistry {
             if (previous.backends() instanceof ExecutorBackends old
                     && services.backends() instanceof ExecutorBackends now) {
                 now.adopt(old);
+                previous.metrics().forwardTo(services.metrics());
             }
             previous.close();
         }

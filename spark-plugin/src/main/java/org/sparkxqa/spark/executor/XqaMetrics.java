@@ -39,6 +39,7 @@ public final class XqaMetrics {
     public final Counter oomSplits = new Counter();
 
     private final ThreadLocal<long[]> ofThread = ThreadLocal.withInitial(() -> new long[4]);
+    private volatile XqaMetrics forward;
 
     /** The metrics by the name they are registered under. */
     public Map<String, Counter> all() {
@@ -75,25 +76,53 @@ public final class XqaMetrics {
         bytesCopied.inc(bytes);
     }
 
+    /**
+     * From now on, what a backend records here (JIT, device time, packing) goes to {@code target}:
+     * newer services adopted the backends these metrics were given to ({@link ExecutorServicesRegistry}).
+     */
+    void forwardTo(XqaMetrics target) {
+        forward = target == this ? null : target;
+    }
+
     /** Records one JIT compile done on the calling thread. */
     public void recordJitCompile(long nanos) {
+        XqaMetrics f = forward;
+        if (f != null) {
+            f.recordJitCompile(nanos);
+            return;
+        }
         jitCompiles.inc();
         jitNanos.inc(nanos);
         ofThread.get()[0] += nanos;
     }
 
     public void recordJitCacheHit() {
+        XqaMetrics f = forward;
+        if (f != null) {
+            f.recordJitCacheHit();
+            return;
+        }
         jitCacheHits.inc();
     }
 
     /** Records the device time of one launch made on the calling thread. */
     public void recordDevice(long nanos) {
+        XqaMetrics f = forward;
+        if (f != null) {
+            f.recordDevice(nanos);
+            return;
+        }
         deviceNanos.inc(nanos);
         ofThread.get()[1] += nanos;
     }
 
     /** Records one copy into pinned staging made by the calling thread. */
     public void recordPack(long bytes, long nanos) {
+        XqaMetrics f = forward;
+        if (f != null) {
+            f.recordPack(bytes, nanos);
+            return;
+        }
         packedBytes.inc(bytes);
         packNanos.inc(nanos);
         long[] t = ofThread.get();
