@@ -21,11 +21,13 @@ case "${1:-}" in
   tests)
     [ -n "${2:-}" ] || step "${J[@]}" -cp "$XQA_CP" org.sparkxqa.bench.pack.PackRate 1024 5 | tee "$OUT/pack-rate.txt"
     sel=()
+    name=$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _ | cut -c1-40)
     if [[ "${2:-}" == class=* ]]; then for c in ${2#class=}; do sel+=(--select-class "$c"); done
+      name=classes-$(echo "$2" | md5sum | cut -c1-8)
     else sel=(--select-package "${2:-org.sparkxqa}"); fi
     (cd /tmp && step timeout "${TESTS_TIMEOUT:-420}" "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher \
         execute --include-tag gpu "${sel[@]}" --details=flat --disable-ansi-colors --disable-banner \
-        --reports-dir "$OUT/junit-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _)") > "$OUT/tests-$(echo "${2:-all}" | tr -c "A-Za-z0-9.\n" _ | cut -c1-40).txt" 2>&1
+        --reports-dir "$OUT/junit-$name") > "$OUT/tests-$name.txt" 2>&1
     grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|skipped|aborted)|=== rc=" "$OUT"/tests-*.txt \
         | grep -av "^\s*at " | sed 's/ (\[engine.*//' | tail -80
     if [ -z "${2:-}" ] || [ "${2:-}" = org.sparkxqa ]; then
