@@ -57,13 +57,14 @@ public final class CudfAttention {
             ColumnView v,
             ColumnView tree,
             int rowsPerLaunch) {
-        String[] reasons = check(spec, q, k, v, tree);
+        TreeRows trees = ListColumnsHost.trees(tree, q.getRowCount());
+        String[] reasons = check(spec, q, k, v, trees);
         for (int r = 0; r < reasons.length; r++) {
             if (reasons[r] != null) {
                 throw new InvalidRequestException("row " + r + ": " + reasons[r]);
             }
         }
-        return launchAll(backend, spec, q, k, v, tree, rowsPerLaunch);
+        return launchAll(backend, spec, q, k, v, trees.parents(), rowsPerLaunch);
     }
 
     /**
@@ -81,18 +82,20 @@ public final class CudfAttention {
             ColumnView v,
             ColumnView tree,
             int rowsPerLaunch) {
-        String[] reasons = check(spec, q, k, v, tree);
+        TreeRows trees = ListColumnsHost.trees(tree, q.getRowCount());
+        String[] reasons = check(spec, q, k, v, trees);
         int invalid = RowReasons.invalid(reasons);
         ColumnVector out;
         if (invalid == 0) {
-            out = launchAll(backend, spec, q, k, v, tree, rowsPerLaunch);
+            out = launchAll(backend, spec, q, k, v, trees.parents(), rowsPerLaunch);
         } else if (invalid == reasons.length) {
             out = ValidRows.allNull(reasons.length);
         } else {
+            int[][] kept = ValidRows.keptParents(reasons, trees.parents());
             out = ValidRows.launch(
                     reasons,
-                    new ColumnView[] {q, k, v, tree},
-                    c -> launchAll(backend, spec, c[0], c[1], c[2], c[3], rowsPerLaunch));
+                    new ColumnView[] {q, k, v},
+                    c -> launchAll(backend, spec, c[0], c[1], c[2], kept, rowsPerLaunch));
         }
         try {
             return new CudfResult(out, ValidRows.errors(reasons), invalid);
@@ -102,12 +105,11 @@ public final class CudfAttention {
         }
     }
 
-    private static String[] check(AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v, ColumnView tree) {
+    private static String[] check(AttentionSpec spec, ColumnView q, ColumnView k, ColumnView v, TreeRows trees) {
         int rows = Math.toIntExact(q.getRowCount());
         for (ColumnView c : new ColumnView[] {q, k, v}) {
             ListColumnsHost.requireBytes(c, rows);
         }
-        TreeRows trees = ListColumnsHost.trees(tree, rows);
         if (rows == 0) {
             return new String[0];
         }
@@ -116,20 +118,22 @@ public final class CudfAttention {
         return RowReasons.of(spec, offsets, nulls, trees);
     }
 
-    /** Every row valid (checked); in launches of at most {@code rowsPerLaunch} rows. */
+    /**
+     * Every row valid (checked; {@code parents} read by the check, null for chains), in launches of at
+     * most {@code rowsPerLaunch} rows.
+     */
     private static ColumnVector launchAll(
             GpuBackend backend,
             AttentionSpec spec,
             ColumnView q,
             ColumnView k,
             ColumnView v,
-            ColumnView tree,
+            int[][] parents,
             int rowsPerLaunch) {
         int rows = Math.toIntExact(q.getRowCount());
         if (rows == 0) {
             return q.copyToColumnVector();
         }
-        int[][] parents = ListColumnsHost.trees(tree, rows).parents();
         if (rows <= rowsPerLaunch) {
             return launch(backend, spec, q, k, v, parents);
         }

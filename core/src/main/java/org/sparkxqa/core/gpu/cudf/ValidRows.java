@@ -87,6 +87,20 @@ final class ValidRows {
         }
     }
 
+    /** The parents of the rows whose reason is null, in order (null for no tree column). */
+    static int[][] keptParents(String[] reasons, int[][] parents) {
+        if (parents == null) {
+            return null;
+        }
+        List<int[]> kept = new ArrayList<>();
+        for (int r = 0; r < reasons.length; r++) {
+            if (reasons[r] == null) {
+                kept.add(parents[r]);
+            }
+        }
+        return kept.toArray(int[][]::new);
+    }
+
     /** A LIST&lt;UINT8&gt; column of {@code rows} NULL rows. */
     static ColumnVector allNull(int rows) {
         @SuppressWarnings("unchecked")

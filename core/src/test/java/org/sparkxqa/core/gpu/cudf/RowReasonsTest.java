@@ -49,6 +49,14 @@ class RowReasonsTest {
         assertArrayEquals(new String[] {null}, reasons);
     }
 
+    @Test
+    void theKeptRowsKeepTheirTrees() {
+        int[][] parents = {{-1}, null, {-1, 0}};
+        assertArrayEquals(
+                new int[][] {{-1}, {-1, 0}}, ValidRows.keptParents(new String[] {null, "k is NULL", null}, parents));
+        assertEquals(null, ValidRows.keptParents(new String[] {null}, null));
+    }
+
     private static String rowPath(int qBytes, int kBytes, int vBytes, int[] tree) {
         try {
             Request.of(SPEC, new byte[qBytes], new byte[kBytes], new byte[vBytes], tree, null);
