@@ -88,10 +88,13 @@ class CudfAttentionGpuTest {
         }
     }
 
-    /** A view of rows 7..29 (its offsets start mid-buffer) is read where it lies; launches of 6 rows agree. */
+    /**
+     * A view of rows 7..29 (its offsets start mid-buffer) is read where it lies; launches of 6 rows agree.
+     * Chains only: the calls pass no tree column.
+     */
     @Test
     void slicedViewsAndLaunchesOfFewRowsGiveTheSameBytes() {
-        List<Request> requests = new RandomRequests(23).mixedBatch(SPEC, 40, 8, 900);
+        List<Request> requests = new RandomRequests(23).chainBatch(SPEC, 40, 8, 900);
         int from = 7;
         int to = 30;
         List<byte[]> expected = gpu.attend(SPEC, requests);

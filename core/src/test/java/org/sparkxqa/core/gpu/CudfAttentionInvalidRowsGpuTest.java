@@ -44,7 +44,7 @@ class CudfAttentionInvalidRowsGpuTest {
 
     @Test
     void invalidRowsGetNullAndTheirReasonValidRowsTheirBytes() {
-        List<Request> requests = new RandomRequests(31).mixedBatch(SPEC, 14, 8, 700);
+        List<Request> requests = new RandomRequests(31).chainBatch(SPEC, 14, 8, 700);
         List<List<Integer>> trees = new ArrayList<>();
         for (int r = 0; r < requests.size(); r++) {
             trees.add(null);

@@ -72,11 +72,21 @@ public final class RandomRequests {
 
     /** Requests with random {@code Lq} in 1..maxLq, {@code Lk} in Lq..maxLk and random draft kinds. */
     public List<Request> mixedBatch(AttentionSpec spec, int count, int maxLq, int maxLk) {
+        return batch(spec, count, maxLq, maxLk, false);
+    }
+
+    /** Like {@link #mixedBatch}, but every request is a chain (no tree, no mask): for callers that pass none. */
+    public List<Request> chainBatch(AttentionSpec spec, int count, int maxLq, int maxLk) {
+        return batch(spec, count, maxLq, maxLk, true);
+    }
+
+    private List<Request> batch(AttentionSpec spec, int count, int maxLq, int maxLk, boolean chains) {
         List<Request> batch = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
             int lq = 1 + random.nextInt(maxLq);
             int lk = lq + random.nextInt(Math.max(1, maxLk - lq + 1));
-            batch.add(request(spec, lq, lk, Draft.values()[random.nextInt(Draft.values().length)]));
+            int draft = random.nextInt(Draft.values().length);
+            batch.add(request(spec, lq, lk, chains ? Draft.CHAIN : Draft.values()[draft]));
         }
         return batch;
     }
