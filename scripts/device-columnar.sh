@@ -8,6 +8,8 @@
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
 #   device-columnar.sh long    the same bench for 48 long requests (Lk <= 32768)
+#   device-columnar.sh permits the bench (no profile) with spark.xqa.gpu.packBeforePermit=false, then =true,
+#                              then =true with 4 concurrent GPU tasks: where a task takes its GPU permit, A/B
 # Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged for PackRate); jvm.flags copied
 # from spark-plugin/target/launcher/ into .dev-e2e/ (git-ignored: carry it with the call; or XQA_JVM_FLAGS). Results under $OUT.
 set -uo pipefail
@@ -51,5 +53,12 @@ case "${1:-}" in
         --max-q-len 8 --max-kv-len 32768 --iterations 3 --cpu-iterations 0 --master 'local[16]' \
         --report "$OUT/bench-long.json" 2>&1 | grep -v ' INFO \| WARN '
     grep -o '[0-9]*M->[0-9]*M' "$OUT/gc-long.log" | sort -t'>' -k2 -n | tail -1 | sed 's/^/largest heap after a GC: /' ;;
-  *) sed -n 2,9p "$0"; exit 2 ;;
+  permits)
+    for c in false,2 true,2 true,4; do
+      step "${J[@]}" -Xmx24g -Dspark.xqa.gpu.packBeforePermit="${c%,*}" -Dspark.xqa.concurrentGpuTasks="${c#*,}" \
+          -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
+          --max-kv-len 2048 --iterations 3 --cpu-iterations 0 --master 'local[16]' \
+          --report "$OUT/bench-pack-${c/,/-}.json" 2>&1 | grep -E "^(rows|columnar|cache|Parquet|pinned|=== )|where the time"
+    done ;;
+  *) sed -n 2,11p "$0"; exit 2 ;;
 esac

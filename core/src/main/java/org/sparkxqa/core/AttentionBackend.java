@@ -18,6 +18,18 @@ public interface AttentionBackend extends AutoCloseable {
      */
     List<byte[]> attend(AttentionSpec spec, List<Request> requests);
 
+    /**
+     * {@link #attend(AttentionSpec, List)} under {@code admission}. By default the whole call holds it;
+     * a backend with a host-side stage may enter it once that stage is done (the GPU backend enters
+     * after packing its first chunk into staging memory, so callers pack in parallel and only the device
+     * work is bounded).
+     */
+    default List<byte[]> attend(AttentionSpec spec, List<Request> requests, DeviceAdmission admission) {
+        try (DeviceAdmission.Ticket ticket = admission.enter()) {
+            return attend(spec, requests);
+        }
+    }
+
     /** Releases native resources; a no-op for the CPU backend. */
     @Override
     void close();

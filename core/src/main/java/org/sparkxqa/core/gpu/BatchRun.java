@@ -12,12 +12,12 @@ import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 
 /**
- * One planned batch on one {@link StreamSlot}: {@link #enqueue} packs the inputs into the slot's
- * pinned arena ({@link HostPacker}: contiguous runs, several threads) and queues, on the slot's
- * stream, the host-to-device copies (issued per group while the next group is packed, so packing
- * overlaps the copies), the attention and merge launches between two
- * timing events, and the copy of out back; it returns without waiting. {@link #finish} waits for the
- * stream and unpacks each request's output. Used by one thread.
+ * One planned batch on one {@link StreamSlot}: {@link #pack} packs the inputs into the slot's pinned
+ * arena ({@link HostPacker}: contiguous runs, several threads), optionally queueing the host-to-device
+ * copy of each group while the next group is packed (packing then overlaps the copies);
+ * {@link #submit} queues, on the slot's stream, the copy of what is not yet queued, the attention and
+ * merge launches between two timing events, and the copy of out back; it returns without waiting.
+ * {@link #finish} waits for the stream and unpacks each request's output. Used by one thread.
  */
 final class BatchRun {
     /** Bytes packed before the next piece of the host-to-device copy is queued. */
@@ -33,6 +33,7 @@ final class BatchRun {
     private long copiedUpTo;
     private long packedBytes;
     private long packNanos;
+    private boolean queueCopies;
 
     BatchRun(StreamSlot slot, LaunchPlan plan, List<Request> requests, LoadedKernel kernel) {
         this.slot = slot;
@@ -42,8 +43,12 @@ final class BatchRun {
         this.layout = BatchLayout.of(plan);
     }
 
-    /** Packs, copies and launches asynchronously; the slot must be idle. */
-    BatchRun enqueue() {
+    /**
+     * Packs the batch into the slot's staging arena (allocating the slot's buffers as needed); the slot
+     * must be idle. With {@code queueCopies}, the copies of packed groups are queued on the way.
+     */
+    BatchRun pack(boolean queueCopies) {
+        this.queueCopies = queueCopies;
         slot.context().makeCurrent();
         slot.ensureCapacity(layout);
         PinnedBuffer in = slot.hostIn();
@@ -65,8 +70,13 @@ final class BatchRun {
         putTable(in, layout.requests(), plan.requestTable());
         putTable(in, layout.work(), plan.workTable());
         putTable(in, layout.merge(), plan.mergeTable());
-        copyPacked(layout.inBytes(), true);
+        return this;
+    }
 
+    /** Queues the rest of the copy in, the launches and the copy out, after {@link #pack}. */
+    BatchRun submit() {
+        slot.context().makeCurrent();
+        copyPacked(layout.inBytes(), true);
         CudaStream stream = slot.stream();
         slot.timer().start();
         kernel.launch(plan, layout.buffers(slot.device().address()), stream);
@@ -113,7 +123,9 @@ final class BatchRun {
                         HostPacker.runs(sources.subList(start, r + 1), Arrays.copyOfRange(offsets, start, r + 1)),
                         arena);
                 packNanos += System.nanoTime() - t0;
-                copyPacked(offsets[r] + sources.get(r).byteSize(), false);
+                if (queueCopies) {
+                    copyPacked(offsets[r] + sources.get(r).byteSize(), false);
+                }
                 start = r + 1;
                 bytes = 0;
             }

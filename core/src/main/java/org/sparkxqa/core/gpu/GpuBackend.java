@@ -9,6 +9,7 @@ import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BackendMetrics;
 import org.sparkxqa.core.BatchCap;
+import org.sparkxqa.core.DeviceAdmission;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.cuda.DeviceInfo;
 import org.sparkxqa.core.gpu.kernel.LaunchPlan;
@@ -73,12 +74,23 @@ public final class GpuBackend implements AttentionBackend {
 
     @Override
     public List<byte[]> attend(AttentionSpec spec, List<Request> requests) {
+        return attend(spec, requests, DeviceAdmission.NONE);
+    }
+
+    /**
+     * {@link #attend(AttentionSpec, List)}, entering {@code admission} once the first chunk is packed into
+     * its stream's staging memory and leaving it when the last chunk's outputs are back. The staging and
+     * device buffers of the call's streams are allocated before admission. Without an admission
+     * ({@link DeviceAdmission#NONE}) the first chunk's copies are queued while it is packed.
+     */
+    @Override
+    public List<byte[]> attend(AttentionSpec spec, List<Request> requests, DeviceAdmission admission) {
         try (CallGate.Pass pass = gate.enter()) {
-            return attendInside(spec, requests);
+            return attendInside(spec, requests, admission);
         }
     }
 
-    private List<byte[]> attendInside(AttentionSpec spec, List<Request> requests) {
+    private List<byte[]> attendInside(AttentionSpec spec, List<Request> requests, DeviceAdmission admission) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -88,13 +100,14 @@ public final class GpuBackend implements AttentionBackend {
             plans.add(LaunchPlan.of(spec, chunk, resources.limits()));
         }
         try {
-            return run(plans, chunks, resources.modules().get(KernelVariant.of(spec)));
+            return run(plans, chunks, resources.modules().get(KernelVariant.of(spec)), admission);
         } catch (RuntimeException e) {
             throw CudfErrors.translate(e);
         }
     }
 
-    private List<byte[]> run(List<LaunchPlan> plans, List<List<Request>> chunks, LoadedKernel kernel) {
+    private List<byte[]> run(
+            List<LaunchPlan> plans, List<List<Request>> chunks, LoadedKernel kernel, DeviceAdmission admission) {
         BackendMetrics metrics = resources.metrics();
         StreamSlot[] slots = new StreamSlot[Math.min(2, plans.size())];
         boolean clean = false;
@@ -103,15 +116,19 @@ public final class GpuBackend implements AttentionBackend {
                 slots[i] = resources.slots().acquire();
             }
             List<byte[]> out = new ArrayList<>();
-            BatchRun pending = null;
-            for (int c = 0; c < plans.size(); c++) {
-                BatchRun next = new BatchRun(slots[c % slots.length], plans.get(c), chunks.get(c), kernel).enqueue();
-                if (pending != null) {
+            BatchRun pending =
+                    new BatchRun(slots[0], plans.get(0), chunks.get(0), kernel).pack(admission == DeviceAdmission.NONE);
+            try (DeviceAdmission.Ticket ticket = admission.enter()) {
+                pending.submit();
+                for (int c = 1; c < plans.size(); c++) {
+                    BatchRun next = new BatchRun(slots[c % slots.length], plans.get(c), chunks.get(c), kernel)
+                            .pack(true)
+                            .submit();
                     out.addAll(pending.finish(metrics));
+                    pending = next;
                 }
-                pending = next;
+                out.addAll(pending.finish(metrics));
             }
-            out.addAll(pending.finish(metrics));
             clean = true;
             return out;
         } finally {

@@ -1,6 +1,7 @@
 package org.sparkxqa.core.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,11 +11,14 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.DeviceAdmission;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.Request;
 import org.sparkxqa.core.gpu.kernel.SplitSize;
@@ -113,5 +117,40 @@ class GpuBackendInvarianceGpuTest {
             pool.shutdownNow();
         }
         assertTrue(gpu.streams() >= 2, "concurrent callers got their own streams: " + gpu.streams());
+    }
+
+    /** Entering an admission after packing (one ticket per call, held by one caller at a time) changes no bit. */
+    @Test
+    void packingBeforeTheAdmissionGivesIdenticalBytes() throws Exception {
+        List<Request> batch = new RandomRequests(8).mixedBatch(SPEC, 60, 64, 4000);
+        List<byte[]> expected = gpu.attend(SPEC, batch);
+        Semaphore one = new Semaphore(1);
+        AtomicInteger entries = new AtomicInteger();
+        DeviceAdmission admission = () -> {
+            entries.incrementAndGet();
+            one.acquireUninterruptibly();
+            return one::release;
+        };
+        GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch, admission), "packed before the admission");
+        gpu.maxChunkBytes(4L << 20);
+        try {
+            GpuBackends.assertSameBytes(expected, gpu.attend(SPEC, batch, admission), "in 4 MiB chunks");
+        } finally {
+            gpu.maxChunkBytes(org.sparkxqa.core.BatchCap.BYTES);
+        }
+        assertEquals(2, entries.get(), "one admission per call, whatever its chunks");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<byte[]>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> gpu.attend(SPEC, batch, admission)));
+            }
+            for (Future<List<byte[]>> f : futures) {
+                GpuBackends.assertSameBytes(expected, f.get(), "concurrent callers through one admission");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, one.availablePermits(), "every ticket was given back");
     }
 }

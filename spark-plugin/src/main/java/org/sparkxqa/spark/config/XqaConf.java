@@ -118,6 +118,16 @@ public final class XqaConf {
             true,
             ConfigKey::positiveInt,
             "Most tasks of one executor using the GPU at the same time; others wait.");
+    public static final ConfigKey<Boolean> PACK_BEFORE_GPU_PERMIT = new ConfigKey<>(
+            PREFIX + "gpu.packBeforePermit",
+            "true|false",
+            "false",
+            true,
+            ConfigKey::bool,
+            "Experimental. true: a GPU task packs its batch's first chunk into staging memory before it takes one of the "
+                    + "concurrentGpuTasks permits, so tasks pack in parallel and the permits bound only copies, launches and "
+                    + "results; each packing task then holds its staging buffers (pinned while cuDF's pinned pool has room, "
+                    + "else pageable) and device buffers outside the bound. false: the permit covers the whole call.");
     public static final ConfigKey<Boolean> COLUMNAR = new ConfigKey<>(
             PREFIX + "columnar.enabled",
             "true|false",
@@ -158,6 +168,7 @@ public final class XqaConf {
             ON_INVALID_ROW,
             QUERY_BACKEND,
             CONCURRENT_GPU_TASKS,
+            PACK_BEFORE_GPU_PERMIT,
             COLUMNAR,
             TEST_FAULTS);
 

@@ -83,10 +83,7 @@ public final class BatchEvaluator {
         AttentionBackend b = services.backends().backend(backend);
         long[] nanos = new long[1];
         XqaMetrics.ThreadTotals[] totals = {new XqaMetrics.ThreadTotals(0, 0, 0, 0)};
-        SplitRetry retry = new SplitRetry(
-                part -> services.gpuPermits()
-                        .withPermitIf(BackendSource.usesGpu(b), () -> launch(b, part, nanos, totals)),
-                policy == InvalidRowPolicy.FAIL);
+        SplitRetry retry = new SplitRetry(part -> launch(b, part, nanos, totals), policy == InvalidRowPolicy.FAIL);
         retry.run(valid);
         long bytesIn = 0;
         long bytesOut = 0;
@@ -125,15 +122,20 @@ public final class BatchEvaluator {
         return Arrays.asList(results);
     }
 
-    /** One backend call; adds its wall time to {@code nanos} and what it recorded on this thread to {@code totals}. */
+    /**
+     * One backend call (holding a GPU permit for a GPU backend); adds its wall time less the permit wait to
+     * {@code nanos} and what it recorded on this thread to {@code totals}.
+     */
     private List<byte[]> launch(
             AttentionBackend b, List<Request> requests, long[] nanos, XqaMetrics.ThreadTotals[] totals) {
         XqaMetrics.ThreadTotals before = services.metrics().ofThisThread();
         long t0 = services.clock().nanoTime();
+        long[] waited = {0};
         try {
-            return b.attend(spec, requests);
+            return services.gpuPermits()
+                    .attend(b, BackendSource.usesGpu(b), spec, requests, services.clock(), w -> waited[0] += w);
         } finally {
-            nanos[0] += services.clock().nanoTime() - t0;
+            nanos[0] += services.clock().nanoTime() - t0 - waited[0];
             totals[0] = totals[0].plus(services.metrics().ofThisThread().minus(before));
         }
     }

@@ -46,7 +46,7 @@ public record ExecutorServices(
                 () -> kind, () -> cores, () -> ExecutorGpuOptions.of(conf, gpu, metrics), () -> faults);
         return new ExecutorServices(
                 backends,
-                new GpuPermits(conf.get(XqaConf.CONCURRENT_GPU_TASKS)),
+                new GpuPermits(conf.get(XqaConf.CONCURRENT_GPU_TASKS), conf.get(XqaConf.PACK_BEFORE_GPU_PERMIT)),
                 NanoClock.SYSTEM,
                 new ExecutorBatchBudget(() -> settings),
                 metrics,
