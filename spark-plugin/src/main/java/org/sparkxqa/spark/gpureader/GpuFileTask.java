@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.DeviceAdmission;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.cudf.CudfAttention;
@@ -32,8 +33,8 @@ record GpuFileTask(
         AttentionSpec spec, ParquetLayout layout, String treeColumn, int rowsPerLaunch, InvalidRowPolicy policy)
         implements Serializable {
 
-    /** What one file gave: its rows, and those of them that were invalid (NULL {@code out}). */
-    record FileResult(long rows, long invalidRows) implements Serializable {}
+    /** What one file gave: its rows, those of them that were invalid (NULL {@code out}), and its stages' time. */
+    record FileResult(long rows, long invalidRows, FileStages stages) implements Serializable {}
 
     /**
      * Evaluates {@code inputFile} into {@code outputFile}; returns its rows. Only the decode, the
@@ -43,26 +44,42 @@ record GpuFileTask(
      */
     FileResult run(GpuBackend gpu, GpuPermits permits, Configuration conf, String inputFile, String outputFile)
             throws IOException {
+        long t0 = System.nanoTime();
         try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile);
                 EncodedFile encoded = new EncodedFile()) {
-            FileResult result = permits.withPermit(() -> evaluate(gpu, bytes, inputFile, encoded));
+            long read = System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            FileResult result;
+            long wait;
+            try (DeviceAdmission.Ticket permit = permits.enter()) {
+                wait = System.nanoTime() - t1;
+                result = evaluate(gpu, bytes, inputFile, encoded);
+            }
+            long t2 = System.nanoTime();
             Path path = new Path(outputFile);
             try (FSDataOutputStream stream = path.getFileSystem(conf).create(path, true)) {
                 encoded.writeTo(stream);
             }
-            return result;
+            FileStages io = new FileStages(read, wait, 0, 0, 0, System.nanoTime() - t2);
+            return new FileResult(
+                    result.rows(), result.invalidRows(), result.stages().plus(io));
         }
     }
 
     private FileResult evaluate(GpuBackend gpu, HostMemoryBuffer bytes, String inputFile, EncodedFile encoded) {
-        try (Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength());
-                CudfResult result = attend(gpu, table, layout.index(treeColumn), inputFile)) {
-            boolean errors = policy == InvalidRowPolicy.NULL;
-            encode(
-                    table,
-                    errors ? new ColumnVector[] {result.out(), result.errors()} : new ColumnVector[] {result.out()},
-                    encoded);
-            return new FileResult(table.getRowCount(), result.invalidRows());
+        long t0 = System.nanoTime();
+        try (Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
+            long t1 = System.nanoTime();
+            try (CudfResult result = attend(gpu, table, layout.index(treeColumn), inputFile)) {
+                long t2 = System.nanoTime();
+                boolean errors = policy == InvalidRowPolicy.NULL;
+                encode(
+                        table,
+                        errors ? new ColumnVector[] {result.out(), result.errors()} : new ColumnVector[] {result.out()},
+                        encoded);
+                FileStages stages = new FileStages(0, 0, t1 - t0, t2 - t1, System.nanoTime() - t2, 0);
+                return new FileResult(table.getRowCount(), result.invalidRows(), stages);
+            }
         }
     }
 

@@ -31,8 +31,11 @@ import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 public final class GpuReaderRun {
     private GpuReaderRun() {}
 
-    /** Rows and files written, the rows among them that were invalid, and the launches they took. */
-    public record Result(long rows, long invalidRows, int files, long launches) {}
+    /**
+     * Rows and files written, the rows among them that were invalid, the launches they took, and the
+     * time of each stage summed over the files.
+     */
+    public record Result(long rows, long invalidRows, int files, long launches, FileStages stages) {}
 
     /** @throws IllegalArgumentException when the input has no Parquet file or a column cannot be carried */
     public static Result run(
@@ -73,7 +76,8 @@ public final class GpuReaderRun {
                 perFile.stream().mapToLong(GpuFileTask.FileResult::rows).sum(),
                 perFile.stream().mapToLong(GpuFileTask.FileResult::invalidRows).sum(),
                 files.size(),
-                launches);
+                launches,
+                perFile.stream().map(GpuFileTask.FileResult::stages).reduce(FileStages.NONE, FileStages::plus));
     }
 
     private static GpuFileTask.FileResult runOne(ExecutorServices services, GpuFileTask task, String in, String out) {

@@ -163,6 +163,9 @@ public record BenchReport(
         if (cache != null) {
             summary.row("cache: where the time went", breakdown(cache));
         }
+        if (gpuReader != null) {
+            summary.row("GPU reader: where the time went", stages(gpuReader));
+        }
         summary.row("rows KV GB/s / kernels alone", ratio(pipelineOverKernel));
         summary.row("Parquet KV GB/s / kernels alone", ratio(parquetOverKernel));
         summary.row("cache KV GB/s / kernels alone", ratio(cacheOverKernel));
@@ -215,6 +218,14 @@ public record BenchReport(
                 p.packSeconds(),
                 p.packedBytes() / 1e9,
                 p.packGBps());
+    }
+
+    /** The median pass's wall time and its named stages, summed over tasks. */
+    private static String stages(BenchSeries s) {
+        BenchSeries.Pass p = s.passes().get(s.passes().size() / 2);
+        StringBuilder b = new StringBuilder(String.format("pass %d: %.3f s wall; tasks:", p.pass(), p.seconds()));
+        p.stageSeconds().forEach((name, seconds) -> b.append(String.format(" %s %.3f s,", name, seconds)));
+        return p.stageSeconds().isEmpty() ? b + " no stages reported" : b.substring(0, b.length() - 1);
     }
 
     private static String ratio(Double r) {

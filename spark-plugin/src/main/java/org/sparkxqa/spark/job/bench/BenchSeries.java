@@ -37,7 +37,8 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
      * One pass: rows evaluated, wall seconds, and the rates that follow; then, from the operator's
      * metrics summed over its tasks, the seconds spent in backend calls, the kernels' device seconds,
      * and the bytes packed into pinned staging with the seconds that took (zeros where the backend
-     * reports none: the CPU backend, the GPU reader).
+     * reports none: the CPU backend, the GPU reader); last, seconds by named stage summed over tasks
+     * (the GPU reader's; empty for the others).
      */
     public record Pass(
             int pass,
@@ -48,11 +49,36 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
             double backendSeconds,
             double deviceSeconds,
             long packedBytes,
-            double packSeconds) {
+            double packSeconds,
+            Map<String, Double> stageSeconds) {
 
         /** A pass timed by its wall clock alone. */
         public Pass(int pass, long rows, double seconds, double requestsPerSecond, double kvGBps) {
-            this(pass, rows, seconds, requestsPerSecond, kvGBps, 0, 0, 0, 0);
+            this(pass, rows, seconds, requestsPerSecond, kvGBps, 0, 0, 0, 0, Map.of());
+        }
+
+        /** A pass with the operator's metrics and no named stages. */
+        public Pass(
+                int pass,
+                long rows,
+                double seconds,
+                double requestsPerSecond,
+                double kvGBps,
+                double backendSeconds,
+                double deviceSeconds,
+                long packedBytes,
+                double packSeconds) {
+            this(
+                    pass,
+                    rows,
+                    seconds,
+                    requestsPerSecond,
+                    kvGBps,
+                    backendSeconds,
+                    deviceSeconds,
+                    packedBytes,
+                    packSeconds,
+                    Map.of());
         }
 
         /** K/V GB/s of the kernels alone (the K/V bytes over their device time), or 0 without one. */

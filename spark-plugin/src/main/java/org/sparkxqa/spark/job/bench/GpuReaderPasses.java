@@ -42,7 +42,17 @@ final class GpuReaderPasses {
                     conf.get(XqaConf.ON_INVALID_ROW));
             double seconds = (System.nanoTime() - start) / 1e9;
             ParquetPasses.delete(out);
-            passes.add(new BenchSeries.Pass(i, r.rows(), seconds, r.rows() / seconds, kvBytes / seconds / 1e9));
+            passes.add(new BenchSeries.Pass(
+                    i,
+                    r.rows(),
+                    seconds,
+                    r.rows() / seconds,
+                    kvBytes / seconds / 1e9,
+                    0,
+                    0,
+                    0,
+                    0,
+                    r.stages().seconds()));
         }
         return new BenchSeries(
                 "gpu reader (cuDF)",

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sparkxqa.spark.gpureader.FileStages;
 
 /** The ratios of {@code xqa bench}'s report and its summary text, from fixed measurements. */
 class BenchReportTest {
@@ -20,8 +22,12 @@ class BenchReportTest {
                 new BenchSeries("cpu (16 threads)", List.of(new BenchSeries.Pass(1, 100, 2.0, 50, 0.5)), 50, 0.5);
         BenchSeries parquet = new BenchSeries(
                 "gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.1, 1000, 10.0)), 1000, 10.0);
+        Map<String, Double> stages = new FileStages(1_000_000, 2_000_000, 30_000_000, 4_000_000, 0, 500_000).seconds();
         BenchSeries reader = new BenchSeries(
-                "gpu reader (cuDF)", List.of(new BenchSeries.Pass(1, 100, 0.08, 1250, 12.5)), 1250, 12.5);
+                "gpu reader (cuDF)",
+                List.of(new BenchSeries.Pass(1, 100, 0.08, 1250, 12.5, 0, 0, 0, 0, stages)),
+                1250,
+                12.5);
         PinnedCopy copy = new PinnedCopy("GPU 0", 1L << 30, 10, 25.0, null);
         ParquetPasses.Result files = new ParquetPasses.Result(parquet, reader, null, 1_100_000_000L);
         BenchSeries cached = new BenchSeries(
@@ -53,6 +59,12 @@ class BenchReportTest {
         StringWriter text = new StringWriter();
         report.print(new PrintWriter(text, true));
         assertTrue(text.toString().contains("cpu 1"), text.toString());
+        assertTrue(
+                text.toString()
+                        .contains(
+                                "pass 1: 0.080 s wall; tasks: read file 0.001 s, wait for GPU permit 0.002 s,"
+                                        + " decode (cuDF) 0.030 s, attention 0.004 s, encode (cuDF) 0.000 s, write file 0.001 s"),
+                text.toString());
         assertTrue(text.toString().contains("25.0 GB/s (1024 MiB per copy, median of 10, GPU 0)"), text.toString());
         assertTrue(
                 text.toString().contains("0.080")
