@@ -14,6 +14,7 @@ import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
 import org.sparkxqa.spark.job.bench.BenchReport;
 import org.sparkxqa.spark.job.bench.BenchSeries;
 import org.sparkxqa.spark.job.bench.CachePasses;
+import org.sparkxqa.spark.job.bench.LiveHeap;
 import org.sparkxqa.spark.job.bench.ParquetPasses;
 import org.sparkxqa.spark.job.bench.PinnedCopy;
 import org.sparkxqa.spark.job.bench.ReaderBatchRows;
@@ -135,10 +136,13 @@ final class BenchCommand implements Callable<Integer> {
                     .printf(
                             "bench: %s, Lq<=%d, Lk<=%d, %d partitions, %.1f MB of K/V%n",
                             SpecText.of(spec), maxQLen, maxKvLen, p, kvBytes / 1e6);
+            LiveHeap heap = new LiveHeap();
+            heap.record("with the requests cached");
             InvalidRowPolicy policy = JobSession.onInvalidRow(spark);
             Dataset<Row> evaluated = AttentionRunner.apply(requests, spec, policy, RequestColumns.TREE, false);
             BenchSeries pipeline =
                     BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, ROW_PATH, iterations, kvBytes);
+            heap.record("after the rows passes");
             ParquetPasses.Result files = ParquetPasses.run(
                     spark,
                     requests,
@@ -148,7 +152,9 @@ final class BenchCommand implements Callable<Integer> {
                     kvBytes,
                     ReaderBatchRows.forRequests(spec, maxQLen, maxKvLen),
                     !pipeline.onCpu());
+            heap.record("after the Parquet passes");
             CachePasses.Result cached = CachePasses.run(spark, requests, spec, policy, iterations, kvBytes);
+            heap.record("after the cache passes");
             String cpuSkipped = pipeline.onCpu()
                     ? "skipped: the backend in use is the CPU backend"
                     : cpuIterations == 0 ? "skipped (--cpu-iterations 0)" : null;
@@ -170,6 +176,7 @@ final class BenchCommand implements Callable<Integer> {
                     cpuSkipped,
                     copy);
             result.print(command.commandLine().getOut());
+            command.commandLine().getOut().println(heap.line());
             if (report != null) {
                 result.writeJson(report);
             }

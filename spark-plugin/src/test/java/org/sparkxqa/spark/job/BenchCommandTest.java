@@ -73,6 +73,12 @@ class BenchCommandTest {
         assertEquals(24, json.get("cache").get("passes").get(0).get("rows").asLong());
         assertTrue(json.get("cacheSkipped").isNull());
         assertTrue(r.out().contains("columnar from the cache (median of 3)"), r.out());
+        assertTrue(
+                r.out()
+                        .matches(
+                                "(?s).*heap in use after a full GC: with the requests cached [0-9.]+ GiB, after the rows"
+                                        + " passes [0-9.]+ GiB, after the Parquet passes [0-9.]+ GiB, after the cache passes [0-9.]+ GiB.*"),
+                r.out());
         assertTrue(json.get("gpuReader").isNull());
         assertEquals(
                 "skipped: the backend in use is the CPU backend",
