@@ -33,7 +33,6 @@ final class BatchRun {
     private long copiedUpTo;
     private long packedBytes;
     private long packNanos;
-    private boolean queueCopies;
 
     BatchRun(StreamSlot slot, LaunchPlan plan, List<Request> requests, LoadedKernel kernel) {
         this.slot = slot;
@@ -48,7 +47,6 @@ final class BatchRun {
      * must be idle. With {@code queueCopies}, the copies of packed groups are queued on the way.
      */
     BatchRun pack(boolean queueCopies) {
-        this.queueCopies = queueCopies;
         slot.context().makeCurrent();
         slot.ensureCapacity(layout);
         PinnedBuffer in = slot.hostIn();
@@ -63,9 +61,9 @@ final class BatchRun {
             k[r] = layout.k() + plan.kvOffset(r) * kvTok;
             v[r] = layout.v() + plan.kvOffset(r) * kvTok;
         }
-        pack(requests.stream().map(Request::q).toList(), q);
-        pack(requests.stream().map(Request::k).toList(), k);
-        pack(requests.stream().map(Request::v).toList(), v);
+        pack(requests.stream().map(Request::q).toList(), q, queueCopies);
+        pack(requests.stream().map(Request::k).toList(), k, queueCopies);
+        pack(requests.stream().map(Request::v).toList(), v, queueCopies);
         putTable(in, layout.masks(), plan.maskTable());
         putTable(in, layout.requests(), plan.requestTable());
         putTable(in, layout.work(), plan.workTable());
@@ -109,9 +107,10 @@ final class BatchRun {
 
     /**
      * Packs {@code sources} at {@code offsets} of the input arena in groups of about
-     * {@value #GROUP_BYTES} bytes, queueing the host-to-device copy of each group while the next is packed.
+     * {@value #GROUP_BYTES} bytes; with {@code queueCopies}, queueing the host-to-device copy of each group while the
+     * next is packed.
      */
-    private void pack(List<MemorySegment> sources, long[] offsets) {
+    private void pack(List<MemorySegment> sources, long[] offsets, boolean queueCopies) {
         MemorySegment arena = slot.hostIn().segment();
         int start = 0;
         long bytes = 0;

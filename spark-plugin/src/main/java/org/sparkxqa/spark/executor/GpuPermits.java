@@ -50,11 +50,6 @@ public final class GpuPermits {
         return permits.availablePermits();
     }
 
-    /** Whether GPU calls pack their first chunk before taking a permit. */
-    public boolean packBeforePermit() {
-        return packBeforePermit;
-    }
-
     /**
      * One backend call: holding a permit when {@code gpu} (for the whole call, or from where the backend
      * enters its admission under {@link #packBeforePermit}), else directly.

@@ -57,30 +57,6 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
             this(pass, rows, seconds, requestsPerSecond, kvGBps, 0, 0, 0, 0, Map.of());
         }
 
-        /** A pass with the operator's metrics and no named stages. */
-        public Pass(
-                int pass,
-                long rows,
-                double seconds,
-                double requestsPerSecond,
-                double kvGBps,
-                double backendSeconds,
-                double deviceSeconds,
-                long packedBytes,
-                double packSeconds) {
-            this(
-                    pass,
-                    rows,
-                    seconds,
-                    requestsPerSecond,
-                    kvGBps,
-                    backendSeconds,
-                    deviceSeconds,
-                    packedBytes,
-                    packSeconds,
-                    Map.of());
-        }
-
         /** K/V GB/s of the kernels alone (the K/V bytes over their device time), or 0 without one. */
         public double kernelKvGBps(long kvBytes) {
             return deviceSeconds > 0 ? kvBytes / deviceSeconds / 1e9 : 0;
@@ -149,7 +125,8 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
                         sum(operators, "kernelTime") / 1e9,
                         sum(operators, "deviceTime") / 1e9,
                         sum(operators, "bytesPacked"),
-                        sum(operators, "packTime") / 1e9));
+                        sum(operators, "packTime") / 1e9,
+                        Map.of()));
                 backend = report.backendNames();
             }
             return new BenchSeries(

@@ -32,7 +32,7 @@ class BenchReportTest {
         ParquetPasses.Result files = new ParquetPasses.Result(parquet, reader, null, 1_100_000_000L);
         BenchSeries cached = new BenchSeries(
                 "gpu:0 (H100, sm_90)",
-                List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0, 0.4, 0.001, 2_000_000_000L, 0.25)),
+                List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0, 0.4, 0.001, 2_000_000_000L, 0.25, Map.of())),
                 2000,
                 20.0);
         BenchReport report = BenchReport.of(
