@@ -2,8 +2,9 @@
 # The columnar data path's figures on the device machine (docs/PERFORMANCE.md, "Columnar data path"):
 #   device-columnar.sh tests [PKG] packing rate by thread count (PackRate), then every gpu-tagged test
 #                              (of package PKG, default org.sparkxqa; or class='A B ...' for those classes),
-#                              each printed as it finishes; then, for the whole package, OomSplitGpuTest
-#                              in a JVM of its own (it sizes RMM's pool, so it skips where RMM is set up)
+#                              each printed as it finishes; then, for the whole package, OomSplitGpuTest and
+#                              GpuReaderOomGpuTest, each in a JVM of its own (they size RMM's pool, so they
+#                              skip where RMM is set up)
 #   device-columnar.sh bench   bench at local[16] -Xmx24g: bf16 32/8/128, 1000 requests, Lk <= 2048
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
@@ -33,11 +34,13 @@ case "${1:-}" in
     grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|skipped|aborted)|=== rc=" "$OUT"/tests-*.txt \
         | grep -av "^\s*at " | sed 's/ (\[engine.*//' | tail -80
     if [ -z "${2:-}" ] || [ "${2:-}" = org.sparkxqa ]; then
-      (cd /tmp && step timeout 120 "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher execute \
-          --include-tag gpu --select-class org.sparkxqa.spark.eval.OomSplitGpuTest --details=flat \
-          --disable-ansi-colors --disable-banner) > "$OUT/tests-oom-split.txt" 2>&1
-      grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|aborted)|=== rc=" "$OUT/tests-oom-split.txt" \
-          | grep -av "^\s*at " | sed 's/ (\[engine.*//'
+      for c in org.sparkxqa.spark.eval.OomSplitGpuTest org.sparkxqa.spark.job.GpuReaderOomGpuTest; do
+        (cd /tmp && step timeout 180 "${J[@]}" -cp "$XQA_CP" org.junit.platform.console.ConsoleLauncher execute \
+            --include-tag gpu --select-class "$c" --details=flat \
+            --disable-ansi-colors --disable-banner) > "$OUT/tests-${c##*.}.txt" 2>&1
+        grep -a -E "^Finished: .*\[method|=> |tests (successful|failed|aborted)|=== rc=|GPU reader with" "$OUT/tests-${c##*.}.txt" \
+            | grep -av "^\s*at " | sed 's/ (\[engine.*//'
+      done
     fi ;;
   bench)
     step "${J[@]}" -Xmx24g -Xlog:gc:file="$OUT/gc-bench.log" -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile \

@@ -7,6 +7,7 @@ import org.sparkxqa.core.gpu.cuda.PinnedBuffer;
 import org.sparkxqa.core.memory.AllocationGuard;
 import org.sparkxqa.core.memory.MemoryKind;
 import org.sparkxqa.core.memory.OutOfBackendMemoryException;
+import org.sparkxqa.core.memory.OutOfMemoryCauses;
 
 /**
  * Allocates the stream slots' staging arenas: asks the {@link AllocationGuard} first, then RMM or
@@ -43,7 +44,7 @@ final class SlotMemory {
     }
 
     private RuntimeException translate(Throwable e, MemoryKind kind, long bytes) {
-        if (!(e instanceof OutOfMemoryError) && !saysOutOfMemory(e)) {
+        if (!(e instanceof OutOfMemoryError) && !OutOfMemoryCauses.saysOutOfMemory(e)) {
             return (RuntimeException) e;
         }
         long available = -1;
@@ -55,15 +56,5 @@ final class SlotMemory {
             }
         }
         return new OutOfBackendMemoryException(kind, bytes, available, e);
-    }
-
-    static boolean saysOutOfMemory(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("out of memory") || m.contains("out_of_memory") || m.contains("could not allocate")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

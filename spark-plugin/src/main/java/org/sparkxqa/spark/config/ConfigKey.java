@@ -84,6 +84,14 @@ public final class ConfigKey<T> {
         return v;
     }
 
+    static long atLeastOneMiB(String s) {
+        long v = bytes(s);
+        if (v < 1L << 20) {
+            throw new IllegalArgumentException("must be at least 1m");
+        }
+        return v;
+    }
+
     static boolean bool(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "true" -> true;

@@ -139,6 +139,18 @@ public final class XqaConf {
                     + "pass through uncopied and the result is a column. false: always the row path. Inputs that are "
                     + "expressions rather than columns always take the row path.");
 
+    public static final ConfigKey<Long> GPU_READER_CHUNK_BYTES = new ConfigKey<>(
+            PREFIX + "gpuReader.chunkBytes",
+            "bytes (k/m/g suffix, >= 1m)",
+            "1g",
+            false,
+            ConfigKey::atLeastOneMiB,
+            "GPU reader (run --gpu-reader): most bytes of decoded columns cuDF's chunked Parquet reader hands over at a "
+                    + "time, and most bytes of file data it reads and decodes for them; a file larger than this is "
+                    + "evaluated and encoded chunk by chunk into one output file. A chunk that runs out of device memory "
+                    + "is retried with half the limit, down to 1 MiB, before the task fails with the file, the limit and "
+                    + "the allocator's message.");
+
     /** Keys under this prefix are for tests only and documented so. */
     public static final String TEST_PREFIX = PREFIX + "test.";
 
@@ -170,6 +182,7 @@ public final class XqaConf {
             CONCURRENT_GPU_TASKS,
             PACK_BEFORE_GPU_PERMIT,
             COLUMNAR,
+            GPU_READER_CHUNK_BYTES,
             TEST_FAULTS);
 
     private final Map<ConfigKey<?>, Object> values;

@@ -1,10 +1,6 @@
 package org.sparkxqa.spark.gpureader;
 
-import ai.rapids.cudf.ColumnVector;
-import ai.rapids.cudf.ColumnView;
 import ai.rapids.cudf.HostMemoryBuffer;
-import ai.rapids.cudf.Table;
-import ai.rapids.cudf.TableWriter;
 import java.io.IOException;
 import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
@@ -12,101 +8,87 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DeviceAdmission;
-import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
-import org.sparkxqa.core.gpu.cudf.CudfAttention;
-import org.sparkxqa.core.gpu.cudf.CudfResult;
-import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.executor.GpuPermits;
 
 /**
- * One input file on the executor's GPU: its bytes are read on the host and decoded by cuDF's Parquet
- * reader on the device, q/k/v/tree go to {@link CudfAttention} in launches of {@code rowsPerLaunch}
- * rows straight from the decoded columns, and the table plus {@code out} is encoded by cuDF's Parquet
- * writer into host memory ({@link EncodedFile}) and written to {@code outputFile}. K/V cross PCIe once,
- * as file bytes. An invalid row fails the task under {@code onInvalidRow=fail}, naming the file and
- * the row; under {@code null} it gets a NULL {@code out} and its reason in {@code xqa_error}, the row
- * path's reason ({@link CudfAttention#attendOrNull}). Serializable; each call owns its cuDF objects and
- * closes them.
+ * One input file on the executor's GPU: its bytes are read on the host, then decoded, evaluated and
+ * encoded on the device chunk by chunk ({@link FileChunks}) into host buffers ({@link EncodedFile}),
+ * which are written to the output file. K/V cross PCIe once, as file bytes. A chunk that runs out of
+ * device memory makes the file start again with half the chunk limit ({@link ChunkRetry}). An invalid
+ * row fails the task under {@code onInvalidRow=fail}, naming the file and the row; under {@code null}
+ * it gets a NULL {@code out} and its reason in {@code xqa_error}, the row path's reason. Serializable;
+ * each call owns its cuDF objects and closes them.
  */
-record GpuFileTask(
-        AttentionSpec spec, ParquetLayout layout, String treeColumn, int rowsPerLaunch, InvalidRowPolicy policy)
+record GpuFileTask(AttentionSpec spec, ParquetLayout layout, String treeColumn, GpuReaderSettings settings)
         implements Serializable {
 
-    /** What one file gave: its rows, those of them that were invalid (NULL {@code out}), and its stages' time. */
-    record FileResult(long rows, long invalidRows, FileStages stages) implements Serializable {}
+    /**
+     * What one file (or one chunk, or a sum of files) gave: its rows, those of them that were invalid
+     * (NULL {@code out}), the kernel launches, the chunks decoded, the attempts that ran out of memory,
+     * and the time of each stage.
+     */
+    record FileResult(long rows, long invalidRows, long launches, long chunks, long retries, FileStages stages)
+            implements Serializable {
+        static final FileResult NONE = new FileResult(0, 0, 0, 0, 0, FileStages.NONE);
+
+        FileResult plus(FileResult o) {
+            return new FileResult(
+                    rows + o.rows,
+                    invalidRows + o.invalidRows,
+                    launches + o.launches,
+                    chunks + o.chunks,
+                    retries + o.retries,
+                    stages.plus(o.stages));
+        }
+    }
 
     /**
-     * Evaluates {@code inputFile} into {@code outputFile}; returns its rows. Only the decode, the
-     * launches and the encode hold a GPU permit; reading and writing the files do not, so tasks
-     * waiting for the GPU overlap their file I/O with the tasks on it. A retried attempt replaces the
-     * file an earlier attempt of the same task left.
+     * Evaluates {@code inputFile} into {@code outputFile}. Only the device work holds a GPU permit;
+     * reading and writing the files do not, so tasks waiting for the GPU overlap their file I/O with
+     * the tasks on it. A retried attempt replaces the file an earlier attempt of the same task left.
      */
     FileResult run(GpuBackend gpu, GpuPermits permits, Configuration conf, String inputFile, String outputFile)
             throws IOException {
         long t0 = System.nanoTime();
-        try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile);
-                EncodedFile encoded = new EncodedFile()) {
+        try (HostMemoryBuffer bytes = HadoopFiles.read(conf, inputFile)) {
             long read = System.nanoTime() - t0;
             long t1 = System.nanoTime();
-            FileResult result;
             long wait;
+            ChunkRetry.Outcome<Encoded> done;
             try (DeviceAdmission.Ticket permit = permits.enter()) {
                 wait = System.nanoTime() - t1;
-                result = evaluate(gpu, bytes, inputFile, encoded);
+                done = ChunkRetry.run(inputFile, settings.chunkBytes(), limit -> encode(gpu, bytes, inputFile, limit));
             }
-            long t2 = System.nanoTime();
-            Path path = new Path(outputFile);
-            try (FSDataOutputStream stream = path.getFileSystem(conf).create(path, true)) {
-                encoded.writeTo(stream);
-            }
-            FileStages io = new FileStages(read, wait, 0, 0, 0, System.nanoTime() - t2);
-            return new FileResult(
-                    result.rows(), result.invalidRows(), result.stages().plus(io));
-        }
-    }
-
-    private FileResult evaluate(GpuBackend gpu, HostMemoryBuffer bytes, String inputFile, EncodedFile encoded) {
-        long t0 = System.nanoTime();
-        try (Table table = Table.readParquet(layout.readOptions(), bytes, 0, bytes.getLength())) {
-            long t1 = System.nanoTime();
-            try (CudfResult result = attend(gpu, table, layout.index(treeColumn), inputFile)) {
+            try (EncodedFile encoded = done.value().file()) {
                 long t2 = System.nanoTime();
-                boolean errors = policy == InvalidRowPolicy.NULL;
-                encode(
-                        table,
-                        errors ? new ColumnVector[] {result.out(), result.errors()} : new ColumnVector[] {result.out()},
-                        encoded);
-                FileStages stages = new FileStages(0, 0, t1 - t0, t2 - t1, System.nanoTime() - t2, 0);
-                return new FileResult(table.getRowCount(), result.invalidRows(), stages);
+                Path path = new Path(outputFile);
+                try (FSDataOutputStream stream = path.getFileSystem(conf).create(path, true)) {
+                    encoded.writeTo(stream);
+                }
+                FileStages io = new FileStages(read, wait, 0, 0, 0, System.nanoTime() - t2);
+                FileResult r = done.value().result();
+                return new FileResult(
+                        r.rows(),
+                        r.invalidRows(),
+                        r.launches(),
+                        r.chunks(),
+                        done.retries(),
+                        r.stages().plus(io));
             }
         }
     }
 
-    private CudfResult attend(GpuBackend gpu, Table table, int tree, String inputFile) {
-        ColumnView treeView = tree < 0 ? null : table.getColumn(tree);
-        try (ByteLists q = ByteLists.of(table.getColumn(layout.index("q")));
-                ByteLists k = ByteLists.of(table.getColumn(layout.index("k")));
-                ByteLists v = ByteLists.of(table.getColumn(layout.index("v")))) {
-            if (policy == InvalidRowPolicy.NULL) {
-                return CudfAttention.attendOrNull(gpu, spec, q.view(), k.view(), v.view(), treeView, rowsPerLaunch);
-            }
-            ColumnVector out = CudfAttention.attend(gpu, spec, q.view(), k.view(), v.view(), treeView, rowsPerLaunch);
-            return new CudfResult(out, null, 0);
-        } catch (InvalidRequestException e) {
-            throw new InvalidRequestException("in " + inputFile + ", " + e.getMessage());
-        }
-    }
+    /** A file's encoded bytes and what evaluating it gave. */
+    private record Encoded(EncodedFile file, FileResult result) {}
 
-    private void encode(Table table, ColumnVector[] added, EncodedFile encoded) {
-        ColumnVector[] columns = new ColumnVector[table.getNumberOfColumns() + added.length];
-        for (int i = 0; i < table.getNumberOfColumns(); i++) {
-            columns[i] = table.getColumn(i);
-        }
-        System.arraycopy(added, 0, columns, table.getNumberOfColumns(), added.length);
-        try (Table withOut = new Table(columns);
-                TableWriter writer = Table.writeParquetChunked(layout.writeOptions(added.length > 1), encoded)) {
-            writer.write(withOut);
+    private Encoded encode(GpuBackend gpu, HostMemoryBuffer bytes, String inputFile, long chunkBytes) {
+        EncodedFile encoded = new EncodedFile();
+        try {
+            return new Encoded(encoded, FileChunks.evaluate(this, gpu, bytes, inputFile, chunkBytes, encoded));
+        } catch (RuntimeException | Error e) {
+            encoded.close();
+            throw e;
         }
     }
 }

@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionBackend;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.gpu.GpuBackend;
-import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.executor.ExecutorServices;
 import org.sparkxqa.spark.executor.ExecutorServicesRegistry;
@@ -32,10 +31,12 @@ public final class GpuReaderRun {
     private GpuReaderRun() {}
 
     /**
-     * Rows and files written, the rows among them that were invalid, the launches they took, and the
-     * time of each stage summed over the files.
+     * Rows and files written, the rows among them that were invalid, the launches they took, the chunks
+     * the files were decoded in, the attempts that ran out of device memory and were retried with
+     * smaller chunks, and the time of each stage summed over the files.
      */
-    public record Result(long rows, long invalidRows, int files, long launches, FileStages stages) {}
+    public record Result(
+            long rows, long invalidRows, int files, long launches, long chunks, long chunkRetries, FileStages stages) {}
 
     /** @throws IllegalArgumentException when the input has no Parquet file or a column cannot be carried */
     public static Result run(
@@ -44,12 +45,11 @@ public final class GpuReaderRun {
             String input,
             String output,
             String treeColumn,
-            int rowsPerLaunch,
-            InvalidRowPolicy policy) {
+            GpuReaderSettings settings) {
         ParquetLayout layout = ParquetLayout.of(spark.read().parquet(input).schema(), treeColumn);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> files = parquetFiles(conf, input);
-        GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, rowsPerLaunch, policy);
+        GpuFileTask task = new GpuFileTask(spec, layout, treeColumn, settings);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             jobs.add(files.get(i) + "\n" + new Path(output, String.format("part-%05d.parquet", i)));
@@ -69,15 +69,9 @@ public final class GpuReaderRun {
                 .mapPartitions(each)
                 .collect();
         touch(conf, new Path(output, "_SUCCESS"));
-        long launches = perFile.stream()
-                .mapToLong(f -> (f.rows() - f.invalidRows() + rowsPerLaunch - 1) / rowsPerLaunch)
-                .sum();
+        GpuFileTask.FileResult sum = perFile.stream().reduce(GpuFileTask.FileResult.NONE, GpuFileTask.FileResult::plus);
         return new Result(
-                perFile.stream().mapToLong(GpuFileTask.FileResult::rows).sum(),
-                perFile.stream().mapToLong(GpuFileTask.FileResult::invalidRows).sum(),
-                files.size(),
-                launches,
-                perFile.stream().map(GpuFileTask.FileResult::stages).reduce(FileStages.NONE, FileStages::plus));
+                sum.rows(), sum.invalidRows(), files.size(), sum.launches(), sum.chunks(), sum.retries(), sum.stages());
     }
 
     private static GpuFileTask.FileResult runOne(ExecutorServices services, GpuFileTask task, String in, String out) {

@@ -1,6 +1,7 @@
 package org.sparkxqa.spark.gpureader;
 
 import ai.rapids.cudf.ColumnWriterOptions;
+import ai.rapids.cudf.CompressionType;
 import ai.rapids.cudf.ParquetOptions;
 import ai.rapids.cudf.ParquetWriterOptions;
 import java.io.Serializable;
@@ -89,9 +90,15 @@ public record ParquetLayout(List<String> names, List<Boolean> binary, List<Boole
         return b.build();
     }
 
-    /** The input's columns, then {@code out}, then (with {@code errors}) {@code xqa_error}. */
+    /**
+     * The input's columns, then {@code out}, then (with {@code errors}) {@code xqa_error}; uncompressed
+     * and without dictionaries, as the request files are ({@code RequestFiles}): K/V and outputs are
+     * unique values that neither compress nor repeat, so both would cost device time for nothing.
+     */
     ParquetWriterOptions writeOptions(boolean errors) {
-        ParquetWriterOptions.Builder b = ParquetWriterOptions.builder();
+        ParquetWriterOptions.Builder b = ParquetWriterOptions.builder()
+                .withCompressionType(CompressionType.NONE)
+                .withDictionaryPolicy(ParquetWriterOptions.DictionaryPolicy.NEVER);
         for (int i = 0; i < names.size(); i++) {
             if (binary.get(i)) {
                 b.withBinaryColumn(names.get(i), true);

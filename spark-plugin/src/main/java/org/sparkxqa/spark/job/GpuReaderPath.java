@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
+import org.sparkxqa.spark.gpureader.GpuReaderSettings;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
@@ -15,7 +16,7 @@ import org.sparkxqa.spark.sql.Scala;
  * {@code run --gpu-reader}: the job's checks around {@link GpuReaderRun} (an existing output), written
  * through a staging folder ({@link StagedOutput}: a failed run keeps the previous output), in launches
  * of the session's {@code spark.xqa.batch.maxRows} valid rows, under the session's
- * {@code spark.xqa.onInvalidRow}, reported as {@code run} reports.
+ * {@code spark.xqa.onInvalidRow} and {@code spark.xqa.gpuReader.chunkBytes}, reported as {@code run} reports.
  */
 final class GpuReaderPath {
     private GpuReaderPath() {}
@@ -31,8 +32,7 @@ final class GpuReaderPath {
                     input,
                     staging,
                     treeColumn != null ? treeColumn : RequestColumns.TREE,
-                    conf.get(XqaConf.BATCH_MAX_ROWS),
-                    conf.get(XqaConf.ON_INVALID_ROW)));
+                    GpuReaderSettings.of(conf)));
             return new RunReport(r.rows(), r.invalidRows(), r.launches(), List.of());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());

@@ -2,6 +2,7 @@ package org.sparkxqa.spark.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,12 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.config.XqaConf;
+import org.sparkxqa.spark.gpureader.GpuReaderRun;
+import org.sparkxqa.spark.gpureader.GpuReaderSettings;
+import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.report.RunReport;
+import org.sparkxqa.spark.sql.Scala;
 
 /**
  * {@code run --gpu-reader} (cuDF reads, evaluates and writes each file on the GPU) against the
@@ -35,7 +41,33 @@ class GpuReaderGpuTest {
     void gpuReaderOutputEqualsTheSparkReaderOutput() {
         SparkSession spark = gpuSession();
         String in = Cli.generate(dir.resolve("in"), 300, 8, 1500, 3, 5);
-        assertSameOutputs(spark, in, "valid", 300, 0);
+        assertSameOutputs(spark, dir, in, "valid", 300, 0);
+    }
+
+    /**
+     * With a 1 MiB chunk limit each file is decoded, evaluated and encoded in many chunks, appended to
+     * one output file per input file: the same output, and rows of later chunks keep their order.
+     */
+    @Test
+    void filesDecodedInManySmallChunksGiveTheSameOutput() {
+        SparkSession spark = gpuSession();
+        String in = Cli.generate(dir.resolve("in-chunks"), 240, 8, 1500, 3, 7);
+        spark.conf().set("spark.xqa.gpuReader.chunkBytes", "1m");
+        try {
+            GpuReaderRun.Result r = GpuReaderRun.run(
+                    spark,
+                    AttentionSpec.of(ElementType.BF16, 4, 2, 64),
+                    in,
+                    dir.resolve("chunks-count").toString(),
+                    RequestColumns.TREE,
+                    GpuReaderSettings.of(XqaConf.from(Scala.map(spark.conf().getAll()))));
+            assertEquals(240, r.rows());
+            assertTrue(r.chunks() > 3 * r.files(), r.chunks() + " chunks for " + r.files() + " files");
+            assertEquals(0, r.chunkRetries());
+            assertSameOutputs(spark, dir, in, "chunked", 240, 0);
+        } finally {
+            spark.conf().unset("spark.xqa.gpuReader.chunkBytes");
+        }
     }
 
     /** Under {@code onInvalidRow=null}: the same NULL outs and the same reasons in {@code xqa_error}. */
@@ -60,7 +92,7 @@ class GpuReaderGpuTest {
                 .count();
         spark.conf().set("spark.xqa.onInvalidRow", "null");
         try {
-            assertSameOutputs(spark, bad, "null-policy", 200, invalid);
+            assertSameOutputs(spark, dir, bad, "null-policy", 200, invalid);
         } finally {
             spark.conf().unset("spark.xqa.onInvalidRow");
         }
@@ -78,7 +110,7 @@ class GpuReaderGpuTest {
         return JobSession.open(null, "gpu-reader", Map.of("spark.xqa.backend", "gpu", "spark.xqa.batch.maxRows", "32"));
     }
 
-    private static void assertSameOutputs(SparkSession spark, String in, String name, long rows, long invalid) {
+    static void assertSameOutputs(SparkSession spark, Path dir, String in, String name, long rows, long invalid) {
         AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
         String sparkOut = dir.resolve(name + "-spark-reader").toString();
         String gpuOut = dir.resolve(name + "-gpu-reader").toString();

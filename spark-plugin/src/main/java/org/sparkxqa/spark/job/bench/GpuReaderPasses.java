@@ -12,6 +12,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.Median;
 import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
+import org.sparkxqa.spark.gpureader.GpuReaderSettings;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.sql.Scala;
 
@@ -27,19 +28,12 @@ final class GpuReaderPasses {
     static BenchSeries run(
             SparkSession spark, AttentionSpec spec, String input, Path scratch, int count, long kvBytes) {
         XqaConf conf = XqaConf.from(Scala.map(spark.conf().getAll()));
-        int rowsPerLaunch = conf.get(XqaConf.BATCH_MAX_ROWS);
+        GpuReaderSettings settings = GpuReaderSettings.of(conf);
         List<BenchSeries.Pass> passes = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             Path out = scratch.resolve("gpu-reader-" + i);
             long start = System.nanoTime();
-            GpuReaderRun.Result r = GpuReaderRun.run(
-                    spark,
-                    spec,
-                    input,
-                    out.toString(),
-                    RequestColumns.TREE,
-                    rowsPerLaunch,
-                    conf.get(XqaConf.ON_INVALID_ROW));
+            GpuReaderRun.Result r = GpuReaderRun.run(spark, spec, input, out.toString(), RequestColumns.TREE, settings);
             double seconds = (System.nanoTime() - start) / 1e9;
             ParquetPasses.delete(out);
             passes.add(new BenchSeries.Pass(

@@ -1,0 +1,71 @@
+package org.sparkxqa.spark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.rapids.cudf.Cuda;
+import ai.rapids.cudf.Rmm;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkxqa.core.AttentionSpec;
+import org.sparkxqa.core.ElementType;
+import org.sparkxqa.core.gpu.cuda.GpuProbe;
+import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.config.XqaConf;
+import org.sparkxqa.spark.gpureader.GpuReaderRun;
+import org.sparkxqa.spark.gpureader.GpuReaderSettings;
+import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.sql.Scala;
+
+/**
+ * On a real GPU: the GPU reader over one file of about 300 MB with a 256 MiB RMM pool and the default
+ * 1 GiB chunk limit runs out of device memory for real, retries with halved chunks, and writes the
+ * same output as the Spark reader. It sizes RMM's pool, so it runs in a JVM of its own (the device
+ * scripts start one) and skips where RMM is already set up.
+ */
+@Tag("gpu")
+class GpuReaderOomGpuTest {
+    private static final long MIB = 1L << 20;
+
+    @TempDir
+    static Path dir;
+
+    @Test
+    void aFileLargerThanTheDevicePoolIsReadInSmallerChunksAndGivesTheSameOutput() {
+        GpuProbe.Result probe = GpuProbe.probe();
+        Assumptions.assumeTrue(probe.available(), () -> "SKIPPED: no usable GPU: " + probe.reason());
+        Assumptions.assumeFalse(
+                Rmm.isInitialized(), "SKIPPED: RMM is already set up in this JVM; the pool size is not ours");
+        SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> null));
+        Cuda.setDevice(0);
+        double fraction = Math.min(0.95, (double) (256 * MIB) / Cuda.memGetInfo().free);
+        SparkSession spark = JobSession.open(
+                null,
+                "gpu-reader-oom",
+                Map.of(
+                        "spark.xqa.backend", "gpu",
+                        "spark.xqa.memory.poolFraction", String.valueOf(fraction),
+                        "spark.xqa.batch.maxRows", "8"));
+        try {
+            String in = Cli.generate(dir.resolve("in"), 24, 8, 50000, 1, 11);
+            GpuReaderRun.Result r = GpuReaderRun.run(
+                    spark,
+                    AttentionSpec.of(ElementType.BF16, 4, 2, 64),
+                    in,
+                    dir.resolve("counted").toString(),
+                    RequestColumns.TREE,
+                    GpuReaderSettings.of(XqaConf.from(Scala.map(spark.conf().getAll()))));
+            System.out.println("GPU reader with a 256 MiB pool: " + r);
+            assertEquals(24, r.rows());
+            assertTrue(r.chunkRetries() >= 1, "the 1 GiB first chunk did not run out of memory: " + r);
+            GpuReaderGpuTest.assertSameOutputs(spark, dir, in, "oom", 24, 0);
+        } finally {
+            SparkTestSessions.stop(spark);
+        }
+    }
+}
