@@ -9,8 +9,8 @@
 #                              (rows from the cache vs columnar from Parquet vs the pinned copy rate),
 #                              under a JFR profile whose hot methods are printed
 #   device-columnar.sh long    the same bench for 48 long requests (Lk <= 32768)
-#   device-columnar.sh permits the bench (no profile) with spark.xqa.gpu.packBeforePermit=false, then =true,
-#                              then =true with 4 concurrent GPU tasks: where a task takes its GPU permit, A/B
+#   device-columnar.sh permits the bench (no profile) with spark.xqa.gpu.packBeforePermit false and true, each
+#                              at 2 then 4 concurrent GPU tasks: where a task takes its permit and how many, A/B
 # Run inside shared/device run.sh (XQA_CP set, bench/target/classes staged for PackRate); jvm.flags copied
 # from spark-plugin/target/launcher/ into .dev-e2e/ (git-ignored: carry it with the call; or XQA_JVM_FLAGS). Results under $OUT.
 set -uo pipefail
@@ -57,7 +57,7 @@ case "${1:-}" in
         --report "$OUT/bench-long.json" 2>&1 | grep -v ' INFO \| WARN '
     grep -o '[0-9]*M->[0-9]*M' "$OUT/gc-long.log" | sort -t'>' -k2 -n | tail -1 | sed 's/^/largest heap after a GC: /' ;;
   permits)
-    for c in false,2 true,2 true,4; do
+    for c in false,2 true,2 false,4 true,4; do
       step "${J[@]}" -Xmx24g -Dspark.xqa.gpu.packBeforePermit="${c%,*}" -Dspark.xqa.concurrentGpuTasks="${c#*,}" \
           -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
           --max-kv-len 2048 --iterations 3 --cpu-iterations 0 --master 'local[16]' \

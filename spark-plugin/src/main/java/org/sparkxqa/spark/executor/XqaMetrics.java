@@ -17,8 +17,8 @@ public final class XqaMetrics {
     public final Counter rows = new Counter();
     /** Rows found invalid (NULL results or task failures). */
     public final Counter invalidRows = new Counter();
-    /** Nanoseconds spent in backend launches. */
-    public final Counter kernelNanos = new Counter();
+    /** Nanoseconds of wall time the tasks spent inside backend calls (packing, copies, launches, waits). */
+    public final Counter backendNanos = new Counter();
     /** Bytes handed to the backend (q, k, v) and returned by it (out). */
     public final Counter bytesCopied = new Counter();
     /** Kernels JIT-compiled. */
@@ -47,7 +47,7 @@ public final class XqaMetrics {
                 Map.entry("batches", batches),
                 Map.entry("rows", rows),
                 Map.entry("invalidRows", invalidRows),
-                Map.entry("kernelNanos", kernelNanos),
+                Map.entry("backendNanos", backendNanos),
                 Map.entry("deviceNanos", deviceNanos),
                 Map.entry("packedBytes", packedBytes),
                 Map.entry("packNanos", packNanos),
@@ -72,7 +72,7 @@ public final class XqaMetrics {
     public void recordBatch(int rowCount, long nanos, long bytes) {
         batches.inc();
         rows.inc(rowCount);
-        kernelNanos.inc(nanos);
+        backendNanos.inc(nanos);
         bytesCopied.inc(bytes);
     }
 

@@ -88,7 +88,7 @@ class XqaPluginTest {
                 .keySet()
                 .containsAll(List.of(
                         "rows",
-                        "kernelNanos",
+                        "backendNanos",
                         "bytesCopied",
                         "jitCompiles",
                         "jitCacheHits",
@@ -103,6 +103,6 @@ class XqaPluginTest {
                 .collect();
         assertEquals(before + 1, batches.getCount());
         assertEquals(rowsBefore + 2, metrics.rows.getCount());
-        assertTrue(metrics.kernelNanos.getCount() > 0 && metrics.bytesCopied.getCount() > 0);
+        assertTrue(metrics.backendNanos.getCount() > 0 && metrics.bytesCopied.getCount() > 0);
     }
 }

@@ -122,7 +122,7 @@ public record BenchSeries(String backend, List<Pass> passes, double medianReques
                         seconds,
                         report.rows() / seconds,
                         kvBytes / seconds / 1e9,
-                        sum(operators, "kernelTime") / 1e9,
+                        sum(operators, "backendTime") / 1e9,
                         sum(operators, "deviceTime") / 1e9,
                         sum(operators, "bytesPacked"),
                         sum(operators, "packTime") / 1e9,

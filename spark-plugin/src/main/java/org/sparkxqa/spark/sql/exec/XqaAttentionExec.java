@@ -35,7 +35,7 @@ import scala.reflect.ClassTag$;
  * order. Over a columnar child (the Parquet vectorized scan) it is columnar itself
  * ({@link ColumnarPartitionFunction}): the child's vectors pass through and the result is a column;
  * otherwise it works on rows. EXPLAIN: {@code XqaAttention [xqa_result#12] bf16 Hq=32 Hkv=8 D=128, maxRows=256, ...}.
- * SQL metrics: rows, batches, invalid rows, kernel time, bytes copied, JIT time, OOM retries and
+ * SQL metrics: rows, batches, invalid rows, backend time, bytes copied, JIT time, OOM retries and
  * splits. The evaluation itself is {@link org.sparkxqa.spark.eval.PartitionEvaluator}'s.
  */
 public final class XqaAttentionExec extends SparkPlan {

@@ -17,7 +17,7 @@ import org.sparkxqa.spark.executor.XqaMetrics;
 
 /**
  * The metrics of one batched operator. SQL metrics, shown in the Spark UI: rows, batches (backend
- * launches), invalid rows, kernel time (the backend calls' wall time), bytes copied, JIT time, device
+ * launches), invalid rows, backend time (the backend calls' wall time), bytes copied, JIT time, device
  * time (the kernels' GPU time between CUDA events), pack time and bytes packed (into pinned staging),
  * and the launches retried and batches
  * split after running out of device or pinned memory. Plus which executors did the work
@@ -29,7 +29,7 @@ public record OperatorMetrics(
         SQLMetric rows,
         SQLMetric batches,
         SQLMetric invalidRows,
-        SQLMetric kernelTime,
+        SQLMetric backendTime,
         SQLMetric bytesCopied,
         SQLMetric jitTime,
         SQLMetric deviceTime,
@@ -46,7 +46,7 @@ public record OperatorMetrics(
                 SQLMetrics.createMetric(sc, "rows"),
                 SQLMetrics.createMetric(sc, "batches"),
                 SQLMetrics.createMetric(sc, "invalid rows"),
-                SQLMetrics.createNanoTimingMetric(sc, "kernel time", -1L),
+                SQLMetrics.createNanoTimingMetric(sc, "backend time", -1L),
                 SQLMetrics.createSizeMetric(sc, "bytes copied", -1L),
                 SQLMetrics.createNanoTimingMetric(sc, "JIT time", -1L),
                 SQLMetrics.createNanoTimingMetric(sc, "device time", -1L),
@@ -63,7 +63,7 @@ public record OperatorMetrics(
                 Map.entry("rows", rows),
                 Map.entry("batches", batches),
                 Map.entry("invalidRows", invalidRows),
-                Map.entry("kernelTime", kernelTime),
+                Map.entry("backendTime", backendTime),
                 Map.entry("bytesCopied", bytesCopied),
                 Map.entry("jitTime", jitTime),
                 Map.entry("deviceTime", deviceTime),
@@ -93,7 +93,7 @@ public record OperatorMetrics(
                     return;
                 }
                 batches.add(1);
-                kernelTime.add(s.launchNanos());
+                backendTime.add(s.launchNanos());
                 bytesCopied.add(s.bytesIn() + s.bytesOut());
                 jitTime.add(s.jitNanos());
                 deviceTime.add(s.deviceNanos());
