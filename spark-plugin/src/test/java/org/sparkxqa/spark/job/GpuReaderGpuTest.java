@@ -34,6 +34,9 @@ import org.sparkxqa.spark.sql.Scala;
  */
 @Tag("gpu")
 class GpuReaderGpuTest {
+    /** The spec {@code Cli.generate} writes. */
+    static final AttentionSpec SPEC = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
+
     @TempDir
     static Path dir;
 
@@ -54,13 +57,7 @@ class GpuReaderGpuTest {
         String in = Cli.generate(dir.resolve("in-chunks"), 240, 8, 1500, 3, 7);
         spark.conf().set("spark.xqa.gpuReader.chunkBytes", "1m");
         try {
-            GpuReaderRun.Result r = GpuReaderRun.run(
-                    spark,
-                    AttentionSpec.of(ElementType.BF16, 4, 2, 64),
-                    in,
-                    dir.resolve("chunks-count").toString(),
-                    RequestColumns.TREE,
-                    GpuReaderSettings.of(XqaConf.from(Scala.map(spark.conf().getAll()))));
+            GpuReaderRun.Result r = gpuReader(spark, in, dir.resolve("chunks-count"));
             assertEquals(240, r.rows());
             assertTrue(r.chunks() > 3 * r.files(), r.chunks() + " chunks for " + r.files() + " files");
             assertEquals(0, r.chunkRetries());
@@ -110,12 +107,22 @@ class GpuReaderGpuTest {
         return JobSession.open(null, "gpu-reader", Map.of("spark.xqa.backend", "gpu", "spark.xqa.batch.maxRows", "32"));
     }
 
+    /** {@code GpuReaderRun} over {@code in} into {@code out} under the session's settings, with its counts. */
+    static GpuReaderRun.Result gpuReader(SparkSession spark, String in, Path out) {
+        return GpuReaderRun.run(
+                spark,
+                SPEC,
+                in,
+                out.toString(),
+                RequestColumns.TREE,
+                GpuReaderSettings.of(XqaConf.from(Scala.map(spark.conf().getAll()))));
+    }
+
     static void assertSameOutputs(SparkSession spark, Path dir, String in, String name, long rows, long invalid) {
-        AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
         String sparkOut = dir.resolve(name + "-spark-reader").toString();
         String gpuOut = dir.resolve(name + "-gpu-reader").toString();
-        RunReport viaSpark = RunCommand.run(spark, spec, in, sparkOut, null, false);
-        RunReport viaGpu = GpuReaderPath.run(spark, spec, in, gpuOut, null, false);
+        RunReport viaSpark = RunCommand.run(spark, SPEC, in, sparkOut, null, false);
+        RunReport viaGpu = GpuReaderPath.run(spark, SPEC, in, gpuOut, null, false);
         assertEquals(rows, viaSpark.rows());
         assertEquals(rows, viaGpu.rows());
         assertEquals(invalid, viaSpark.invalidRows());

@@ -12,15 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparkxqa.core.AttentionSpec;
-import org.sparkxqa.core.ElementType;
 import org.sparkxqa.core.gpu.cuda.GpuProbe;
 import org.sparkxqa.spark.SparkTestSessions;
-import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
-import org.sparkxqa.spark.gpureader.GpuReaderSettings;
-import org.sparkxqa.spark.job.data.RequestColumns;
-import org.sparkxqa.spark.sql.Scala;
 
 /**
  * On a real GPU: the GPU reader over one file of about 300 MB with a 256 MiB RMM pool and the default
@@ -53,13 +47,7 @@ class GpuReaderOomGpuTest {
                         "spark.xqa.batch.maxRows", "8"));
         try {
             String in = Cli.generate(dir.resolve("in"), 24, 8, 50000, 1, 11);
-            GpuReaderRun.Result r = GpuReaderRun.run(
-                    spark,
-                    AttentionSpec.of(ElementType.BF16, 4, 2, 64),
-                    in,
-                    dir.resolve("counted").toString(),
-                    RequestColumns.TREE,
-                    GpuReaderSettings.of(XqaConf.from(Scala.map(spark.conf().getAll()))));
+            GpuReaderRun.Result r = GpuReaderGpuTest.gpuReader(spark, in, dir.resolve("counted"));
             System.out.println("GPU reader with a 256 MiB pool: " + r);
             assertEquals(24, r.rows());
             assertTrue(r.chunkRetries() >= 1, "the 1 GiB first chunk did not run out of memory: " + r);
