@@ -8,6 +8,7 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.JoinedRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.sparkxqa.spark.eval.RequestInput;
 import org.sparkxqa.spark.sql.Scala;
 
@@ -74,7 +75,12 @@ final class BufferedRows {
                 default -> RequestInput.array(b.input().v());
             };
         }
-        return out.apply(all.apply(restAndCarried.apply(b.rest(), new GenericInternalRow(carried)), result));
+        try {
+            return out.apply(all.apply(restAndCarried.apply(b.rest(), new GenericInternalRow(carried)), result));
+        } catch (OutOfMemoryError e) {
+            long rest = b.rest() instanceof UnsafeRow u ? u.getSizeInBytes() : 0;
+            throw RowHeapLimit.exceeded(b.input().rowId(), b.input().bytes() + rest, "building its output row", e);
+        }
     }
 
     private static int indexOf(List<Attribute> attributes, Attribute a) {

@@ -5,6 +5,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SafeProjection$;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -29,16 +30,31 @@ final class RowReader {
 
     /** {@code inputs}: q, k, v, tree, then optionally the row id, all over {@code childOutput}. */
     RowReader(List<Expression> inputs, List<Attribute> childOutput, int partition) {
-        this.project = SafeProjection$.MODULE$.create(Scala.seq(inputs), Scala.seq(childOutput));
-        this.treeType = inputs.get(3).dataType();
-        this.idType = inputs.size() > 4 ? inputs.get(4).dataType() : null;
+        this(
+                SafeProjection$.MODULE$.create(Scala.seq(inputs), Scala.seq(childOutput)),
+                inputs.get(3).dataType(),
+                inputs.size() > 4 ? inputs.get(4).dataType() : null,
+                partition);
+    }
+
+    /** With the projection given (tests). */
+    RowReader(Function1<InternalRow, InternalRow> project, DataType treeType, DataType idType, int partition) {
+        this.project = project;
+        this.treeType = treeType;
+        this.idType = idType;
         this.partition = partition;
     }
 
     /** Reads the next row of the partition (the result does not refer to {@code row}). */
     RequestInput read(InternalRow row) {
-        InternalRow in = project.apply(row);
         String where = "at position " + position + " of partition " + partition;
+        InternalRow in;
+        try {
+            in = project.apply(row);
+        } catch (OutOfMemoryError e) {
+            long bytes = row instanceof UnsafeRow u ? u.getSizeInBytes() : -1;
+            throw RowHeapLimit.exceeded("the row " + where, bytes, "copying its q, k and v for the backend", e);
+        }
         String rowId = idType == null ? where : in.isNullAt(4) ? "id=NULL (" + where + ")" : "id=" + in.get(4, idType);
         position++;
         byte[] q = in.isNullAt(0) ? null : in.getBinary(0);
