@@ -6,8 +6,29 @@ package org.sparkxqa.core;
  * task failure next to the row id).
  */
 public final class InvalidRequestException extends IllegalArgumentException {
+    private final long row;
+
     public InvalidRequestException(String reason) {
         super(reason);
+        this.row = -1;
+    }
+
+    private InvalidRequestException(long row, String reason) {
+        super("row " + row + ": " + reason);
+        this.row = row;
+    }
+
+    /** Row {@code row} (0-based, of the columns checked) breaks the contract for {@code reason}: "row R: reason". */
+    public static InvalidRequestException atRow(long row, String reason) {
+        return new InvalidRequestException(row, reason);
+    }
+
+    /**
+     * The same failure for columns that start {@code firstRow} rows into a larger table (a chunk of a
+     * file), so the row is named as the table counts it; a failure without a row is returned as it is.
+     */
+    public InvalidRequestException rowsFrom(long firstRow) {
+        return row < 0 ? this : atRow(firstRow + row, getMessage().substring(("row " + row + ": ").length()));
     }
 
     /** The reason, without a row id. */

@@ -44,7 +44,7 @@ final class SlotMemory {
     }
 
     private RuntimeException translate(Throwable e, MemoryKind kind, long bytes) {
-        if (!(e instanceof OutOfMemoryError) && !OutOfMemoryCauses.saysOutOfMemory(e)) {
+        if (!OutOfMemoryCauses.isOutOfMemory(e)) {
             return (RuntimeException) e;
         }
         long available = -1;

@@ -14,15 +14,15 @@ public final class OutOfMemoryCauses {
     /** Whether {@code e} or one of its causes reports an exhausted allocator. */
     public static boolean isOutOfMemory(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof OutOfMemoryError || c instanceof OutOfBackendMemoryException || saysOutOfMemory(c)) {
+            if (c instanceof OutOfMemoryError || c instanceof OutOfBackendMemoryException) {
                 return true;
             }
         }
-        return false;
+        return saysOutOfMemory(e);
     }
 
     /** Whether the message of {@code e} or of one of its causes says out of memory. */
-    public static boolean saysOutOfMemory(Throwable e) {
+    private static boolean saysOutOfMemory(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
             if (m.contains("out of memory") || m.contains("out_of_memory") || m.contains("could not allocate")) {

@@ -6,8 +6,6 @@ import ai.rapids.cudf.HostMemoryBuffer;
 import ai.rapids.cudf.ParquetChunkedReader;
 import ai.rapids.cudf.Table;
 import ai.rapids.cudf.TableWriter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sparkxqa.core.InvalidRequestException;
 import org.sparkxqa.core.gpu.GpuBackend;
 import org.sparkxqa.core.gpu.cudf.CudfAttention;
@@ -20,12 +18,11 @@ import org.sparkxqa.spark.config.InvalidRowPolicy;
  * file data read for them), each chunk's q/k/v/tree go to {@link CudfAttention} in launches of
  * {@code rowsPerLaunch} valid rows straight from the decoded columns, and the chunk plus {@code out}
  * (and {@code xqa_error}) is appended by cuDF's chunked writer to one Parquet file in an
- * {@link EncodedFile}. Every cuDF object is closed before it returns or throws. The caller holds a GPU
- * permit around it. Stateless.
+ * {@link EncodedFile}. cuDF's reader gives a file without rows as one empty chunk, so every output
+ * file gets the schema. Every cuDF object is closed before it returns or throws. The caller holds a
+ * GPU permit around it. Stateless.
  */
 final class FileChunks {
-    private static final Pattern CHUNK_ROW = Pattern.compile("row (\\d+): (.*)", Pattern.DOTALL);
-
     private FileChunks() {}
 
     static GpuFileTask.FileResult evaluate(
@@ -35,19 +32,15 @@ final class FileChunks {
         try (ParquetChunkedReader reader = new ParquetChunkedReader(
                         chunkBytes, chunkBytes, task.layout().readOptions(), bytes, 0, bytes.getLength());
                 TableWriter writer = Table.writeParquetChunked(task.layout().writeOptions(errors), into)) {
-            do {
+            while (reader.hasNext()) {
                 long t0 = System.nanoTime();
-                Table chunk = reader.readChunk();
-                if (chunk == null && sum.chunks() == 0) {
-                    chunk = Table.readParquet(task.layout().readOptions(), bytes, 0, bytes.getLength());
-                }
-                if (chunk == null) {
-                    break;
-                }
-                try (Table table = chunk) {
+                try (Table table = reader.readChunk()) {
+                    if (table == null) {
+                        break;
+                    }
                     sum = sum.plus(one(task, gpu, table, file, sum.rows(), writer, errors, System.nanoTime() - t0));
                 }
-            } while (reader.hasNext());
+            }
         }
         return sum;
     }
@@ -97,14 +90,8 @@ final class FileChunks {
                     CudfAttention.attend(gpu, task.spec(), q.view(), k.view(), v.view(), treeView, perLaunch);
             return new CudfResult(out, null, 0);
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(inFile(file, firstRow, e.getMessage()));
+            throw new InvalidRequestException(
+                    "in " + file + ", " + e.rowsFrom(firstRow).getMessage());
         }
-    }
-
-    /** {@code row R: reason} of a chunk that starts at file row {@code firstRow}, as the file's row. */
-    static String inFile(String file, long firstRow, String message) {
-        Matcher m = CHUNK_ROW.matcher(message);
-        String text = m.matches() ? "row " + (firstRow + Long.parseLong(m.group(1))) + ": " + m.group(2) : message;
-        return "in " + file + ", " + text;
     }
 }

@@ -88,13 +88,4 @@ class ChunkRetryTest {
         ChunkRetry.Outcome<Long> o = ChunkRetry.run("f.parquet", 1000, limit -> limit);
         assertEquals(ChunkRetry.FLOOR_BYTES, o.value());
     }
-
-    /** A row of a later chunk is named by its row in the file, as an unchunked read named it. */
-    @Test
-    void aChunksRowIsNamedByItsRowInTheFile() {
-        assertEquals(
-                "in a.parquet, row 1030: k has 10 bytes\nsecond line",
-                FileChunks.inFile("a.parquet", 1024, "row 6: k has 10 bytes\nsecond line"));
-        assertEquals("in a.parquet, offsets decrease", FileChunks.inFile("a.parquet", 1024, "offsets decrease"));
-    }
 }

@@ -61,7 +61,7 @@ public final class CudfAttention {
         String[] reasons = check(spec, q, k, v, trees);
         for (int r = 0; r < reasons.length; r++) {
             if (reasons[r] != null) {
-                throw new InvalidRequestException("row " + r + ": " + reasons[r]);
+                throw InvalidRequestException.atRow(r, reasons[r]);
             }
         }
         return launchAll(backend, spec, q, k, v, trees.parents(), rowsPerLaunch);

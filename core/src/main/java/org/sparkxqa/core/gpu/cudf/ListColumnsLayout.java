@@ -48,7 +48,7 @@ public record ListColumnsLayout(
                 qOff[r] = (q[r] - q[0]) / qTok;
                 kvOff[r] = (k[r] - k[0]) / kvTok;
             } catch (InvalidRequestException e) {
-                throw new InvalidRequestException("row " + r + ": " + e.reason());
+                throw InvalidRequestException.atRow(r, e.reason());
             }
         }
         RequestPlacement placement =
