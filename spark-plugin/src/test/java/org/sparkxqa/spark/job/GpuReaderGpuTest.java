@@ -49,12 +49,15 @@ class GpuReaderGpuTest {
 
     /**
      * With a 1 MiB chunk limit each file is decoded, evaluated and encoded in many chunks, appended to
-     * one output file per input file: the same output, and rows of later chunks keep their order.
+     * one output file per input file: the same output, and rows of later chunks keep their order. The
+     * files have a page per row and 8 rows per row group, because cuDF cuts chunks only between pages.
      */
     @Test
     void filesDecodedInManySmallChunksGiveTheSameOutput() {
         SparkSession spark = gpuSession();
-        String in = Cli.generate(dir.resolve("in-chunks"), 240, 8, 1500, 3, 7);
+        String generated = Cli.generate(dir.resolve("in-chunks-generated"), 240, 8, 1500, 3, 7);
+        String in = ParquetPages.rewrite(spark, generated, dir.resolve("in-chunks"), 1, 8);
+        assertEquals(240, ParquetPages.layout(dir.resolve("in-chunks")).kPages());
         spark.conf().set("spark.xqa.gpuReader.chunkBytes", "1m");
         try {
             GpuReaderRun.Result r = gpuReader(spark, in, dir.resolve("chunks-count"));

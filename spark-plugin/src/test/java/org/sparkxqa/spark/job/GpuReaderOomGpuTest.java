@@ -17,10 +17,11 @@ import org.sparkxqa.spark.SparkTestSessions;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
 
 /**
- * On a real GPU: the GPU reader over one file of about 300 MB with a 256 MiB RMM pool and the default
- * 1 GiB chunk limit runs out of device memory for real, retries with halved chunks, and writes the
- * same output as the Spark reader. It sizes RMM's pool, so it runs in a JVM of its own (the device
- * scripts start one) and skips where RMM is already set up.
+ * On a real GPU: the GPU reader over one file of about 280 MB (a page per row, 2 rows per row group)
+ * with an RMM pool of 60% of the file's size and the default 1 GiB chunk limit runs out of device
+ * memory for real (cuDF's first pass alone would hold the whole file), retries with halved chunks, and
+ * writes the same output as the Spark reader. It sizes RMM's pool, so it runs in a JVM of its own (the
+ * device scripts start one) and skips where RMM is already set up.
  */
 @Tag("gpu")
 class GpuReaderOomGpuTest {
@@ -36,8 +37,11 @@ class GpuReaderOomGpuTest {
         Assumptions.assumeFalse(
                 Rmm.isInitialized(), "SKIPPED: RMM is already set up in this JVM; the pool size is not ours");
         SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> null));
+        String generated = Cli.generate(dir.resolve("generated"), 24, 8, 50000, 1, 11);
+        long fileBytes = ParquetPages.bytes(dir.resolve("generated"));
         Cuda.setDevice(0);
-        double fraction = Math.min(0.95, (double) (256 * MIB) / Cuda.memGetInfo().free);
+        long pool = fileBytes * 6 / 10;
+        double fraction = Math.min(0.95, (double) pool / Cuda.memGetInfo().free);
         SparkSession spark = JobSession.open(
                 null,
                 "gpu-reader-oom",
@@ -46,9 +50,13 @@ class GpuReaderOomGpuTest {
                         "spark.xqa.memory.poolFraction", String.valueOf(fraction),
                         "spark.xqa.batch.maxRows", "8"));
         try {
-            String in = Cli.generate(dir.resolve("in"), 24, 8, 50000, 1, 11);
+            String in = ParquetPages.rewrite(spark, generated, dir.resolve("in"), 1, 2);
+            ParquetPages.Layout layout = ParquetPages.layout(dir.resolve("in"));
+            assertEquals(24, layout.kPages());
             GpuReaderRun.Result r = GpuReaderGpuTest.gpuReader(spark, in, dir.resolve("counted"));
-            System.out.println("GPU reader with a 256 MiB pool: " + r);
+            System.out.println("GPU reader, " + fileBytes / MIB + " MiB file " + layout + ", pool about "
+                    + pool / MIB + " MiB, most RMM bytes at once " + Rmm.getMaximumTotalBytesAllocated() / MIB
+                    + " MiB: " + r);
             assertEquals(24, r.rows());
             assertTrue(r.chunkRetries() >= 1, "the 1 GiB first chunk did not run out of memory: " + r);
             GpuReaderGpuTest.assertSameOutputs(spark, dir, in, "oom", 24, 0);
