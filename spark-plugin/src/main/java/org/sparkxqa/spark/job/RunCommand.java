@@ -1,5 +1,7 @@
 package org.sparkxqa.spark.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -8,6 +10,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.ReaderBatchRows;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
@@ -118,7 +121,19 @@ final class RunCommand implements Callable<Integer> {
         Dataset<Row> in = spark.read().parquet(input);
         String tree = treeColumn != null ? treeColumn : RequestColumns.TREE;
         Dataset<Row> out = AttentionRunner.apply(in, spec, JobSession.onInvalidRow(spark), tree, treeColumn != null);
-        return RunReport.of(target.write(staging -> ExecutedOperators.of(
-                spark, () -> out.write().mode(SaveMode.ErrorIfExists).parquet(staging))));
+        int scanRows = scanBatchRows(spark, in);
+        return ReaderBatchRows.during(
+                spark,
+                scanRows,
+                () -> RunReport.of(target.write(staging -> ExecutedOperators.of(
+                        spark, () -> out.write().mode(SaveMode.ErrorIfExists).parquet(staging)))));
+    }
+
+    private static int scanBatchRows(SparkSession spark, Dataset<Row> in) {
+        try {
+            return ReaderBatchRows.forFiles(spark.sparkContext().hadoopConfiguration(), in.inputFiles());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the input's Parquet footers: " + e.getMessage(), e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.config.InvalidRowPolicy;
 import org.sparkxqa.spark.config.QueryBackend;
 import org.sparkxqa.spark.job.data.AttentionRunner;
+import org.sparkxqa.spark.job.data.ReaderBatchRows;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.RequestFiles;
 
