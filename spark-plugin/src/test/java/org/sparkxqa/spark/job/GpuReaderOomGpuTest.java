@@ -26,6 +26,8 @@ import org.sparkxqa.spark.gpureader.GpuReaderRun;
 @Tag("gpu")
 class GpuReaderOomGpuTest {
     private static final long MIB = 1L << 20;
+    /** About 60% of the 270 MiB file that seed 11 generates: cuDF's first pass alone needs all of it. */
+    private static final long POOL_MIB = 160;
 
     @TempDir
     static Path dir;
@@ -37,10 +39,8 @@ class GpuReaderOomGpuTest {
         Assumptions.assumeFalse(
                 Rmm.isInitialized(), "SKIPPED: RMM is already set up in this JVM; the pool size is not ours");
         SparkTestSessions.stop(SparkSession.getActiveSession().getOrElse(() -> null));
-        String generated = Cli.generate(dir.resolve("generated"), 24, 8, 50000, 1, 11);
-        long fileBytes = ParquetPages.bytes(dir.resolve("generated"));
         Cuda.setDevice(0);
-        long pool = fileBytes * 6 / 10;
+        long pool = POOL_MIB * MIB;
         double fraction = Math.min(0.95, (double) pool / Cuda.memGetInfo().free);
         SparkSession spark = JobSession.open(
                 null,
@@ -50,6 +50,9 @@ class GpuReaderOomGpuTest {
                         "spark.xqa.memory.poolFraction", String.valueOf(fraction),
                         "spark.xqa.batch.maxRows", "8"));
         try {
+            String generated = Cli.generate(dir.resolve("generated"), 24, 8, 50000, 1, 11);
+            long fileBytes = ParquetPages.bytes(dir.resolve("generated"));
+            assertTrue(fileBytes > pool * 3 / 2, "the file (" + fileBytes + " bytes) must exceed the pool by half");
             String in = ParquetPages.rewrite(spark, generated, dir.resolve("in"), 1, 2);
             ParquetPages.Layout layout = ParquetPages.layout(dir.resolve("in"));
             assertEquals(24, layout.kPages());
