@@ -19,7 +19,7 @@ import org.sparkxqa.core.gpu.kernel.LaunchPlan;
 import org.sparkxqa.core.gpu.kernel.RequestShape;
 
 /**
- * One workload's inputs, generated on the host (q, k, v ~ N(0, 1): q in bf16, k and v in the K/V type,
+ * One workload's inputs, generated on the host (q, k, v ~ N(0, 1): q in the workload's q type, k and v in the K/V type,
  * stored as value / scale, a random draft tree per request) and copied once to device buffers that the benchmark then launches on repeatedly. Keeps
  * the host copies for {@link #dump}. Owns its device buffers; not thread-safe.
  */
@@ -43,7 +43,7 @@ final class DeviceInputs implements AutoCloseable {
             shapes.add(new RequestShape(w.lq(), w.lk(), DraftMask.fromParents(parents)));
         }
         plan = LaunchPlan.ofShapes(w.spec(), shapes, limits);
-        q = normals(ElementType.BF16, 1f, plan.qBytes(), random.split());
+        q = normals(w.qType(), 1f, plan.qBytes(), random.split());
         k = normals(w.kvType(), w.spec().kScale(), plan.kvBytes(), random.split());
         v = normals(w.kvType(), w.spec().vScale(), plan.kvBytes(), random.split());
         long q0 = upload(q, stream);
@@ -114,7 +114,7 @@ final class DeviceInputs implements AutoCloseable {
     }
 
     /**
-     * Writes q (raw bf16), k, v (raw, in the K/V type) and {@code out} under {@code dir}, with the plan's
+     * Writes q (raw, in the q type), k, v (raw, in the K/V type) and {@code out} under {@code dir}, with the plan's
      * tables and plan.json ({@link PlanFiles}: masks.bin is the uint64 per query token).
      */
     void dump(Path dir, byte[] out) throws IOException {

@@ -47,7 +47,7 @@ public final class KernelBench {
                 .withNvrtcPath(args.nvrtcPath())
                 .withJitCacheDir(args.jitDir())
                 .withWarmup(args.indexes().stream()
-                        .map(n -> Workload.ALL.get(n).spec())
+                        .map(n -> args.workload(n).spec())
                         .toList());
         try (GpuBackend gpu = GpuBackend.open(options);
                 CudaStream stream = CudaStream.create(KernelLauncher.of(gpu).context())) {
@@ -61,7 +61,7 @@ public final class KernelBench {
             }
             List<BenchResult> results = new ArrayList<>();
             for (int n : args.indexes()) {
-                results.add(run(launcher, stream, n, Workload.ALL.get(n), args));
+                results.add(run(launcher, stream, n, args.workload(n), args));
                 System.out.println(BenchResult.table(List.of(results.getLast()), copyRate)
                         .lines()
                         .skip(2)
@@ -138,7 +138,7 @@ public final class KernelBench {
     /** The workloads' variants, then bf16 G 4 at the other head dims (D 256 compiles slowest). */
     private static List<KernelVariant> jitVariants(BenchArgs args) {
         List<KernelVariant> variants = new ArrayList<>(args.indexes().stream()
-                .map(n -> KernelVariant.of(Workload.ALL.get(n).spec()))
+                .map(n -> KernelVariant.of(args.workload(n).spec()))
                 .distinct()
                 .toList());
         for (int d : new int[] {64, 256}) {

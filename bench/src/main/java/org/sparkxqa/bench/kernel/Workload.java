@@ -7,10 +7,10 @@ import org.sparkxqa.core.ElementType;
 
 /**
  * One kernel benchmark shape: {@code batch} requests of {@code lq} draft tokens (a random tree) and
- * {@code lk} keys each, bf16 q/out, head dim 128, K/V in {@code kvType} (bf16, or fp8 with the K/V
- * scales {@link #FP8_SCALE}). Immutable.
+ * {@code lk} keys each, q/out in {@code qType} (bf16 unless {@code KernelBench --q-type} says), head dim
+ * 128, K/V in {@code kvType} (bf16, or fp8 with the K/V scales {@link #FP8_SCALE}). Immutable.
  */
-record Workload(int batch, int qHeads, int kvHeads, int lq, int lk, ElementType kvType) {
+record Workload(int batch, int qHeads, int kvHeads, int lq, int lk, ElementType kvType, ElementType qType) {
     /** Head dim of every workload. */
     static final int HEAD_DIM = 128;
     /**
@@ -36,6 +36,16 @@ record Workload(int batch, int qHeads, int kvHeads, int lq, int lk, ElementType 
         this(batch, qHeads, kvHeads, lq, lk, ElementType.BF16);
     }
 
+    /** bf16 q/out, K/V in {@code kvType}. */
+    Workload(int batch, int qHeads, int kvHeads, int lq, int lk, ElementType kvType) {
+        this(batch, qHeads, kvHeads, lq, lk, kvType, ElementType.BF16);
+    }
+
+    /** The same shape and K/V with q/out in {@code type}. */
+    Workload withQType(ElementType type) {
+        return new Workload(batch, qHeads, kvHeads, lq, lk, kvType, type);
+    }
+
     private static List<Workload> all() {
         List<Workload> all = new ArrayList<>(STANDARD);
         STANDARD.forEach(w -> all.add(new Workload(w.batch, w.qHeads, w.kvHeads, w.lq, w.lk, ElementType.E4M3)));
@@ -43,21 +53,22 @@ record Workload(int batch, int qHeads, int kvHeads, int lq, int lk, ElementType 
     }
 
     AttentionSpec spec() {
-        AttentionSpec spec =
-                AttentionSpec.of(ElementType.BF16, qHeads, kvHeads, HEAD_DIM).withKvType(kvType);
+        AttentionSpec spec = AttentionSpec.of(qType, qHeads, kvHeads, HEAD_DIM).withKvType(kvType);
         return kvType.isFp8() ? spec.withKvScales(FP8_SCALE, FP8_SCALE) : spec;
     }
 
     /** {@code B=32 Hq/Hkv=32/8 Lq=8 Lk=4096}, with {@code kv=e4m3} for fp8 K/V. */
     String label() {
         return "B=" + batch + " Hq/Hkv=" + qHeads + "/" + kvHeads + " Lq=" + lq + " Lk=" + lk
-                + (kvType.isFp8() ? " kv=" + kvType.sqlName() : "");
+                + (kvType.isFp8() ? " kv=" + kvType.sqlName() : "")
+                + (qType != ElementType.BF16 ? " q=" + qType.sqlName() : "");
     }
 
     /** File-name friendly label, e.g. {@code b32_h32x8_q8_k4096}, {@code b32_h32x8_q8_k4096_e4m3}. */
     String id() {
         return "b" + batch + "_h" + qHeads + "x" + kvHeads + "_q" + lq + "_k" + lk
-                + (kvType.isFp8() ? "_" + kvType.sqlName() : "");
+                + (kvType.isFp8() ? "_" + kvType.sqlName() : "")
+                + (qType != ElementType.BF16 ? "_q" + qType.sqlName() : "");
     }
 
     /** K and V bytes the kernel must read at least once, at {@code kvType.bytes()} per element. */

@@ -27,6 +27,24 @@ class BenchReportTest {
         assertThrows(IllegalArgumentException.class, () -> BenchArgs.parse(new String[] {"--warmup", "0"}));
     }
 
+    /** {@code --q-type fp16} turns every workload's q/out to fp16, keeps its K/V type, and refuses dumps. */
+    @Test
+    void qTypeAppliesToEveryWorkload() {
+        BenchArgs bf16 = BenchArgs.parse(new String[0]);
+        assertEquals(ElementType.BF16, bf16.workload(6).spec().qType());
+        BenchArgs fp16 = BenchArgs.parse(new String[] {"--q-type", "fp16", "--only", "6"});
+        Workload w = fp16.workload(6);
+        assertEquals(ElementType.FP16, w.spec().qType());
+        assertEquals(ElementType.E4M3, w.spec().kvType());
+        assertTrue(w.label().endsWith("kv=e4m3 q=fp16"), w.label());
+        assertTrue(w.id().endsWith("_e4m3_qfp16"), w.id());
+        assertEquals(Workload.ALL.get(6).kvBytes(), w.kvBytes());
+        assertThrows(IllegalArgumentException.class, () -> BenchArgs.parse(new String[] {"--q-type", "e4m3"}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchArgs.parse(new String[] {"--q-type", "fp16", "--dump-inputs", "/tmp/x"}));
+    }
+
     @Test
     void tableRowCarriesTimesFloorShareAndHostCost() {
         String[] lines = BenchResult.table(List.of(W2), 2.977e12).split("\n");
