@@ -149,8 +149,8 @@ public final class XqaConf {
                     + "time, and most bytes of file data it reads and decodes for them; a file larger than this is "
                     + "evaluated and encoded chunk by chunk into one output file. cuDF cuts chunks only between Parquet "
                     + "pages and reads at least one row group per pass, so a file of one page per column is one chunk "
-                    + "whatever the limit: write request files with small pages and row groups (parquet.page.row.count."
-                    + "limit, parquet.block.row.count.limit) to bound the device memory a file needs. A chunk that runs "
+                    + "whatever the limit: write request files with parquet.page.size.row.check.min=1 (as generate "
+                    + "does) so pages and row groups keep to their sizes. A chunk that runs "
                     + "out of device memory "
                     + "is retried with half the limit, down to 1 MiB, before the task fails with the file, the limit and "
                     + "the allocator's message.");
