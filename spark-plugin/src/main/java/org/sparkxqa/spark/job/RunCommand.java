@@ -1,7 +1,5 @@
 package org.sparkxqa.spark.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -121,19 +119,11 @@ final class RunCommand implements Callable<Integer> {
         Dataset<Row> in = spark.read().parquet(input);
         String tree = treeColumn != null ? treeColumn : RequestColumns.TREE;
         Dataset<Row> out = AttentionRunner.apply(in, spec, JobSession.onInvalidRow(spark), tree, treeColumn != null);
-        int scanRows = scanBatchRows(spark, in);
+        int scanRows = ReaderBatchRows.forInput(spark.sparkContext().hadoopConfiguration(), in.inputFiles());
         return ReaderBatchRows.during(
                 spark,
                 scanRows,
                 () -> RunReport.of(target.write(staging -> ExecutedOperators.of(
                         spark, () -> out.write().mode(SaveMode.ErrorIfExists).parquet(staging)))));
-    }
-
-    private static int scanBatchRows(SparkSession spark, Dataset<Row> in) {
-        try {
-            return ReaderBatchRows.forFiles(spark.sparkContext().hadoopConfiguration(), in.inputFiles());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the input's Parquet footers: " + e.getMessage(), e);
-        }
     }
 }

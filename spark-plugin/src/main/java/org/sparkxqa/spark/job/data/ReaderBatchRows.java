@@ -11,6 +11,8 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.BatchCap;
 
@@ -34,6 +36,7 @@ public final class ReaderBatchRows {
     static final int SAMPLED_FILES = 16;
 
     private static final Set<String> REQUEST_COLUMNS = Set.of("q", "k", "v");
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderBatchRows.class);
 
     private ReaderBatchRows() {}
 
@@ -65,6 +68,22 @@ public final class ReaderBatchRows {
             }
         }
         return largest == 0 ? SPARK_DEFAULT : forRowBytes(largest);
+    }
+
+    /**
+     * {@link #forFiles}, or Spark's default, logged, when a footer cannot be read: the sizing is only a
+     * hint, and Spark's scan then fails on that file in its own words.
+     */
+    public static int forInput(Configuration conf, String[] files) {
+        try {
+            return forFiles(conf, files);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "could not size scan batches from the input's footers ({}); using Spark's {} rows",
+                    e,
+                    SPARK_DEFAULT);
+            return SPARK_DEFAULT;
+        }
     }
 
     private static long requestBytesPerRow(BlockMetaData group) {

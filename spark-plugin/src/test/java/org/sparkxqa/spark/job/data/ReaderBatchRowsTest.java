@@ -2,8 +2,10 @@ package org.sparkxqa.spark.job.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -78,6 +80,17 @@ class ReaderBatchRowsTest {
                 ReaderBatchRows.forFiles(
                         conf,
                         spark.read().parquet(dir.resolve("ids").toString()).inputFiles()));
+    }
+
+    /** A file that is not Parquet: {@code forFiles} fails, {@code forInput} falls back to Spark's default. */
+    @Test
+    void anUnreadableFooterFallsBackToSparksDefault() throws Exception {
+        Path bad = dir.resolve("bad.parquet");
+        Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        Configuration conf = new Configuration();
+        String[] files = {bad.toUri().toString()};
+        assertThrows(Exception.class, () -> ReaderBatchRows.forFiles(conf, files));
+        assertEquals(ReaderBatchRows.SPARK_DEFAULT, ReaderBatchRows.forInput(conf, files));
     }
 
     /** {@code during} sets the rows for its body only, and leaves a user's own setting alone. */
