@@ -105,8 +105,13 @@ public final class ReaderBatchRows {
      */
     public static <T> T during(SparkSession spark, int rows, Supplier<T> body) {
         if (spark.conf().contains(KEY)) {
+            LOG.info("Parquet scan batches of {} rows, as {} says", spark.conf().get(KEY), KEY);
             return body.get();
         }
+        LOG.info(
+                "Parquet scan batches of {} rows (one launch budget of the input's largest rows; set {} to choose)",
+                rows,
+                KEY);
         spark.conf().set(KEY, Integer.toString(rows));
         try {
             return body.get();
