@@ -57,10 +57,12 @@ public final class ParquetPasses {
         try {
             String path = dir.resolve("requests").toString();
             RequestFiles.writer(requests).parquet(path);
-            ReaderBatchRows.applyUnlessSet(spark, readerRows);
             Dataset<Row> evaluated =
                     AttentionRunner.apply(spark.read().parquet(path), spec, policy, RequestColumns.TREE, false);
-            BenchSeries columnar = BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes);
+            BenchSeries columnar = ReaderBatchRows.during(
+                    spark,
+                    readerRows,
+                    () -> BenchSeries.run(spark, evaluated, QueryBackend.EXECUTOR, iterations, kvBytes));
             BenchSeries reader = gpuReader ? GpuReaderPasses.run(spark, spec, path, dir, iterations, kvBytes) : null;
             return new Result(
                     columnar,

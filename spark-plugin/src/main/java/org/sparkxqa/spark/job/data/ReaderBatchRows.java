@@ -58,7 +58,7 @@ public final class ReaderBatchRows {
      *
      * @throws IOException when a footer cannot be read
      */
-    public static int forFiles(Configuration conf, String[] files) throws IOException {
+    static int forFiles(Configuration conf, String[] files) throws IOException {
         long largest = 0;
         for (String file : Arrays.copyOf(files, Math.min(files.length, SAMPLED_FILES))) {
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
@@ -109,7 +109,7 @@ public final class ReaderBatchRows {
             return body.get();
         }
         LOG.info(
-                "Parquet scan batches of {} rows (one launch budget of the input's largest rows; set {} to choose)",
+                "Parquet scan batches of {} rows (one launch budget of the largest requests; set {} to choose)",
                 rows,
                 KEY);
         spark.conf().set(KEY, Integer.toString(rows));
@@ -118,14 +118,5 @@ public final class ReaderBatchRows {
         } finally {
             spark.conf().unset(KEY);
         }
-    }
-
-    /** Sets {@code rows} for this session's later scans unless the user set the key; returns the value in force. */
-    public static int applyUnlessSet(SparkSession spark, int rows) {
-        if (spark.conf().contains(KEY)) {
-            return Integer.parseInt(spark.conf().get(KEY));
-        }
-        spark.conf().set(KEY, Integer.toString(rows));
-        return rows;
     }
 }
