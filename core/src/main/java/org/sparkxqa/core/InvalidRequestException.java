@@ -7,15 +7,18 @@ package org.sparkxqa.core;
  */
 public final class InvalidRequestException extends IllegalArgumentException {
     private final long row;
+    private final String reason;
 
     public InvalidRequestException(String reason) {
         super(reason);
         this.row = -1;
+        this.reason = reason;
     }
 
     private InvalidRequestException(long row, String reason) {
         super("row " + row + ": " + reason);
         this.row = row;
+        this.reason = reason;
     }
 
     /** Row {@code row} (0-based, of the columns checked) breaks the contract for {@code reason}: "row R: reason". */
@@ -28,11 +31,11 @@ public final class InvalidRequestException extends IllegalArgumentException {
      * file), so the row is named as the table counts it; a failure without a row is returned as it is.
      */
     public InvalidRequestException rowsFrom(long firstRow) {
-        return row < 0 ? this : atRow(firstRow + row, getMessage().substring(("row " + row + ": ").length()));
+        return row < 0 ? this : atRow(firstRow + row, reason);
     }
 
     /** The reason, without a row id. */
     public String reason() {
-        return getMessage();
+        return reason;
     }
 }

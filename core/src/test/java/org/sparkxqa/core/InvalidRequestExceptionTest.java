@@ -12,6 +12,7 @@ class InvalidRequestExceptionTest {
         InvalidRequestException e = InvalidRequestException.atRow(6, "k has 10 bytes\nsecond line");
         assertEquals("row 6: k has 10 bytes\nsecond line", e.getMessage());
         assertEquals("row 1030: k has 10 bytes\nsecond line", e.rowsFrom(1024).getMessage());
+        assertEquals("k has 10 bytes\nsecond line", e.rowsFrom(1024).reason());
     }
 
     @Test
