@@ -57,14 +57,14 @@ record Workload(int batch, int qHeads, int kvHeads, int lq, int lk, ElementType 
         return kvType.isFp8() ? spec.withKvScales(FP8_SCALE, FP8_SCALE) : spec;
     }
 
-    /** {@code B=32 Hq/Hkv=32/8 Lq=8 Lk=4096}, with {@code kv=e4m3} for fp8 K/V. */
+    /** {@code B=32 Hq/Hkv=32/8 Lq=8 Lk=4096}, with {@code kv=e4m3} for fp8 K/V and {@code q=fp16} for fp16 q. */
     String label() {
         return "B=" + batch + " Hq/Hkv=" + qHeads + "/" + kvHeads + " Lq=" + lq + " Lk=" + lk
                 + (kvType.isFp8() ? " kv=" + kvType.sqlName() : "")
                 + (qType != ElementType.BF16 ? " q=" + qType.sqlName() : "");
     }
 
-    /** File-name friendly label, e.g. {@code b32_h32x8_q8_k4096}, {@code b32_h32x8_q8_k4096_e4m3}. */
+    /** File-name friendly label, e.g. {@code b32_h32x8_q8_k4096}, {@code b32_h32x8_q8_k4096_e4m3_qfp16}. */
     String id() {
         return "b" + batch + "_h" + qHeads + "x" + kvHeads + "_q" + lq + "_k" + lk
                 + (kvType.isFp8() ? "_" + kvType.sqlName() : "")
