@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.RequestColumns;
 import org.sparkxqa.spark.job.data.RequestGenerator;
+import org.sparkxqa.spark.job.data.RequestTables;
 import org.sparkxqa.spark.job.data.Verifier;
 import org.sparkxqa.spark.job.report.RunReport;
 import org.sparkxqa.spark.job.report.TextTable;
@@ -82,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         GenerateCommand.write(spark, new RequestGenerator(spec, 8, 256, 42), rows, null, requests, true);
         long t1 = System.nanoTime();
-        RunReport run = RunCommand.run(spark, spec, requests, output, null, true);
+        RunReport run = RunCommand.run(spark, spec, requests, RequestTables.Reader.XQA, output, null, true);
         long t2 = System.nanoTime();
         Verifier.Report report =
                 Verifier.verify(spark.read().parquet(output), spec, RequestColumns.TREE, false, sample, 7);

@@ -8,8 +8,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.spark.job.data.AttentionRunner;
-import org.sparkxqa.spark.job.data.ReaderBatchRows;
 import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.RequestTables;
 import org.sparkxqa.spark.job.data.StagedOutput;
 import org.sparkxqa.spark.job.error.UserInputException;
 import org.sparkxqa.spark.job.report.ExecutedOperators;
@@ -68,6 +68,15 @@ final class RunCommand implements Callable<Integer> {
     boolean gpuReader;
 
     @Option(
+            names = "--reader",
+            paramLabel = "xqa|spark",
+            defaultValue = "xqa",
+            description = "How to read the input: xqa (default; q, k and v reach the operator as views of the "
+                    + "Parquet pages; a table with other column types than it reads falls back to spark) "
+                    + "or spark (Spark's vectorized Parquet scan).")
+    String reader;
+
+    @Option(
             names = "--report",
             paramLabel = "FILE",
             description =
@@ -77,6 +86,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AttentionSpec spec = specOptions.spec(command, true);
+        RequestTables.Reader inputReader;
+        try {
+            inputReader = RequestTables.Reader.of(reader);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "--reader: " + e.getMessage());
+        }
         try {
             StagedOutput.checkBeforeSession(output, overwrite);
         } catch (UserInputException e) {
@@ -86,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         RunReport result = gpuReader
                 ? GpuReaderPath.run(spark, spec, input, output, treeColumn, overwrite)
-                : run(spark, spec, input, output, treeColumn, overwrite);
+                : run(spark, spec, input, inputReader, output, treeColumn, overwrite);
         new TextTable("rows", "invalid", "batches", "backend", "time", "output")
                 .row(
                         result.rows(),
@@ -106,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads {@code input}, evaluates every row through {@code xqa_attention_result} with {@code spark}'s
+     * Reads {@code input} with {@code reader} ({@link RequestTables}), evaluates every row through {@code xqa_attention_result} with {@code spark}'s
      * {@code spark.xqa.*} settings and writes {@code output} through a staging folder
      * ({@link StagedOutput}): a failed run leaves the previous output, or none, and nothing else.
      * {@code spark} should be private to this run (see {@link JobSession}).
@@ -114,16 +129,20 @@ final class RunCommand implements Callable<Integer> {
      * @throws UserInputException when {@code output} exists and {@code overwrite} is false
      */
     static RunReport run(
-            SparkSession spark, AttentionSpec spec, String input, String output, String treeColumn, boolean overwrite) {
+            SparkSession spark,
+            AttentionSpec spec,
+            String input,
+            RequestTables.Reader reader,
+            String output,
+            String treeColumn,
+            boolean overwrite) {
         StagedOutput target = StagedOutput.of(spark.sparkContext().hadoopConfiguration(), output, overwrite);
-        Dataset<Row> in = spark.read().parquet(input);
         String tree = treeColumn != null ? treeColumn : RequestColumns.TREE;
-        Dataset<Row> out = AttentionRunner.apply(in, spec, JobSession.onInvalidRow(spark), tree, treeColumn != null);
-        int scanRows = ReaderBatchRows.forInput(spark.sparkContext().hadoopConfiguration(), in.inputFiles());
-        return ReaderBatchRows.during(
-                spark,
-                scanRows,
-                () -> RunReport.of(target.write(staging -> ExecutedOperators.of(
-                        spark, () -> out.write().mode(SaveMode.ErrorIfExists).parquet(staging)))));
+        return RequestTables.withTable(spark, input, reader, in -> {
+            Dataset<Row> out =
+                    AttentionRunner.apply(in, spec, JobSession.onInvalidRow(spark), tree, treeColumn != null);
+            return RunReport.of(target.write(staging -> ExecutedOperators.of(
+                    spark, () -> out.write().mode(SaveMode.ErrorIfExists).parquet(staging))));
+        });
     }
 }

@@ -22,6 +22,7 @@ import org.sparkxqa.spark.config.XqaConf;
 import org.sparkxqa.spark.gpureader.GpuReaderRun;
 import org.sparkxqa.spark.gpureader.GpuReaderSettings;
 import org.sparkxqa.spark.job.data.RequestColumns;
+import org.sparkxqa.spark.job.data.RequestTables;
 import org.sparkxqa.spark.job.report.RunReport;
 import org.sparkxqa.spark.sql.Scala;
 
@@ -124,7 +125,7 @@ class GpuReaderGpuTest {
     static void assertSameOutputs(SparkSession spark, Path dir, String in, String name, long rows, long invalid) {
         String sparkOut = dir.resolve(name + "-spark-reader").toString();
         String gpuOut = dir.resolve(name + "-gpu-reader").toString();
-        RunReport viaSpark = RunCommand.run(spark, SPEC, in, sparkOut, null, false);
+        RunReport viaSpark = RunCommand.run(spark, SPEC, in, RequestTables.Reader.XQA, sparkOut, null, false);
         RunReport viaGpu = GpuReaderPath.run(spark, SPEC, in, gpuOut, null, false);
         assertEquals(rows, viaSpark.rows());
         assertEquals(rows, viaGpu.rows());

@@ -20,6 +20,7 @@ import org.sparkxqa.core.AttentionSpec;
 import org.sparkxqa.core.DraftMask;
 import org.sparkxqa.core.ElementType;
 import org.sparkxqa.spark.SparkTestSessions;
+import org.sparkxqa.spark.job.data.RequestTables;
 import org.sparkxqa.spark.job.report.RunReport;
 
 /** run's results do not depend on batch limits, and a packed-mask tree column means what its parents mean. */
@@ -37,36 +38,41 @@ class RunEquivalenceTest {
     }
 
     @Test
-    void batchLimitsChangeBatchCountsButNotResults() {
+    void batchLimitsAndReadersChangeBatchCountsButNotResults() {
         String onePartition = dir.resolve("batching-in").toString();
         spark.read().parquet(requests).limit(15).coalesce(1).write().parquet(onePartition);
         AttentionSpec spec = AttentionSpec.of(ElementType.BF16, 4, 2, 64);
         long[][] cases = {{1, 1L << 30, 15}, {15, 1L << 30, 1}, {7, 1L << 30, 3}, {100, 1, 15}};
         List<Row> reference = null;
-        for (long[] c : cases) {
-            String output = dir.resolve("batching-" + c[0] + "-" + c[1]).toString();
-            SparkSession session = JobSession.open(
-                    null,
-                    "batching",
-                    Map.of(
-                            "spark.xqa.batch.maxRows",
-                            Long.toString(c[0]),
-                            "spark.xqa.batch.maxBytes",
-                            Long.toString(c[1])));
-            RunReport counters = RunCommand.run(session, spec, onePartition, output, null, false);
-            assertEquals(15, counters.rows());
-            assertEquals(c[2], counters.batches(), "maxRows=" + c[0] + " maxBytes=" + c[1]);
-            List<Row> rows = spark.read()
-                    .parquet(output)
-                    .orderBy("id")
-                    .select("id", "out")
-                    .collectAsList();
-            if (reference == null) {
-                reference = rows;
-            }
-            for (int i = 0; i < rows.size(); i++) {
-                assertArrayEquals(
-                        (byte[]) reference.get(i).get(1), (byte[]) rows.get(i).get(1));
+        for (RequestTables.Reader reader : RequestTables.Reader.values()) {
+            for (long[] c : cases) {
+                String output = dir.resolve("batching-" + reader + "-" + c[0] + "-" + c[1])
+                        .toString();
+                SparkSession session = JobSession.open(
+                        null,
+                        "batching",
+                        Map.of(
+                                "spark.xqa.batch.maxRows",
+                                Long.toString(c[0]),
+                                "spark.xqa.batch.maxBytes",
+                                Long.toString(c[1])));
+                RunReport counters = RunCommand.run(session, spec, onePartition, reader, output, null, false);
+                assertEquals(15, counters.rows());
+                assertEquals(c[2], counters.batches(), reader + " maxRows=" + c[0] + " maxBytes=" + c[1]);
+                List<Row> rows = spark.read()
+                        .parquet(output)
+                        .orderBy("id")
+                        .select("id", "out")
+                        .collectAsList();
+                if (reference == null) {
+                    reference = rows;
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    assertArrayEquals(
+                            (byte[]) reference.get(i).get(1),
+                            (byte[]) rows.get(i).get(1),
+                            reader + " row " + i);
+                }
             }
         }
     }
