@@ -61,7 +61,7 @@ case "${1:-}" in
       step "${J[@]}" -Xmx24g -Dspark.xqa.gpu.packBeforePermit="${c%,*}" -Dspark.xqa.concurrentGpuTasks="${c#*,}" \
           -cp "$XQA_CP" org.sparkxqa.spark.job.XqaJob bench --backend gpu "${S[@]}" --rows 1000 --max-q-len 8 \
           --max-kv-len 2048 --iterations 3 --cpu-iterations 0 --master 'local[16]' \
-          --report "$OUT/bench-pack-${c/,/-}.json" 2>&1 | grep -E "^(rows|columnar|cache|Parquet|pinned|=== )|where the time"
+          --report "$OUT/bench-pack-${c/,/-}.json" 2>&1 | grep -E "^(rows|columnar|cache|Parquet|Spark|pinned|=== )|where the time"
     done ;;
   *) sed -n 2,11p "$0"; exit 2 ;;
 esac

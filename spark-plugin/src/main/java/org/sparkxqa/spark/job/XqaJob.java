@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             VerifyCommand.class,
             BenchCommand.class,
+            ScanBenchCommand.class,
             DemoCommand.class,
             SqlCommand.class
         })

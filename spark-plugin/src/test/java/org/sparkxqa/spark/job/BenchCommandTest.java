@@ -68,6 +68,7 @@ class BenchCommandTest {
         assertTrue(json.get("cpu").isNull());
         assertTrue(json.get("gpuOverCpu").isNull());
         assertEquals(3, json.get("parquet").get("passes").size());
+        assertEquals(3, json.get("sparkScan").get("passes").size());
         assertEquals(
                 3, json.get("cache").get("passes").size(), "the shared session caches with XqaCachedBatchSerializer");
         assertEquals(24, json.get("cache").get("passes").get(0).get("rows").asLong());

@@ -9,7 +9,7 @@ import org.sparkxqa.spark.job.report.TextTable;
 
 /**
  * What one {@code xqa bench} run measured: the pipeline on the backend in use (rows from the cache,
- * columnar from Parquet files of the same requests, columnar from the cache, and the GPU reader over
+ * columnar from Parquet files of the same requests (the request reader, then Spark's scan), columnar from the cache, and the GPU reader over
  * those files), the CPU backend on the same cached requests (or why it was skipped), the pinned host-to-device copy rate of this process
  * (or why there is none), and the ratios between them. Immutable (thread-safe); {@link #print} gives the summary
  * table, {@link #writeJson} the {@code --report} file.
@@ -21,8 +21,9 @@ import org.sparkxqa.spark.job.report.TextTable;
  * @param partitions their partitions
  * @param kvBytes K/V bytes of all requests (what each pass reads)
  * @param pipeline the passes on the backend in use, rows from the cached table (the row path)
- * @param parquet the passes on the backend in use, reading the same requests from Parquet files (the
- *     columnar path: the operator consumes the vectorized scan's batches)
+ * @param parquet the passes on the backend in use, reading the same requests from Parquet files with
+ *     the request reader ({@code xqa_requests}, the job's default: the operator consumes views of the pages)
+ * @param sparkScan the same passes reading the files with Spark's vectorized Parquet scan
  * @param cache the passes on the backend in use over the columnar batches of the cached requests
  *     ({@link CachePasses}), or null when skipped
  * @param cacheSkipped why {@code cache} is null, else null
@@ -34,12 +35,14 @@ import org.sparkxqa.spark.job.report.TextTable;
  * @param pinnedCopy the pinned host-to-device copy rate, or why it is not available
  * @param pipelineOverPinnedCopy pipeline KV GB/s / pinned copy GB/s, or null
  * @param parquetOverPinnedCopy parquet KV GB/s / pinned copy GB/s, or null
+ * @param sparkScanOverPinnedCopy sparkScan KV GB/s / pinned copy GB/s, or null
  * @param cacheOverPinnedCopy cache KV GB/s / pinned copy GB/s, or null
  * @param gpuReaderFileGBps file bytes per second of the GPU-reader passes (median), or null
  * @param gpuReaderFilesOverPinnedCopy that rate / pinned copy GB/s, or null
  * @param pipelineOverKernel pipeline KV GB/s / the same passes' kernels alone (K/V bytes over their
  *     device time), or null without device time (the CPU backend)
  * @param parquetOverKernel the same for the Parquet passes, or null
+ * @param sparkScanOverKernel the same for the passes over Spark's scan, or null
  * @param cacheOverKernel the same for the cache passes, or null
  * @param gpuOverCpu pipeline requests/s / CPU requests/s (the GPU's speed-up through Spark; the CPU passes
  *     run only when the pipeline did not use the CPU backend), or null
@@ -53,6 +56,7 @@ public record BenchReport(
         long kvBytes,
         BenchSeries pipeline,
         BenchSeries parquet,
+        BenchSeries sparkScan,
         BenchSeries cache,
         String cacheSkipped,
         BenchSeries gpuReader,
@@ -63,11 +67,13 @@ public record BenchReport(
         PinnedCopy pinnedCopy,
         Double pipelineOverPinnedCopy,
         Double parquetOverPinnedCopy,
+        Double sparkScanOverPinnedCopy,
         Double cacheOverPinnedCopy,
         Double gpuReaderFileGBps,
         Double gpuReaderFilesOverPinnedCopy,
         Double pipelineOverKernel,
         Double parquetOverKernel,
+        Double sparkScanOverKernel,
         Double cacheOverKernel,
         Double gpuOverCpu) {
 
@@ -85,10 +91,12 @@ public record BenchReport(
             String cpuSkipped,
             PinnedCopy copy) {
         BenchSeries parquet = files.columnar();
+        BenchSeries sparkScan = files.sparkScan();
         BenchSeries cache = cached.columnar();
         BenchSeries reader = files.gpuReader();
         Double overCopy = copy.gbps() == null ? null : pipeline.medianKvGBps() / copy.gbps();
         Double parquetOverCopy = copy.gbps() == null ? null : parquet.medianKvGBps() / copy.gbps();
+        Double scanOverCopy = copy.gbps() == null ? null : sparkScan.medianKvGBps() / copy.gbps();
         Double cacheOverCopy = copy.gbps() == null || cache == null ? null : cache.medianKvGBps() / copy.gbps();
         Double fileGBps = reader == null ? null : reader.medianKvGBps() * files.fileBytes() / kvBytes;
         Double filesOverCopy = fileGBps == null || copy.gbps() == null ? null : fileGBps / copy.gbps();
@@ -102,6 +110,7 @@ public record BenchReport(
                 kvBytes,
                 pipeline,
                 parquet,
+                sparkScan,
                 cache,
                 cached.skipped(),
                 reader,
@@ -112,11 +121,13 @@ public record BenchReport(
                 copy,
                 overCopy,
                 parquetOverCopy,
+                scanOverCopy,
                 cacheOverCopy,
                 fileGBps,
                 filesOverCopy,
                 overKernel(pipeline, kvBytes),
                 overKernel(parquet, kvBytes),
+                overKernel(sparkScan, kvBytes),
                 cache == null ? null : overKernel(cache, kvBytes),
                 overCpu);
     }
@@ -126,6 +137,7 @@ public record BenchReport(
         TextTable passes = new TextTable("pass", "backend", "rows", "time", "requests/s", "KV GB/s");
         addPasses(passes, "rows ", pipeline);
         addPasses(passes, "parquet ", parquet);
+        addPasses(passes, "spark scan ", sparkScan);
         if (cache != null) {
             addPasses(passes, "cache ", cache);
         }
@@ -138,7 +150,14 @@ public record BenchReport(
         passes.print(out);
         TextTable summary = new TextTable("measure", "value");
         summary.row("rows from the cache (median of " + pipeline.passes().size() + ")", rates(pipeline));
-        summary.row("columnar from Parquet (median of " + parquet.passes().size() + ")", rates(parquet));
+        summary.row(
+                "columnar from Parquet, request reader (median of "
+                        + parquet.passes().size() + ")",
+                rates(parquet));
+        summary.row(
+                "columnar from Parquet, Spark's scan (median of "
+                        + sparkScan.passes().size() + ")",
+                rates(sparkScan));
         summary.row(
                 "columnar from the cache"
                         + (cache == null ? "" : " (median of " + cache.passes().size() + ")"),
@@ -156,10 +175,12 @@ public record BenchReport(
         summary.row("pinned host-to-device copy", pinnedCopy.text());
         summary.row("rows KV GB/s / pinned copy GB/s", ratio(pipelineOverPinnedCopy));
         summary.row("Parquet KV GB/s / pinned copy GB/s", ratio(parquetOverPinnedCopy));
+        summary.row("Spark's scan KV GB/s / pinned copy GB/s", ratio(sparkScanOverPinnedCopy));
         summary.row("cache KV GB/s / pinned copy GB/s", ratio(cacheOverPinnedCopy));
         summary.row("GPU reader file GB/s / pinned copy GB/s", ratio(gpuReaderFilesOverPinnedCopy));
         summary.row("rows: where the time went", breakdown(pipeline));
         summary.row("Parquet: where the time went", breakdown(parquet));
+        summary.row("Spark's scan: where the time went", breakdown(sparkScan));
         if (cache != null) {
             summary.row("cache: where the time went", breakdown(cache));
         }
@@ -168,6 +189,7 @@ public record BenchReport(
         }
         summary.row("rows KV GB/s / kernels alone", ratio(pipelineOverKernel));
         summary.row("Parquet KV GB/s / kernels alone", ratio(parquetOverKernel));
+        summary.row("Spark's scan KV GB/s / kernels alone", ratio(sparkScanOverKernel));
         summary.row("cache KV GB/s / kernels alone", ratio(cacheOverKernel));
         summary.row(
                 "GPU / CPU (requests/s through Spark)",

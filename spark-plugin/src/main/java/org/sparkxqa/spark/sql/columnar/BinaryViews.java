@@ -16,11 +16,11 @@ import org.apache.spark.unsafe.types.BinaryView;
  * vector therefore give neighbouring views, which the GPU backend packs as one copy. A view is valid
  * until the vector is reset or closed. Stateless.
  */
-final class BinaryViews {
+public final class BinaryViews {
     private BinaryViews() {}
 
     /** Row {@code row} of {@code vector} (a BINARY column), or null when the value is NULL. */
-    static MemorySegment of(ColumnVector vector, int row) {
+    public static MemorySegment of(ColumnVector vector, int row) {
         if (vector.isNullAt(row)) {
             return null;
         }

@@ -29,7 +29,9 @@ class BenchReportTest {
                 1250,
                 12.5);
         PinnedCopy copy = new PinnedCopy("GPU 0", 1L << 30, 10, 25.0, null);
-        ParquetPasses.Result files = new ParquetPasses.Result(parquet, reader, null, 1_100_000_000L);
+        BenchSeries sparkScan =
+                new BenchSeries("gpu:0 (H100, sm_90)", List.of(new BenchSeries.Pass(1, 100, 0.4, 250, 2.5)), 250, 2.5);
+        ParquetPasses.Result files = new ParquetPasses.Result(parquet, sparkScan, reader, null, 1_100_000_000L);
         BenchSeries cached = new BenchSeries(
                 "gpu:0 (H100, sm_90)",
                 List.of(new BenchSeries.Pass(1, 100, 0.05, 2000, 20.0, 0.4, 0.001, 2_000_000_000L, 0.25, Map.of())),
@@ -49,6 +51,7 @@ class BenchReportTest {
                 copy);
         assertEquals(0.08, report.pipelineOverPinnedCopy(), 1e-12);
         assertEquals(0.4, report.parquetOverPinnedCopy(), 1e-12);
+        assertEquals(0.1, report.sparkScanOverPinnedCopy(), 1e-12);
         assertEquals(0.8, report.cacheOverPinnedCopy(), 1e-12);
         assertEquals(13.75, report.gpuReaderFileGBps(), 1e-9, "12.5 KV GB/s of files 1.1x the K/V bytes");
         assertEquals(0.55, report.gpuReaderFilesOverPinnedCopy(), 1e-9);
@@ -59,6 +62,12 @@ class BenchReportTest {
         StringWriter text = new StringWriter();
         report.print(new PrintWriter(text, true));
         assertTrue(text.toString().contains("cpu 1"), text.toString());
+        assertTrue(text.toString().contains("spark scan 1"), text.toString());
+        assertTrue(
+                java.util.regex.Pattern.compile("Spark's scan KV GB/s / pinned copy GB/s +0\\.100")
+                        .matcher(text.toString())
+                        .find(),
+                text.toString());
         assertTrue(
                 text.toString()
                         .contains(
@@ -84,7 +93,7 @@ class BenchReportTest {
                 2,
                 1,
                 cpu,
-                new ParquetPasses.Result(cpu, null, "skipped: the backend in use is the CPU backend", 2),
+                new ParquetPasses.Result(cpu, cpu, null, "skipped: the backend in use is the CPU backend", 2),
                 new CachePasses.Result(null, "skipped: no cache"),
                 null,
                 "skipped",
