@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The row groups of a table's Parquet files: every file under the given paths (folders are walked;
@@ -39,6 +40,25 @@ final class ParquetFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * Why the first file under {@code paths} cannot give every column of {@code schema} (a partition
+     * column of {@code key=value} folders, which Spark's schema has and the files do not), or null.
+     */
+    static String missingColumn(StructType schema, List<String> paths, Configuration conf) {
+        List<Path> files = files(paths, conf);
+        if (files.isEmpty()) {
+            return null;
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(files.getFirst(), conf))) {
+            FileColumn.resolve(schema, reader.getFileMetaData().getSchema());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() + " " + files.getFirst();
+        } catch (IOException e) {
+            return "cannot read the Parquet footer of " + files.getFirst() + ": " + e.getMessage();
+        }
     }
 
     static List<Path> files(List<String> paths, Configuration conf) {

@@ -34,11 +34,14 @@ public final class RequestFileSource implements TableProvider, DataSourceRegiste
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        StructType schema = SparkSession.active()
-                .read()
-                .parquet(paths(options).toArray(String[]::new))
-                .schema();
+        SparkSession spark = SparkSession.active();
+        List<String> paths = paths(options);
+        StructType schema = spark.read().parquet(paths.toArray(String[]::new)).schema();
         String problem = SupportedTypes.unsupported(schema);
+        if (problem == null) {
+            problem = ParquetFiles.missingColumn(
+                    schema, paths, spark.sparkContext().hadoopConfiguration());
+        }
         if (problem != null) {
             throw new IllegalArgumentException(problem + "; read this table with format(\"parquet\") instead");
         }

@@ -204,6 +204,18 @@ class RequestFileSourceTest {
     }
 
     @Test
+    void aPartitionedTableIsRefusedNamingThePartitionColumn() {
+        String path = dir.resolve("partitioned").toString();
+        spark.range(4)
+                .selectExpr("id", "CAST(CAST(id AS STRING) AS BINARY) AS q", "id % 2 AS part")
+                .write()
+                .partitionBy("part")
+                .parquet(path);
+        String msg = rootMessage(assertThrows(Exception.class, () -> source(path)));
+        assertTrue(msg.contains("column part is not in the file") && msg.contains("format(\"parquet\")"), msg);
+    }
+
+    @Test
     void aCorruptPageNamesTheFileAndRowGroup() throws Exception {
         String path = dir.resolve("corrupt").toString();
         TestRequests.table(spark, reqs.subList(0, 10), 1)

@@ -29,7 +29,7 @@ import org.sparkxqa.spark.XqaPlugin;
 /**
  * The columnar path on the GPU backend, through the plugin: over a Parquet table it gives the same
  * bytes as the row path (the kernel is batch invariant, and the two paths cut batches differently),
- * on- and off-heap vectors alike, and every request is within the bf16 tolerance of the CPU backend.
+ * on- and off-heap vectors and the request reader ({@code xqa_requests}) alike, and every request is within the bf16 tolerance of the CPU backend.
  */
 @Tag("gpu")
 class XqaColumnarGpuTest {
@@ -62,14 +62,16 @@ class XqaColumnarGpuTest {
 
     @Test
     void columnarAndRowPathsGiveTheSameBytesCloseToTheCpuBackend() {
-        Map<Long, byte[]> columnar = outs(true, false);
-        Map<Long, byte[]> offHeap = outs(true, true);
-        Map<Long, byte[]> rows = outs(false, false);
+        Map<Long, byte[]> columnar = outs(true, false, "parquet");
+        Map<Long, byte[]> offHeap = outs(true, true, "parquet");
+        Map<Long, byte[]> rows = outs(false, false, "parquet");
+        Map<Long, byte[]> pages = outs(true, false, "xqa_requests");
         assertEquals(ROWS, columnar.size());
         for (Req r : reqs) {
             byte[] got = columnar.get(r.id());
             assertArrayEquals(rows.get(r.id()), got, "columnar vs row path, id " + r.id());
             assertArrayEquals(offHeap.get(r.id()), got, "off-heap vs on-heap vectors, id " + r.id());
+            assertArrayEquals(pages.get(r.id()), got, "request reader vs Spark's scan, id " + r.id());
             byte[] cpu = r.cpuOut(SPEC);
             double[] ref = new double[cpu.length / 2];
             float[] c = ElementType.BF16.decodeAll(cpu);
@@ -81,10 +83,10 @@ class XqaColumnarGpuTest {
         }
     }
 
-    private static Map<Long, byte[]> outs(boolean columnar, boolean offHeap) {
+    private static Map<Long, byte[]> outs(boolean columnar, boolean offHeap, String format) {
         spark.conf().set("spark.xqa.columnar.enabled", Boolean.toString(columnar));
         spark.conf().set("spark.sql.columnVector.offheap.enabled", Boolean.toString(offHeap));
-        var df = spark.read().parquet(path).selectExpr("id", CALL + " AS out");
+        var df = spark.read().format(format).load(path).selectExpr("id", CALL + " AS out");
         List<Row> rows = df.collectAsList();
         assertEquals(columnar, Plans.xqaOperators(df).get(0).supportsColumnar(), "columnar path taken");
         Map<Long, byte[]> m = new HashMap<>();
